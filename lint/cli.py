@@ -1,0 +1,244 @@
+"""The command line: config -> rules -> readers -> engine -> reporters -> exit status.
+
+Exit status: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage,
+config, rule-file or input error (printed to stderr, one line each).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, load_config
+from .examples import check_rule_examples
+from .findings import LEVELS, Run, at_or_above
+from .linter import Linter
+from .readers import ENCODINGS
+from .reporters import REPORTERS, render
+from .rulepack import RuleFileError, builtin_rules_dir, load_packs
+from .runner import collect, lint_target
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _split_ids(_ctx, _param, value):
+    if not value:
+        return None
+    return [item.strip() for chunk in value for item in chunk.split(",") if item.strip()]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="newslint")
+def cli():
+    """newslint: an editorial-quality linter for Chinese news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("--select", multiple=True, callback=_split_ids, help="Only these rule ids or packs (comma list).")
+@click.option("--ignore", multiple=True, callback=_split_ids, help="Skip these rule ids or packs (comma list).")
+@click.option("--fail-level", type=click.Choice(LEVELS), default=None,
+              help="Lowest level that makes the exit status 1 [default: warning].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (with '-', print the fixed text).")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="A directory or file of extra rule packs (repeatable).")
+@click.option("--stdin-filename", default=None, help="Name (and format) of the text read from '-'.")
+@click.option("--encoding", type=click.Choice(ENCODINGS), default="auto", show_default=True,
+              help="Encoding of the input files.")
+@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no source lines, no summary.")
+@click.option("--statistics", is_flag=True, help="Add a count of findings per rule.")
+def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
+          stdin_filename, encoding, no_color, quiet, statistics):
+    """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
+    config, linter = _setup(config_path, rule_dirs, select, ignore)
+    fail_level = fail_level or config.fail_level or "warning"
+    walk = collect(paths or ["."], config.exclude, config.root)
+    run = Run(errors=list(walk.errors), rules=[r.describe() for r in linter.rules])
+    stdin_bytes = sys.stdin.buffer.read() if any(t.path == "-" for t in walk.targets) else None
+    diffs, fixed_stdout = [], None
+    for target in walk.targets:
+        outcome = lint_target(
+            linter, target, encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
+            display_name=(stdin_filename or "-") if target.path == "-" else None,
+        )
+        if outcome.skipped:
+            run.skipped += 1
+            continue
+        run.reports.append(outcome.report)
+        run.errors += outcome.failures
+        if outcome.report.error:
+            run.errors.append(outcome.report.error)
+        run.fixed += outcome.report.fixed
+        if outcome.diff:
+            diffs.append(outcome.diff)
+        if outcome.fixed_text is not None:
+            fixed_stdout = outcome.fixed_text
+
+    if fixed_stdout is not None:
+        sys.stdout.write(fixed_stdout)
+        _echo_errors(run)
+    elif diff:
+        sys.stdout.write("".join(diffs))
+        _echo_errors(run)
+    else:
+        color = not no_color and output_format == "text" and sys.stdout.isatty()
+        options = {"color": color, "statistics": statistics, "quiet": quiet,
+                   "tool": {"name": "newslint", "version": __version__}}
+        sys.stdout.write(render(output_format, run, options))
+        if output_format != "text":
+            _echo_errors(run)
+    sys.exit(_exit_status(run, fail_level, diffs))
+
+
+def _setup(config_path, rule_dirs, select, ignore):
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        _fail(str(error))
+    try:
+        linter = Linter(
+            [*config.rule_paths, *rule_dirs],
+            select=select or config.select or None,
+            ignore=(ignore or []) + config.ignore or None,
+            settings=config.rules,
+        )
+    except RuleFileError as error:
+        _fail(str(error))
+    known = {r.id for r in linter.all_rules} | {r.pack for r in linter.all_rules} | {"ALL"}
+    for name in (select or []) + (ignore or []):
+        if name not in known:
+            _fail(f"unknown rule or pack '{name}' (see 'newslint rules')")
+    return config, linter
+
+
+def _echo_errors(run):
+    for error in run.errors:
+        click.echo(f"newslint: {error}", err=True)
+
+
+def _exit_status(run, fail_level, diffs) -> int:
+    if run.errors:
+        return EXIT_ERROR
+    if diffs or any(at_or_above(f.level, fail_level) for f in run.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
+def list_rules(output_format, rule_dirs):
+    """List every rule: id, kind, level, description."""
+    rules = _load(rule_dirs)
+    if output_format == "json":
+        click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=2))
+        return
+    for rule in rules:
+        state = "" if rule.enabled else " (off by default)"
+        summary = rule.description.splitlines()[0] if rule.description else ""
+        click.echo(f"{rule.id:<34} {rule.KIND:<13} {rule.level:<8} {summary}{state}")
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
+def explain(rule_id, rule_dirs):
+    """Explain a rule: what it checks, why, and its examples."""
+    rule = next((r for r in _load(rule_dirs) if r.id == rule_id), None)
+    if rule is None:
+        _fail(f"unknown rule '{rule_id}' (see 'newslint rules')")
+    lines = [
+        f"{rule.id}  ({rule.KIND}, {rule.level}{'' if rule.enabled else ', 默认关闭'})",
+        "",
+        rule.description.strip() or "（无说明）",
+        "",
+        f"提示信息：{rule.message}",
+        f"检查范围：{'、'.join(SCOPE_NAMES.get(s, s) for s in rule.scope)}",
+        f"自动修复：{FIX_NAMES[rule.fix]}",
+    ]
+    if rule.link:
+        lines.append(f"参考：{rule.link}")
+    for key, title in (("bad", "错误示例"), ("good", "正确示例")):
+        if rule.examples.get(key):
+            lines += ["", f"{title}："] + [f"  {example}" for example in rule.examples[key]]
+    click.echo("\n".join(lines))
+
+
+SCOPE_NAMES = {"headline": "标题", "body": "正文", "byline": "署名", "meta": "元数据"}
+FIX_NAMES = {"safe": "可安全自动修复（--fix）", "unsafe": "有修改建议，需人工确认", "none": "无"}
+
+
+@cli.command("test-rules")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def test_rules(paths):
+    """Run the examples embedded in rule files (default: the built-in packs)."""
+    rules = _load((), paths or None)
+    failures, examples = [], 0
+    for rule in rules:
+        examples += sum(len(v) for v in rule.examples.values())
+        failures += check_rule_examples(rule)
+    for failure in failures:
+        click.echo(f"FAIL {failure}")
+    click.echo(f"{len(rules)} rules, {examples} examples: "
+               + (f"{len(failures)} failed" if failures else "all passed"))
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .newslint.yml.")
+def init(force):
+    """Write a starter .newslint.yml in the current directory."""
+    target = Path(".newslint.yml")
+    if target.exists() and not force:
+        _fail(".newslint.yml already exists (use --force to overwrite)")
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"Wrote {target}")
+
+
+STARTER_CONFIG = """\
+# newslint configuration. See `newslint rules` for every rule id.
+# rules: turn a rule or a whole pack off, on, or change its level (error, warning, info).
+rules:
+  # typos.variant: warning
+  # headline: off
+
+# Your own rule packs (directories or YAML files), relative to this file.
+rule_paths: []
+
+# Paths not to lint (glob patterns relative to this file).
+exclude:
+  - "node_modules/**"
+
+# The lowest level that fails the run (error, warning or info).
+fail_level: warning
+"""
+
+
+def _load(rule_dirs, paths=None):
+    try:
+        return load_packs(paths if paths else [builtin_rules_dir(), *rule_dirs])
+    except RuleFileError as error:
+        _fail(str(error))
+
+
+def main():
+    cli(prog_name="newslint")
+
+
+if __name__ == "__main__":
+    main()

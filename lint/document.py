@@ -1,0 +1,126 @@
+"""The document model: text, scopes, credits, metadata, and offset -> line/column.
+
+Readers turn a file into a `Document`; rules see only documents. All offsets are indexes of
+Unicode characters in `Document.text` (never bytes, never UTF-16 units).
+
+Scopes are named lists of `(start, end)` character ranges:
+- ``headline``: the article's headline;
+- ``body``: the prose of the article (credit lines included, since their punctuation is prose);
+- ``byline``: the credit lines (作者、记者、编辑 …);
+- ``meta``: metadata values (front matter) when the reader has them.
+Ranges of one scope are sorted and do not overlap.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+SCOPES = ("headline", "body", "byline", "meta")
+CREDIT_FIELDS = ("author", "editor", "source", "reviewer")
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """One credit found in the document: `作者：王某` -> field author, value 王某.
+
+    `start`/`end` cover the label and the value; `value_start`/`value_end` the value alone
+    (an empty credit has value_start == value_end). Credits from metadata have `start == -1`.
+    """
+
+    field: str
+    label: str
+    value: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.value.strip()
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    path: str = "<text>"
+    scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    credits: list[Credit] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    # per-document memo that kinds may share (e.g. a sentence split); keys are the kind's own
+    cache: dict = field(default_factory=dict)
+    _line_starts: list[int] | None = None
+    _scope_starts: dict[str, list[int]] = field(default_factory=dict)
+
+    # --- lines -----------------------------------------------------------------------
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns counted in characters."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # --- scopes ----------------------------------------------------------------------
+    def segments(self, scopes) -> list[tuple[int, int]]:
+        """The ranges of all the given scopes, sorted, overlaps merged."""
+        ranges = sorted(r for name in scopes for r in self.scopes.get(name, ()))
+        merged: list[tuple[int, int]] = []
+        for start, end in ranges:
+            if merged and start <= merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
+
+    def in_scope(self, scopes, start: int, end: int) -> bool:
+        """True when [start, end) lies wholly inside one range of one of the scopes."""
+        for name in scopes:
+            ranges = self.scopes.get(name)
+            if not ranges:
+                continue
+            starts = self._scope_starts.get(name)
+            if starts is None:
+                starts = self._scope_starts[name] = [r[0] for r in ranges]
+            index = bisect.bisect_right(starts, start) - 1
+            if index >= 0 and end <= ranges[index][1]:
+                return True
+        return False
+
+    def headline(self) -> str:
+        ranges = self.scopes.get("headline") or []
+        return "".join(self.text[s:e] for s, e in ranges)
+
+
+def subtract(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges minus holes (both sorted); used to cut URLs, code and markup out of prose."""
+    if not holes:
+        return ranges
+    result = []
+    for start, end in ranges:
+        cursor = start
+        for hole_start, hole_end in holes:
+            if hole_end <= cursor or hole_start >= end:
+                continue
+            if hole_start > cursor:
+                result.append((cursor, hole_start))
+            cursor = max(cursor, hole_end)
+        if cursor < end:
+            result.append((cursor, end))
+    return result

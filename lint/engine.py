@@ -1,0 +1,89 @@
+"""The engine: run the enabled rules over a document and turn their matches into findings.
+
+It knows no particular rule. At construction it gathers the literal strings of every rule into
+ONE Aho-Corasick automaton, so dictionaries of any size cost one pass over the text. For each
+document it runs that automaton once, hands each rule its hits, and fills in what rules never
+set themselves: id, level, path, line/column, matched text. A rule that fails (a regular
+expression that times out, an internal error) is contained and reported; the others still run.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import ahocorasick_rs
+
+from .document import Document
+from .findings import Finding, Match
+from .kinds import Rule
+
+
+class RuleFailure(Exception):
+    """A rule could not finish on a document; the message names the rule."""
+
+
+class Engine:
+    def __init__(self, rules: Iterable[Rule], levels: dict[str, str] | None = None):
+        self.rules = list(rules)
+        self.levels = levels or {}
+        self._build_automaton()
+
+    def _build_automaton(self):
+        index_of: dict[str, int] = {}
+        owners: list[list[tuple[int, int]]] = []
+        for rule_index, rule in enumerate(self.rules):
+            for literal_index, literal in enumerate(rule.literals()):
+                pattern_index = index_of.setdefault(literal, len(index_of))
+                if pattern_index == len(owners):
+                    owners.append([])
+                owners[pattern_index].append((rule_index, literal_index))
+        self._owners = owners
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(index_of), matchkind=ahocorasick_rs.MatchKind.Standard)
+            if index_of else None
+        )
+
+    def literal_hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
+        hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        if self._automaton is not None:
+            owners = self._owners
+            for pattern_index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                for rule_index, literal_index in owners[pattern_index]:
+                    hits[rule_index].append((literal_index, start, end))
+        return hits
+
+    def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
+        """Findings (sorted, deduplicated) and the failures of rules that could not finish."""
+        hits = self.literal_hits(doc.text)
+        findings: dict[tuple, Finding] = {}
+        failures: list[str] = []
+        for rule_index, rule in enumerate(self.rules):
+            try:
+                matches = list(rule.run(doc, hits.get(rule_index, [])))
+            except TimeoutError:
+                failures.append(f"rule {rule.id} timed out (regular expression too slow) on {doc.path}")
+                continue
+            except Exception as error:  # a broken rule must not take the other rules down
+                failures.append(f"rule {rule.id} failed on {doc.path}: {type(error).__name__}: {error}")
+                continue
+            for match in matches:
+                finding = self.finding(doc, rule, match)
+                findings.setdefault((finding.offset, finding.length, finding.rule), finding)
+        return sorted(findings.values(), key=Finding.sort_key), failures
+
+    def finding(self, doc: Document, rule: Rule, match: Match) -> Finding:
+        line, column = doc.position(match.start)
+        end_line, end_column = doc.position(match.end)
+        return Finding(
+            rule=rule.id,
+            level=self.levels.get(rule.id, rule.level),
+            message=match.message,
+            path=doc.path,
+            offset=match.start,
+            length=match.end - match.start,
+            text=doc.text[match.start:match.end],
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            replacements=list(match.replacements),
+            fixable=match.fixable and bool(match.replacements),
+            link=rule.link,
+        )

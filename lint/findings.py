@@ -1,0 +1,100 @@
+"""Findings: plain data that every reporter reads.
+
+A finding knows its rule id, level, message, the exact span it points at (character offset
+and length in the document text, plus 1-based line/column counted in Unicode characters),
+the matched text, replacement suggestions and whether the first replacement is safe to apply.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS = ("info", "warning", "error")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a rule reports: a span in the document text and what to say about it."""
+
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...] = ()
+    fixable: bool = False
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    level: str
+    message: str
+    path: str
+    offset: int
+    length: int
+    text: str
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    replacements: list[str] = field(default_factory=list)
+    fixable: bool = False
+    link: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+    def sort_key(self):
+        return (self.offset, self.length, self.rule)
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "level": self.level,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "length": self.length,
+            "text": self.text,
+            "replacements": list(self.replacements),
+            "fixable": self.fixable,
+        }
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The findings of one input, or the error that stopped it from being linted."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    document: object | None = None  # a lint.document.Document, for reporters that show the source line
+    fixed: int = 0
+
+
+def at_or_above(level: str, threshold: str) -> bool:
+    return LEVEL_RANK[level] >= LEVEL_RANK[threshold]
+
+
+@dataclass(slots=True)
+class Run:
+    """Everything one `newslint check` produced, handed to a reporter."""
+
+    reports: list[FileReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # input, rule and internal errors, one line each
+    rules: list[dict] = field(default_factory=list)  # descriptions of the rules that ran
+    fixed: int = 0
+    skipped: int = 0  # binary files skipped while walking directories
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for report in self.reports for f in report.findings]
+
+    def counts(self) -> dict[str, int]:
+        counts = {level: 0 for level in LEVELS}
+        for finding in self.findings:
+            counts[finding.level] += 1
+        return counts

@@ -1,0 +1,19 @@
+"""Rule kinds: the engine's extension points. One module per kind; each is generic and knows
+no particular rule. To add a kind, write a `Rule` subclass in its own module and list it here.
+"""
+from __future__ import annotations
+
+from .base import FieldError, Rule
+from .existence import Existence
+from .metric import Metric
+from .punctuation import Punctuation
+from .repetition import Repetition
+from .required import Required
+from .substitution import Substitution
+
+KINDS: dict[str, type[Rule]] = {
+    kind.KIND: kind
+    for kind in (Existence, Substitution, Required, Repetition, Metric, Punctuation)
+}
+
+__all__ = ["KINDS", "FieldError", "Rule"]

@@ -1,0 +1,52 @@
+"""existence — flag literal `tokens` or regular-expression `patterns`.
+
+Fields:
+- ``tokens``: literal strings; all tokens of all rules are found in one pass of the engine's
+  shared Aho-Corasick automaton.
+- ``patterns``: regular expressions (Python ``regex`` syntax, lookarounds allowed), merged
+  into one expression per rule and compiled once.
+- ``exceptions``: literal strings; a match lying inside an occurrence of one is not reported.
+- ``ignorecase``: match patterns (and tokens, which then become patterns) ignoring case.
+
+Message placeholders: ``{match}``.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..findings import Match
+from .base import FieldError, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
+
+
+class Existence(Rule):
+    KIND = "existence"
+    FIELDS = {
+        "tokens": (text_list, []),
+        "patterns": (pattern_list, []),
+        "exceptions": (text_list, []),
+        "ignorecase": (boolean, False),
+    }
+
+    def setup(self, tokens, patterns, exceptions, ignorecase):
+        if not tokens and not patterns:
+            raise FieldError("tokens", "needs 'tokens' or 'patterns'")
+        self.tokens = [] if ignorecase else list(tokens)
+        sources = list(patterns) + ([regex.escape(t) for t in tokens] if ignorecase else [])
+        flags = regex.IGNORECASE if ignorecase else 0
+        self.pattern = regex.compile("|".join(f"(?:{p})" for p in sources), flags) if sources else None
+        self.exceptions = list(exceptions)
+
+    def literals(self):
+        return self.tokens + self.exceptions
+
+    def run(self, doc, hits):
+        wanted, shelters = split_hits(hits, len(self.tokens))
+        spans = [(s, e) for s, e, _ in wanted if self.in_scope(doc, s, e)]
+        if self.pattern is not None:
+            spans += [m.span() for m in search_segments(self.pattern, doc, self.segments(doc)) if m.end() > m.start()]
+        for start, end in leftmost_longest(spans):
+            if not covered(start, end, shelters):
+                yield self.match(doc, start, end)
+
+    def match(self, doc, start, end):
+        return Match(start, end, self.render(match=doc.text[start:end]))

@@ -1,0 +1,62 @@
+"""metric — a count against a bound: headline length, sentence length, marks per headline.
+
+Fields:
+- ``measure``: ``length`` (characters, whitespace not counted) or ``count`` (occurrences of
+  ``tokens``/``patterns``);
+- ``unit``: ``segment`` (each range of the scope, e.g. the headline) or ``sentence`` (split at
+  。！？!? and line breaks);
+- ``max`` / ``min``: the bounds (either or both).
+An empty scope with ``min`` > 0 (no headline at all) is reported at line 1, column 1.
+The finding spans the measured unit. Message placeholders: ``{count}``, ``{max}``, ``{min}``.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..findings import Match
+from .base import FieldError, Rule, count, one_of, pattern_list, text_list
+
+_SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
+_SPACE = regex.compile(r"\s")
+
+
+class Metric(Rule):
+    KIND = "metric"
+    FIELDS = {
+        "measure": (one_of("length", "count"), "length"),
+        "unit": (one_of("segment", "sentence"), "segment"),
+        "tokens": (text_list, []),
+        "patterns": (pattern_list, []),
+        "max": (count, None),
+        "min": (count, None),
+    }
+
+    def setup(self, measure, unit, tokens, patterns, max, min):
+        if max is None and min is None:
+            raise FieldError("max", "needs 'max' or 'min'")
+        if measure == "count" and not (tokens or patterns):
+            raise FieldError("measure", "'measure: count' needs 'tokens' or 'patterns'")
+        sources = [regex.escape(t) for t in tokens] + list(patterns)
+        self.counted = regex.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+        self.measure, self.unit, self.max, self.min = measure, unit, max, min
+
+    def run(self, doc, hits):
+        segments = self.segments(doc)
+        if not segments:
+            if self.min:
+                yield Match(0, 0, self.render(count=0, max=self.max, min=self.min))
+            return
+        for start, end in self.units(doc, segments):
+            value = self.value(doc.text, start, end)
+            if (self.max is not None and value > self.max) or (self.min is not None and value < self.min):
+                yield Match(start, end, self.render(count=value, max=self.max, min=self.min))
+
+    def units(self, doc, segments):
+        if self.unit == "segment":
+            return segments
+        return [m.span() for s, e in segments for m in _SENTENCE.finditer(doc.text, s, e)]
+
+    def value(self, text, start, end) -> int:
+        if self.measure == "length":
+            return end - start - len(_SPACE.findall(text, start, end))
+        return sum(1 for _ in self.counted.finditer(text, start, end))

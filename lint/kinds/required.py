@@ -1,0 +1,48 @@
+"""required — a credit or metadata field must be present, or must not be empty.
+
+Fields:
+- ``fields``: which credits count (``author``, ``editor``, ``source``, ``reviewer``); any one
+  of them satisfies the rule;
+- ``check``: ``present`` (report a document with none of them) or ``non-empty`` (report each
+  such credit whose value is empty, as in ``作者: 来源: …``).
+Credits come from the document model (credit lines in the text, and metadata such as Markdown
+front matter), so this kind works the same for every format.
+A missing credit has no characters to point at: the finding sits at line 1, column 1, with
+length 0. Message placeholders: ``{label}`` (the empty credit's label).
+"""
+from __future__ import annotations
+
+from ..document import CREDIT_FIELDS
+from ..findings import Match
+from .base import FieldError, Rule, one_of, text_list
+
+
+def credit_fields(value):
+    value = text_list(value)
+    for name in value:
+        if name not in CREDIT_FIELDS:
+            raise ValueError(f"unknown credit {name!r} (expected {', '.join(CREDIT_FIELDS)})")
+    return value
+
+
+class Required(Rule):
+    KIND = "required"
+    FIELDS = {"fields": (credit_fields, None), "check": (one_of("present", "non-empty"), "present")}
+    REQUIRED = ("fields",)
+    DEFAULT_SCOPE = ("byline", "meta")
+
+    def setup(self, fields, check):
+        if not fields:
+            raise FieldError("fields", "field 'fields' must name at least one credit")
+        self.fields = frozenset(fields)
+        self.check = check
+
+    def run(self, doc, hits):
+        credits = [c for c in doc.credits if c.field in self.fields]
+        if self.check == "present":
+            if not credits:
+                yield Match(0, 0, self.render())
+            return
+        for credit in credits:
+            if credit.empty and credit.start >= 0:
+                yield Match(credit.start, credit.end, self.render(label=credit.label))

@@ -1,0 +1,45 @@
+"""substitution — `swap: {wrong: right}`; the fix is the replacement.
+
+Built for dictionaries of thousands of entries: every wrong form is a literal found by the
+engine's one shared Aho-Corasick automaton, so the cost is one pass over the text whatever
+the dictionary's size. Overlapping wrong forms resolve leftmost-longest.
+
+Fields: ``swap`` (mapping), ``exceptions`` (literal strings; a match inside an occurrence of
+one is not reported). ``fix`` defaults to ``safe``.
+Message placeholders: ``{match}``, ``{replacement}``.
+"""
+from __future__ import annotations
+
+from ..findings import Match
+from .base import FieldError, Rule, covered, leftmost_longest, split_hits, text_list, text_map
+
+
+class Substitution(Rule):
+    KIND = "substitution"
+    FIELDS = {"swap": (text_map, None), "exceptions": (text_list, [])}
+    REQUIRED = ("swap",)
+    DEFAULT_FIX = "safe"
+
+    def setup(self, swap, exceptions):
+        for wrong, right in swap.items():
+            if wrong == right:
+                raise FieldError("swap", f"field 'swap' maps {wrong!r} to itself")
+        self.wrong = list(swap)
+        self.right = [swap[w] for w in self.wrong]
+        self.exceptions = list(exceptions)
+
+    def literals(self):
+        return self.wrong + self.exceptions
+
+    def run(self, doc, hits):
+        wanted, shelters = split_hits(hits, len(self.wrong))
+        in_scope = [h for h in wanted if self.in_scope(doc, h[0], h[1])]
+        for start, end, index in leftmost_longest(in_scope):
+            if covered(start, end, shelters):
+                continue
+            right = self.right[index]
+            yield Match(
+                start, end,
+                self.render(match=self.wrong[index], replacement=right),
+                (right,), self.fixable,
+            )

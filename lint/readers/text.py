@@ -1,0 +1,59 @@
+"""Plain-text articles (.txt): the first non-empty line is the headline.
+
+Everything after the headline is body. Credit lines are recognised anywhere (header and
+footer) and also form the ``byline`` scope. URLs and e-mail addresses are not prose: they are
+cut out of every scope so that no rule looks inside them.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..credits import find_credits
+from ..document import Document, subtract
+
+_FIRST_TEXT_LINE = regex.compile(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
+_NOT_PROSE = regex.compile(
+    r"(?:https?|ftp)://[^\s，。；！？、“”‘’（）《》【】「」]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；！？、“”‘’（）《》【】「」]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+
+
+def not_prose_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses in text[start:end]."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _NOT_PROSE.finditer(text, start, end)]
+
+
+def read_text(text: str, path: str = "<text>") -> Document:
+    first = _FIRST_TEXT_LINE.search(text)
+    if first is None:
+        return Document(text=text, path=path, scopes={"headline": [], "body": [], "byline": []})
+    headline = [first.span(1)]
+    body = [(first.end(), len(text))] if first.end() < len(text) else []
+    return build_document(text, path, headline, body)
+
+
+def read_example(text: str, scopes) -> Document:
+    """A rule example as a document: body text, a headline, or a whole article."""
+    if "body" in scopes:
+        return build_document(text, "<example>", [], [(0, len(text))])
+    if "headline" in scopes:
+        return build_document(text, "<example>", [(0, len(text))], [])
+    return read_text(text, "<example>")
+
+
+def build_document(text, path, headline, body) -> Document:
+    holes = not_prose_spans(text)
+    credits = [c for start, end in body for c in find_credits(text, start, end)]
+    byline = [(c.start, c.end) for c in credits if c.end > c.start]
+    return Document(
+        text=text,
+        path=path,
+        scopes={
+            "headline": subtract(headline, holes),
+            "body": subtract(body, holes),
+            "byline": subtract(byline, holes),
+        },
+        credits=credits,
+    )

@@ -1,0 +1,164 @@
+"""Load rule packs from YAML, validate them against their kind, and name rules `pack.rule`.
+
+A pack is one YAML file: ``pack`` (optional; defaults to the file stem), ``description`` and
+``rules``. Rule files are data, never code: they are read with the safe loader only (the C
+one when PyYAML has it), so a tag that would construct an object is an error.
+
+Every problem is a `RuleFileError` naming the file, the line, the rule and what is wrong.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+import yaml
+
+from .kinds import KINDS, FieldError, Rule
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PACK_FIELDS = {"pack", "description", "rules"}
+_RULE_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class RuleFileError(Exception):
+    def __init__(self, path, line, message, rule=None):
+        self.path, self.line, self.rule = str(path), line, rule
+        where = f"{self.path}:{line}" if line else self.path
+        named = f" rule '{rule}':" if rule else ""
+        super().__init__(f"{where}:{named} {message}")
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the wheel, or the top-level rules/ of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_builtin_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+def pack_files(paths) -> list[Path]:
+    """YAML files named directly, or found (sorted) in the given directories."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError(path, None, "no such rule file or directory")
+    return files
+
+
+def load_packs(paths) -> list[Rule]:
+    """All rules of the packs in `paths`; duplicate ids across packs are an error."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in pack_files(paths):
+        for rule in load_pack(path):
+            if rule.id in seen:
+                raise RuleFileError(path, _line_of(path, rule.name, "id"),
+                                    f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", rule.id)
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def load_pack(path) -> list[Rule]:
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(path, None, f"cannot read: {error}") from None
+    return parse_pack(source, path)
+
+
+def parse_pack(source: str, path) -> list[Rule]:
+    try:
+        data = yaml.load(source, Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML error: {problem}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(path, 1, "a rule file must be a mapping with a 'rules' list")
+    for key in data:
+        if key not in PACK_FIELDS:
+            raise RuleFileError(path, _line_of_key(source, key), f"unknown pack field '{key}'")
+    pack = data.get("pack") or Path(path).stem
+    if not isinstance(pack, str) or not _RULE_ID.match(pack):
+        raise RuleFileError(path, _line_of_key(source, "pack"), f"invalid pack name {pack!r}")
+    specs = data.get("rules")
+    if not isinstance(specs, list):
+        raise RuleFileError(path, _line_of_key(source, "rules"), "'rules' must be a list of rules")
+    rules, ids = [], set()
+    for index, spec in enumerate(specs):
+        rule = _compile_rule(spec, index, pack, path, source)
+        if rule.name in ids:
+            raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
+        ids.add(rule.name)
+        rules.append(rule)
+    return rules
+
+
+def _compile_rule(spec, index, pack, path, source) -> Rule:
+    if not isinstance(spec, dict):
+        raise RuleFileError(path, _rule_line(source, index), "each rule must be a mapping")
+    name = spec.get("id")
+    label = f"{pack}.{name}" if isinstance(name, str) else f"#{index + 1}"
+    if isinstance(name, str) and not _RULE_ID.match(name):
+        raise RuleFileError(path, _rule_line(source, index, "id"),
+                            "field 'id' must be lowercase letters, digits and '-'", label)
+    kind = KINDS.get(spec.get("kind"))
+    if kind is None:
+        known = ", ".join(sorted(KINDS))
+        what = f"unknown kind {spec.get('kind')!r}" if "kind" in spec else "missing required field 'kind'"
+        raise RuleFileError(path, _rule_line(source, index, "kind"), f"{what} (expected one of {known})", label)
+    try:
+        return kind(spec, pack, str(path))
+    except FieldError as error:
+        raise RuleFileError(path, _rule_line(source, index, error.field), str(error), label) from None
+
+
+# --- line numbers, looked up only when there is an error to report ------------------------
+def _compose(source):
+    try:
+        return yaml.compose(source, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _line_of_key(source, key):
+    root = _compose(source)
+    if isinstance(root, yaml.MappingNode):
+        for k, _ in root.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return 1
+
+
+def _rule_line(source, index, field=None):
+    """Line of the `field` key of rule `index` (or of the rule itself)."""
+    root = _compose(source)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for k, v in root.value:
+        if k.value == "rules" and isinstance(v, yaml.SequenceNode) and index < len(v.value):
+            node = v.value[index]
+            if field and isinstance(node, yaml.MappingNode):
+                for fk, fv in node.value:
+                    if fk.value == field:
+                        return fk.start_mark.line + 1
+            return node.start_mark.line + 1
+    return None
+
+
+def _line_of(path, rule_name, field):
+    source = Path(path).read_text(encoding="utf-8")
+    root = _compose(source)
+    for k, v in root.value if isinstance(root, yaml.MappingNode) else ():
+        if k.value == "rules" and isinstance(v, yaml.SequenceNode):
+            for index, node in enumerate(v.value):
+                if isinstance(node, yaml.MappingNode) and any(
+                    fk.value == "id" and fv.value == rule_name for fk, fv in node.value
+                ):
+                    return _rule_line(source, index, field)
+    return None

@@ -1,0 +1,52 @@
+from lint.credits import find_credits
+from lint.readers.text import read_text
+
+
+def test_positions_count_characters_not_bytes_or_utf16_units():
+    doc = read_text("𠮷标题\r\n第二行𠮷见缝插扎\n")
+    offset = doc.text.index("见缝插扎")
+    assert doc.position(offset) == (2, 5)
+
+
+def test_line_breaks_of_every_kind():
+    doc = read_text("一\r二\r\n三\n四")
+    assert [doc.line_text(n) for n in range(1, 5)] == ["一", "二", "三", "四"]
+    assert doc.position(doc.text.index("四")) == (4, 1)
+
+
+def test_headline_is_first_non_empty_line_without_surrounding_space():
+    doc = read_text("\n\n\u3000 社区花园开放 \n正文。")
+    (start, end), = doc.scopes["headline"]
+    assert doc.text[start:end] == "社区花园开放"
+    assert doc.text[doc.scopes["body"][0][0]:].strip() == "正文。"
+
+
+def test_urls_and_emails_are_not_prose():
+    text = "标题\n详见https://example.com/a,b(c)页面，或写信给 someone@example.com。"
+    doc = read_text(text)
+    url = text.index("https")
+    assert not doc.in_scope(["body"], url, url + 5)
+    assert doc.in_scope(["body"], text.index("详见"), text.index("详见") + 2)
+
+
+def credits(text):
+    return [(c.field, c.label, c.value) for c in find_credits(text)]
+
+
+def test_header_with_empty_author_field():
+    assert credits("作者: 来源: 荆楚网(湖北日报网) 2023-08-15 17:54:44") == [
+        ("author", "作者", ""), ("source", "来源", "荆楚网(湖北日报网)")]
+
+
+def test_credit_forms():
+    assert credits("（总台记者魏雯雯）责任编辑：张玉") == [("author", "记者", "魏雯雯"), ("editor", "责任编辑", "张玉")]
+    assert credits("本报记者 王某") == [("author", "记者", "王某")]
+    assert credits("新华社记者 王某 摄") == [("author", "记者", "王某")]
+    assert credits("文/王某") == [("author", "文", "王某")]
+    assert credits("作者　王某　来源　新华社") == [("author", "作者", "王某"), ("source", "来源", "新华社")]
+    assert credits("作者:袁帅(江汉区新华街道)") == [("author", "作者", "袁帅(江汉区新华街道)")]
+
+
+def test_body_sentences_that_mention_credit_words_are_not_credits():
+    assert credits("据作者介绍，编辑部表示将继续关注。") == []
+    assert credits("记者：你怎么看这件事？") == []

@@ -1,0 +1,107 @@
+"""The engine and the kinds, through small rule packs written in the test."""
+import textwrap
+
+from lint.engine import Engine
+from lint.linter import Linter
+from lint.readers.text import read_text
+from lint.rulepack import parse_pack
+
+
+def pack(yaml_text):
+    return parse_pack(textwrap.dedent(yaml_text), "test.yaml")
+
+
+def lint(rules, text):
+    return Engine(rules).lint(read_text(text))[0]
+
+
+def test_one_automaton_serves_every_rule_with_overlapping_literals():
+    rules = pack("""
+        rules:
+          - {id: a, kind: existence, level: warning, message: "a {match}", tokens: [见缝插扎]}
+          - {id: b, kind: substitution, level: error, message: "b", swap: {插扎: 插针}}
+    """)
+    found = lint(rules, "标题\n阳光见缝插扎。")
+    assert [(f.rule, f.text) for f in found] == [("test.a", "见缝插扎"), ("test.b", "插扎")]
+
+
+def test_substitution_prefers_leftmost_longest_and_respects_exceptions():
+    rules = pack("""
+        rules:
+          - id: s
+            kind: substitution
+            level: error
+            message: "{match}->{replacement}"
+            swap: {再接再励: 再接再厉, 再接: 再次}
+            exceptions: [不再接再励]
+    """)
+    found = lint(rules, "标题\n我们再接再励，他不再接再励。")
+    assert [(f.text, f.replacements, f.column) for f in found] == [("再接再励", ["再接再厉"], 3)]
+    assert found[0].message == "再接再励->再接再厉"
+
+
+def test_repetition_reports_whole_run_and_collapses_it():
+    rules = pack("""
+        rules:
+          - {id: r, kind: repetition, level: warning, message: "{match} x{count}", tokens: [的, ！], exceptions: [的的确确], fix: safe}
+    """)
+    found = lint(rules, "标题\n我的的的书！！的的确确。")
+    assert [(f.text, f.message, f.replacements) for f in found] == [("的的的", "的的的 x3", ["的"]), ("！！", "！！ x2", ["！"])]
+    assert Linter(rules=rules).fix_text("标题\n我的的的书！！")[0] == "标题\n我的书！"
+
+
+def test_scope_headline_only():
+    rules = pack("""
+        rules:
+          - {id: h, kind: existence, level: warning, message: m, scope: [headline], tokens: [震惊]}
+    """)
+    assert [f.line for f in lint(rules, "震惊！标题\n正文里的震惊不算。")] == [1]
+
+
+def test_metric_length_and_count():
+    rules = pack("""
+        rules:
+          - {id: long, kind: metric, level: info, message: "{count}>{max}", scope: [headline], max: 5}
+          - {id: marks, kind: metric, level: info, message: "{count}", scope: [headline], measure: count, tokens: ["！"], max: 1}
+          - {id: sentence, kind: metric, level: info, message: "{count}", scope: [body], unit: sentence, max: 4}
+    """)
+    found = lint(rules, "一二三 四五六！！\n短句。这一句太长了。")
+    assert [(f.rule, f.message, f.text) for f in found] == [
+        ("test.long", "8>5", "一二三 四五六！！"), ("test.marks", "2", "一二三 四五六！！"), ("test.sentence", "7", "这一句太长了。")]
+
+
+def test_required_present_and_non_empty():
+    rules = pack("""
+        rules:
+          - {id: author, kind: required, level: warning, message: 缺作者, fields: [author]}
+          - {id: empty, kind: required, level: error, message: "{label}空", fields: [author, source], check: non-empty}
+    """)
+    assert [f.rule for f in lint(rules, "标题\n正文。")] == ["test.author"]
+    found = lint(rules, "标题\n作者: 来源: 新华社\n正文。")
+    assert [(f.rule, f.message, f.text, f.line, f.column) for f in found] == [("test.empty", "作者空", "作者:", 2, 1)]
+
+
+def test_a_rule_that_times_out_is_reported_and_the_others_still_run(monkeypatch):
+    import lint.kinds.base as base
+
+    monkeypatch.setattr(base, "REGEX_TIMEOUT_SECONDS", 0.05)
+    rules = pack("""
+        rules:
+          - {id: slow, kind: existence, level: warning, message: m, patterns: ['(a+)+$']}
+          - {id: fast, kind: existence, level: warning, message: m, tokens: [见缝插扎]}
+    """)
+    findings, failures = Engine(rules).lint(read_text("标题\n见缝插扎" + "a" * 50000 + "!"))
+    assert [f.rule for f in findings] == ["test.fast"]
+    assert failures and "test.slow" in failures[0] and "timed out" in failures[0]
+
+
+def test_levels_from_settings_and_selection():
+    rules = pack("""
+        rules:
+          - {id: a, kind: existence, level: warning, message: m, tokens: [甲]}
+          - {id: b, kind: existence, level: warning, message: m, tokens: [乙], enabled: false}
+    """)
+    linter = Linter(rules=rules, settings={"test.a": "error"})
+    assert [(f.rule, f.level) for f in linter.lint_text("标题\n甲乙")] == [("test.a", "error")]
+    assert [f.rule for f in Linter(rules=rules, select=["test"]).lint_text("标题\n甲乙")] == ["test.a", "test.b"]
+    assert [f.rule for f in Linter(rules=rules, ignore=["test.a"]).lint_text("标题\n甲乙")] == []
