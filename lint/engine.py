@@ -27,6 +27,7 @@ class Engine:
         self.rules = list(rules)
         self.levels = levels or {}
         self._build_automaton()
+        self._triggers = [rule.triggers() for rule in self.rules]
 
     def _build_automaton(self):
         index_of: dict[str, int] = {}
@@ -57,9 +58,16 @@ class Engine:
         hits = self.literal_hits(doc.text)
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
+        text = doc.text
         for rule_index, rule in enumerate(self.rules):
+            rule_hits = hits.get(rule_index, [])
+            if rule.literal_only and not rule_hits:
+                continue
+            triggers = self._triggers[rule_index]
+            if triggers is not None and not any(t in text for t in triggers):
+                continue
             try:
-                matches = list(rule.run(doc, hits.get(rule_index, [])))
+                matches = list(rule.run(doc, rule_hits))
             except TimeoutError:
                 failures.append(f"rule {rule.id} timed out (regular expression too slow) on {doc.path}")
                 continue

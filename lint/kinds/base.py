@@ -125,6 +125,9 @@ class Rule:
     REQUIRED: tuple[str, ...] = ()
     DEFAULT_SCOPE = ("headline", "body")
     DEFAULT_FIX = "none"
+    # True when the rule can only report where its literals were found: the engine then
+    # skips it on documents where the shared automaton found none of them.
+    literal_only = False
 
     def __init__(self, spec: dict, pack: str, path: str = ""):
         values = _checked_fields(spec, {**COMMON_FIELDS, **self.FIELDS}, REQUIRED_FIELDS + self.REQUIRED)
@@ -150,6 +153,11 @@ class Rule:
     def literals(self) -> Sequence[str]:
         """Literal strings this rule wants found by the engine's shared automaton."""
         return ()
+
+    def triggers(self) -> Sequence[str] | None:
+        """Strings of which at least one must occur in a document for the rule to match
+        anything there (a cheap test that lets the engine skip the rule), or None."""
+        return None
 
     def run(self, doc: Document, hits: list[tuple[int, int, int]]) -> Iterable[Match]:
         """Yield matches. `hits` are (literal index, start, end) of `literals()` anywhere in

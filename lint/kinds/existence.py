@@ -35,6 +35,7 @@ class Existence(Rule):
         flags = regex.IGNORECASE if ignorecase else 0
         self.pattern = regex.compile("|".join(f"(?:{p})" for p in sources), flags) if sources else None
         self.exceptions = list(exceptions)
+        self.literal_only = self.pattern is None
 
     def literals(self):
         return self.tokens + self.exceptions

@@ -18,6 +18,7 @@ class Repetition(Rule):
     KIND = "repetition"
     FIELDS = {"tokens": (text_list, None), "min": (count, 2), "exceptions": (text_list, [])}
     REQUIRED = ("tokens",)
+    literal_only = True
 
     def setup(self, tokens, min, exceptions):
         if min < 2:

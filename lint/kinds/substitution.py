@@ -19,6 +19,7 @@ class Substitution(Rule):
     FIELDS = {"swap": (text_map, None), "exceptions": (text_list, [])}
     REQUIRED = ("swap",)
     DEFAULT_FIX = "safe"
+    literal_only = True
 
     def setup(self, swap, exceptions):
         for wrong, right in swap.items():

@@ -1,0 +1,104 @@
+"""Throughput of `lint_text` with the default rule set, against autocorrect-py in the same run.
+
+    python benchmarks/throughput.py [--mb 10] [--scaling] [--dictionary]
+
+Prints MB/s (UTF-8 megabytes of article text per second, one process, one core) for newslint
+and for autocorrect-py's `lint_for` over the same documents, and their ratio. `--scaling`
+adds 1, 10 and 100 MB runs; `--dictionary` adds a generated dictionary pack of about 10 MB to
+show that dictionary size does not change the cost per MB.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.articles import articles_of_size, source_name  # noqa: E402
+from lint.linter import Linter  # noqa: E402
+
+
+def megabytes(docs) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1_000_000
+
+
+def rate(function, docs) -> tuple[float, float]:
+    start = time.perf_counter()
+    for doc in docs:
+        function(doc)
+    seconds = time.perf_counter() - start
+    return megabytes(docs) / seconds, seconds
+
+
+def autocorrect_lint():
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    return lambda doc: autocorrect_py.lint_for(doc, "article.txt")
+
+
+def generated_dictionary(path: Path, target_mb: float = 10.0) -> int:
+    """A pack of random four-character wrong -> right entries, about `target_mb` of YAML."""
+    rng = random.Random(3)
+    han = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    lines, size = ["pack: big", "rules:", "  - id: dict", "    kind: substitution", "    level: error",
+                   "    message: “{match}”应为“{replacement}”", "    swap:"], 0
+    seen = set()
+    while size < target_mb * 1_000_000:
+        wrong = "".join(rng.choice(han) for _ in range(4))
+        if wrong in seen:
+            continue
+        seen.add(wrong)
+        line = f"      {wrong}: {wrong[:3]}{rng.choice(han)}"
+        lines.append(line)
+        size += len(line.encode("utf-8")) + 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(seen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--scaling", action="store_true")
+    parser.add_argument("--dictionary", action="store_true")
+    args = parser.parse_args()
+
+    linter = Linter()
+    docs = articles_of_size(args.mb)
+    print(f"text: {source_name()}, {len(docs)} articles, {megabytes(docs):.1f} MB; "
+          f"{len(linter.rules)} rules")
+    ours, seconds = rate(lambda d: linter.lint_text(d, "article.txt"), docs)
+    print(f"newslint lint_text      {ours:7.2f} MB/s  ({seconds:.2f} s)")
+    baseline = autocorrect_lint()
+    if baseline is not None:
+        theirs, seconds = rate(baseline, docs)
+        print(f"autocorrect-py lint_for {theirs:7.2f} MB/s  ({seconds:.2f} s)")
+        print(f"ratio newslint/autocorrect {ours / theirs:5.2f}x  (bar: 3x; and 10 MB/s)")
+    else:
+        print("autocorrect-py is not installed (pip install -e '.[benchmark]'): no ratio")
+
+    if args.scaling:
+        for size in (1, 10, 100):
+            sized = articles_of_size(size)
+            speed, seconds = rate(lambda d: linter.lint_text(d, "article.txt"), sized)
+            print(f"scaling {size:4d} MB: {speed:7.2f} MB/s  ({seconds:.2f} s, {seconds / size:.3f} s per MB)")
+
+    if args.dictionary:
+        with tempfile.TemporaryDirectory() as folder:
+            pack = Path(folder) / "big.yaml"
+            entries = generated_dictionary(pack)
+            start = time.perf_counter()
+            big = Linter([pack])
+            load = time.perf_counter() - start
+            speed, _ = rate(lambda d: big.lint_text(d, "article.txt"), docs)
+            print(f"dictionary: +{entries} entries ({pack.stat().st_size / 1e6:.1f} MB YAML), "
+                  f"load {load:.2f} s, {speed:7.2f} MB/s vs {ours:7.2f} MB/s without")
+
+
+if __name__ == "__main__":
+    main()
