@@ -71,8 +71,15 @@ class FileReport:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
-    document: object | None = None  # a lint.document.Document, for reporters that show the source line
+    # the source lines that findings point at (line number -> text), for reporters that show
+    # them; kept instead of the whole document so a run over a large tree holds no file text
+    lines: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
+
+
+def lines_of(findings, line_text) -> dict[int, str]:
+    """The source lines findings start on, from a `line_text(number)` function."""
+    return {number: line_text(number) for number in sorted({f.line for f in findings})}
 
 
 def at_or_above(level: str, threshold: str) -> bool:

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import FileReport
+from .findings import FileReport, lines_of
 from .readers import TEXT_SUFFIXES, InputError, Source, decode, read_document
 
 SKIPPED_DIRS = {"node_modules", "__pycache__"}
@@ -90,7 +90,7 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
 
     doc = read_document(text, name)
     findings, failures = linter.lint_document(doc)
-    outcome = Outcome(FileReport(name, findings, document=doc), failures=failures)
+    outcome = Outcome(FileReport(name, findings, lines=lines_of(findings, doc.line_text)), failures=failures)
     if not (fix or diff):
         return outcome
 
@@ -110,7 +110,7 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
         outcome.fixed_text = text
     if fix and not diff:
         doc = read_document(fixed, name)
-        outcome.report = FileReport(name, left, document=doc, fixed=count)
+        outcome.report = FileReport(name, left, lines=lines_of(left, doc.line_text), fixed=count)
     return outcome
 
 

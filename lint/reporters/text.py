@@ -22,8 +22,8 @@ def render(run, options) -> str:
     for report in run.reports:
         for finding in report.findings:
             out.append(_header(finding, paint))
-            if report.document is not None and not options.get("quiet"):
-                out.extend(_snippet(report.document, finding, paint))
+            if finding.line in report.lines and not options.get("quiet"):
+                out.extend(_snippet(report.lines[finding.line], finding, paint))
     for error in run.errors:
         out.append(paint("error", "error: ") + error)
     if options.get("statistics"):
@@ -37,8 +37,8 @@ def _header(f, paint) -> str:
     return f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} {paint(f.level, f.level)} {f.rule} {f.message}"
 
 
-def _snippet(doc, f, paint) -> list[str]:
-    line_text = doc.line_text(f.line).replace("\t", " ")
+def _snippet(line_text, f, paint) -> list[str]:
+    line_text = line_text.replace("\t", " ")
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line_text)
     end = max(end, start + 1)  # a zero-length finding still gets one caret
