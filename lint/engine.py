@@ -18,6 +18,9 @@ from .findings import Finding, Match
 from .kinds import Rule
 
 
+CHUNK_CHARS = 1 << 20
+
+
 class RuleFailure(Exception):
     """A rule could not finish on a document; the message names the rule."""
 
@@ -39,6 +42,7 @@ class Engine:
                     owners.append([])
                 owners[pattern_index].append((rule_index, literal_index))
         self._owners = owners
+        self._longest_literal = max(map(len, index_of), default=0)
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(index_of), matchkind=ahocorasick_rs.MatchKind.Standard)
             if index_of else None
@@ -46,12 +50,27 @@ class Engine:
 
     def literal_hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
         hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        if self._automaton is not None:
-            owners = self._owners
-            for pattern_index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                for rule_index, literal_index in owners[pattern_index]:
-                    hits[rule_index].append((literal_index, start, end))
+        if self._automaton is None:
+            return hits
+        owners = self._owners
+        for pattern_index, start, end in self._find_literals(text):
+            for rule_index, literal_index in owners[pattern_index]:
+                hits[rule_index].append((literal_index, start, end))
         return hits
+
+    def _find_literals(self, text: str):
+        """Overlapping automaton matches. A large text is searched in chunks (overlapping by
+        the longest literal) so the automaton's own copy of the text stays small."""
+        find = self._automaton.find_matches_as_indexes
+        if len(text) <= CHUNK_CHARS:
+            yield from find(text, overlapping=True)
+            return
+        overlap = self._longest_literal
+        for chunk_start in range(0, len(text), CHUNK_CHARS):
+            chunk_end = chunk_start + CHUNK_CHARS
+            for pattern_index, start, end in find(text[chunk_start:chunk_end + overlap], overlapping=True):
+                if start + chunk_start < chunk_end:  # matches starting in the overlap belong to the next chunk
+                    yield pattern_index, start + chunk_start, end + chunk_start
 
     def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish."""

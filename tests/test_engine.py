@@ -105,3 +105,17 @@ def test_levels_from_settings_and_selection():
     assert [(f.rule, f.level) for f in linter.lint_text("标题\n甲乙")] == [("test.a", "error")]
     assert [f.rule for f in Linter(rules=rules, select=["test"]).lint_text("标题\n甲乙")] == ["test.a", "test.b"]
     assert [f.rule for f in Linter(rules=rules, ignore=["test.a"]).lint_text("标题\n甲乙")] == []
+
+
+def test_literals_are_found_across_chunk_boundaries(monkeypatch):
+    import lint.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "CHUNK_CHARS", 8)
+    rules = pack("""
+        rules:
+          - {id: a, kind: substitution, level: error, message: m, swap: {见缝插扎: 见缝插针}}
+    """)
+    text = "标题\n" + "".join(f"{'一' * n}见缝插扎" for n in range(12))
+    found = lint(rules, text)
+    assert len(found) == 12
+    assert all(text[f.offset:f.offset + f.length] == "见缝插扎" for f in found)
