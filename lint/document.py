@@ -78,7 +78,15 @@ class Document:
 
     # --- scopes ----------------------------------------------------------------------
     def segments(self, scopes) -> list[tuple[int, int]]:
-        """The ranges of all the given scopes, sorted, overlaps merged."""
+        """The ranges of all the given scopes, sorted, overlaps merged (memoised: many rules
+        share a scope)."""
+        key = ("segments", tuple(scopes))
+        merged = self.cache.get(key)
+        if merged is None:
+            merged = self.cache[key] = self._merged_ranges(scopes)
+        return merged
+
+    def _merged_ranges(self, scopes) -> list[tuple[int, int]]:
         ranges = sorted(r for name in scopes for r in self.scopes.get(name, ()))
         merged: list[tuple[int, int]] = []
         for start, end in ranges:
