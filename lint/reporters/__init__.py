@@ -4,9 +4,12 @@
 """
 from __future__ import annotations
 
-from . import json_format, text
+from . import github, json_format, rdjson, sarif, text
 
-REPORTERS = {"text": text.render, "json": json_format.render}
+REPORTERS = {
+    "text": text.render, "json": json_format.render, "sarif": sarif.render,
+    "github": github.render, "rdjson": rdjson.render,
+}
 
 
 def render(name: str, run, options: dict) -> str:

@@ -1,0 +1,133 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run. `tool.driver.rules` holds one descriptor per rule that produced a finding (id, short
+and full description, help URI when the rule has a `link`, default level); results point at
+their rule by `ruleId` and `ruleIndex`. Regions count columns in Unicode code points, as every
+newslint position does, and the run says so (`columnKind: unicodeCodePoints`); `charOffset`
+and `charLength` count the same characters from the start of the decoded text (a BOM is not
+part of it). Safe fixes become SARIF `fixes` (one replacement: the deleted region and the
+inserted text). Input and rule errors are tool execution notifications.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import PurePath, PurePosixPath
+from urllib.parse import quote
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SOURCE_ROOT = "%SRCROOT%"
+
+
+def render(run, options) -> str:
+    tool = options.get("tool", {"name": "newslint"})
+    described = {rule["id"]: rule for rule in run.rules}
+    used = sorted({f.rule for f in run.findings})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    driver = {"name": tool.get("name", "newslint")}
+    if tool.get("version"):
+        driver["version"] = driver["semanticVersion"] = tool["version"]
+    driver["rules"] = [descriptor(rule_id, described.get(rule_id)) for rule_id in used]
+    sarif_run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [result(f, index[f.rule]) for f in run.findings],
+        "invocations": [{
+            "executionSuccessful": not run.errors,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": error}} for error in run.errors
+            ],
+        }],
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def descriptor(rule_id: str, rule: dict | None) -> dict:
+    rule = rule or {}
+    full = unwrap(rule.get("description") or "") or rule.get("message") or rule_id
+    entry = {
+        "id": rule_id,
+        "shortDescription": {"text": first_sentence(full)},
+        "fullDescription": {"text": full},
+    }
+    if rule.get("link"):
+        entry["helpUri"] = rule["link"]
+    entry["help"] = {"text": full}
+    entry["defaultConfiguration"] = {"level": LEVELS[rule.get("level", "warning")]}
+    if rule.get("kind"):
+        entry["properties"] = {"kind": rule["kind"], "fix": rule.get("fix", "none")}
+    return entry
+
+
+def unwrap(text: str) -> str:
+    """Join the wrapped lines of a YAML description; blank lines stay paragraph breaks.
+
+    Chinese lines join without a space; a space is kept only between two Latin letters or digits.
+    """
+    paragraphs = []
+    for paragraph in text.strip().split("\n\n"):
+        joined = ""
+        for line in (part.strip() for part in paragraph.splitlines()):
+            if joined and line and joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+                joined += " "
+            joined += line
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop outside quotes and brackets, else the first paragraph."""
+    paragraph = text.split("\n\n")[0]
+    depth = 0
+    for index, char in enumerate(paragraph):
+        if char in "“‘「『（《":
+            depth += 1
+        elif char in "”’」』）》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in "。！？" or (char in ".!?" and paragraph[index + 1: index + 2] in ("", " "))):
+            return paragraph[: index + 1]
+    return paragraph
+
+
+def result(f, rule_index: int) -> dict:
+    location = artifact_location(f.path)
+    entry = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.level],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(f, snippet=True)}}],
+    }
+    if f.fixable and f.replacements:
+        entry["fixes"] = [{
+            "description": {"text": f"替换为“{f.replacements[0]}”" if f.replacements[0] else "删除"},
+            "artifactChanges": [{
+                "artifactLocation": location,
+                "replacements": [{
+                    "deletedRegion": region(f),
+                    "insertedContent": {"text": f.replacements[0]},
+                }],
+            }],
+        }]
+    return entry
+
+
+def region(f, snippet: bool = False) -> dict:
+    entry = {
+        "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+        "charOffset": f.offset, "charLength": f.length,
+    }
+    if snippet and f.text:
+        entry["snippet"] = {"text": f.text}
+    return entry
+
+
+def artifact_location(path: str) -> dict:
+    """A relative path becomes a relative URI against %SRCROOT%; an absolute one a file URI."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    posix = PurePosixPath(pure.as_posix())
+    return {"uri": quote(str(posix), safe="/"), "uriBaseId": SOURCE_ROOT}
