@@ -304,3 +304,10 @@ def test_every_format_is_offered_on_the_command_line():
     help_text = out(run_cli("check", "--help"))
     for name in ("sarif", "github", "rdjson"):
         assert name in help_text
+
+
+def test_rdjson_multiline_end_column_from_the_matched_text():
+    f = finding(text="甲\n乙乙", line=1, column=2, end_line=2, end_column=3, length=4)
+    result = json.loads(render("rdjson", Run(reports=[FileReport("a.txt", [f], lines={1: "x甲"})]), {}))
+    span = result["diagnostics"][0]["location"]["range"]
+    assert span == {"start": {"line": 1, "column": 2}, "end": {"line": 2, "column": 7}}

@@ -13,25 +13,21 @@ reviewer, who accepts or not, so unsafe replacements are offered too (only safe 
 from __future__ import annotations
 
 import json
+import re
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def render(run, options) -> str:
     tool = options.get("tool", {"name": "newslint"})
-    diagnostics = []
-    for report in run.reports:
-        for f in report.findings:
-            diagnostics.append(diagnostic(f, report.document))
+    diagnostics = [diagnostic(f, report.lines) for report in run.reports for f in report.findings]
     result = {"source": {"name": tool.get("name", "newslint")}, "diagnostics": diagnostics}
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
-def diagnostic(f, document) -> dict:
-    span = {
-        "start": {"line": f.line, "column": byte_column(document, f.line, f.column)},
-        "end": {"line": f.end_line, "column": byte_column(document, f.end_line, f.end_column)},
-    }
+def diagnostic(f, lines: dict[int, str]) -> dict:
+    start, end = byte_columns(f, lines.get(f.line))
+    span = {"start": {"line": f.line, "column": start}, "end": {"line": f.end_line, "column": end}}
     entry = {
         "message": f.message,
         "location": {"path": f.path, "range": span},
@@ -43,8 +39,20 @@ def diagnostic(f, document) -> dict:
     return entry
 
 
-def byte_column(document, line: int, column: int) -> int:
-    """1 + the UTF-8 length of the first `column - 1` characters of `line`."""
-    if document is None:
-        return column
-    return len(document.line_text(line)[: column - 1].encode("utf-8")) + 1
+def byte_columns(f, line_text: str | None) -> tuple[int, int]:
+    """Start and end columns as 1 + the UTF-8 bytes before them on their lines.
+
+    The start needs the text of the finding's first line; the end of a finding that spans lines
+    is the part of the matched text after its last line break.
+    """
+    if line_text is None:  # no source line kept: characters are the best we have
+        return f.column, f.end_column
+    before = line_text[: f.column - 1].encode("utf-8")
+    start = len(before) + 1
+    if f.end_line == f.line:
+        return start, start + len(f.text.encode("utf-8"))
+    last = _LINE_BREAK.split(f.text)[-1]
+    return start, len(last.encode("utf-8")) + 1
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
