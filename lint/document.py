@@ -9,6 +9,10 @@ Scopes are named lists of `(start, end)` character ranges:
 - ``byline``: the credit lines (作者、记者、编辑 …);
 - ``meta``: metadata values (front matter) when the reader has them.
 Ranges of one scope are sorted and do not overlap.
+
+Most readers keep `text` equal to the file text. When a reader must change it (HTML: tags
+removed, entities decoded), it keeps the file text in `source` and a `SourceMap` from text
+offsets to file offsets; findings, lines and columns then point into the file.
 """
 from __future__ import annotations
 
@@ -45,26 +49,77 @@ class Credit:
 
 
 @dataclass(slots=True)
+class SourceMap:
+    """Text offsets -> file offsets, piece by piece, in text order.
+
+    A piece starts at `text_starts[i]` in the text and covers `source_starts[i]` ..
+    `source_ends[i]` in the file. An exact piece is a verbatim copy (character for character);
+    any other piece (an entity, a tag read as a line break) maps as a whole.
+    """
+
+    text_starts: list[int] = field(default_factory=list)
+    source_starts: list[int] = field(default_factory=list)
+    source_ends: list[int] = field(default_factory=list)
+    exact: list[bool] = field(default_factory=list)
+
+    def add(self, text_start: int, source_start: int, source_end: int, exact: bool) -> None:
+        self.text_starts.append(text_start)
+        self.source_starts.append(source_start)
+        self.source_ends.append(source_end)
+        self.exact.append(exact)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """File range of text[start:end]. An empty range at 0 (a whole-document finding) stays
+        at 0, i.e. line 1, column 1."""
+        if not self.text_starts or (start == end == 0):
+            return start, end
+        first = self._source(start, self.source_starts)
+        if end == start:
+            return first, first
+        return first, max(first, self._source(end - 1, self.source_ends, 1))
+
+    def _source(self, offset: int, bounds: list[int], after: int = 0) -> int:
+        index = max(0, bisect.bisect_right(self.text_starts, offset) - 1)
+        if self.exact[index]:
+            return self.source_starts[index] + offset - self.text_starts[index] + after
+        return bounds[index]
+
+
+@dataclass(slots=True)
 class Document:
     text: str
     path: str = "<text>"
     scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     credits: list[Credit] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # HTML comments found by the reader, as ranges of the file text (inline suppression)
+    comments: list[tuple[int, int]] = field(default_factory=list)
+    # the file text, when the reader changed `text` (see SourceMap); None: it is `text`
+    source: str | None = None
+    source_map: SourceMap | None = None
     # per-document memo that kinds may share (e.g. a sentence split); keys are the kind's own
     cache: dict = field(default_factory=dict)
     _line_starts: list[int] | None = None
     _scope_starts: dict[str, list[int]] = field(default_factory=dict)
 
-    # --- lines -----------------------------------------------------------------------
+    # --- lines (of the file text) ------------------------------------------------------
+    @property
+    def original(self) -> str:
+        """The file text: findings' offsets, lines and columns refer to it."""
+        return self.text if self.source is None else self.source
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The file range of text[start:end]."""
+        return (start, end) if self.source_map is None else self.source_map.span(start, end)
+
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.original)]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, columns counted in characters."""
+        """1-based (line, column) of a file offset, columns counted in characters."""
         starts = self.line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
@@ -73,8 +128,8 @@ class Document:
         """The text of a 1-based line, without its line break."""
         starts = self.line_starts
         start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        end = starts[line] if line < len(starts) else len(self.original)
+        return self.original[start:end].rstrip("\r\n")
 
     # --- scopes ----------------------------------------------------------------------
     def segments(self, scopes) -> list[tuple[int, int]]:

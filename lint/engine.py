@@ -99,18 +99,23 @@ class Engine:
         return sorted(findings.values(), key=Finding.sort_key), failures
 
     def finding(self, doc: Document, rule: Rule, match: Match) -> Finding:
-        line, column = doc.position(match.start)
-        end_line, end_column = doc.position(match.end)
+        # positions point into the file; a fix applies only where the file has the very
+        # characters the rule saw (not across a tag or an entity)
+        start, end = doc.to_original(match.start, match.end)
+        text = doc.original[start:end]
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
         return Finding(
             rule=rule.id,
             level=self.levels.get(rule.id, rule.level),
             message=match.message,
             path=doc.path,
-            offset=match.start,
-            length=match.end - match.start,
-            text=doc.text[match.start:match.end],
+            offset=start,
+            length=end - start,
+            text=text,
             line=line, column=column, end_line=end_line, end_column=end_column,
             replacements=list(match.replacements),
-            fixable=match.fixable and bool(match.replacements),
+            fixable=match.fixable and bool(match.replacements)
+            and (doc.source_map is None or text == doc.text[match.start:match.end]),
             link=rule.link,
         )

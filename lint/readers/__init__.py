@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document
+from .html import read_html
+from .markdown import read_markdown
 from .text import read_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030")
@@ -56,4 +58,8 @@ def read_document(text: str, path: str) -> Document:
     return reader(text, path)
 
 
-READERS = {".txt": read_text}
+READERS = {
+    ".txt": read_text,
+    ".md": read_markdown, ".markdown": read_markdown,
+    ".html": read_html, ".htm": read_html,
+}

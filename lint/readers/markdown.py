@@ -1,0 +1,425 @@
+"""Markdown articles (.md, .markdown), parsed with markdown-it-py (CommonMark, plus tables and
+strikethrough).
+
+`Document.text` stays the original file text, so positions are exact for free and a fix can
+only change the characters it points at. What the rules see is chosen through the scopes:
+they cover prose only. Fenced and indented code, inline code, URLs, link and image targets,
+raw HTML, entities and escapes, and front matter keys and non-text values are left out; link
+text and image alt text stay in.
+
+Front matter (YAML between ``---`` lines at the top, read with the safe loader) is metadata:
+- ``title`` / ``标题`` / ``headline`` is the headline (its value is the ``headline`` scope);
+  without one, the first level-1 heading is the headline;
+- ``author``, ``editor``, ``source``, ``reviewer`` and the Chinese keys ``作者``, ``记者``,
+  ``责任编辑``, ``责编``, ``编辑``, ``来源``, ``审核`` become credits pointing at their value
+  (an empty one points at its key);
+- ``description``, ``summary``, ``subtitle``, ``摘要``, ``副标题``, ``导语`` are the ``meta``
+  scope; every scalar value is in ``Document.meta``.
+Credit lines in the body (``责任编辑：李四``) are recognised as in plain text. HTML comments
+are recorded for inline suppression (``<!-- newslint-disable … -->``).
+
+Mapping inline text back to the file: markdown-it gives each block its source lines
+(``token.map``) and each inline token its content with block markers removed. Every content
+line is located in its source line and checked character for character; children tokens are
+then walked in order with a cursor. Anything that cannot be located exactly is left out of the
+scopes rather than guessed.
+"""
+from __future__ import annotations
+
+import regex
+import yaml
+from markdown_it import MarkdownIt
+
+from ..credits import find_credits
+from ..document import Credit, Document, subtract
+from .text import not_prose_spans
+
+TITLE_KEYS = ("title", "标题", "headline")
+CREDIT_KEYS = {
+    "author": "author", "authors": "author", "reporter": "author", "作者": "author", "记者": "author",
+    "editor": "editor", "编辑": "editor", "责任编辑": "editor", "责编": "editor",
+    "source": "source", "来源": "source",
+    "reviewer": "reviewer", "审核": "reviewer",
+}
+PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语")
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_FRONT_MATTER_OPEN = regex.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_BREAK = regex.compile(r"[ \t]*\\?\n")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_SPACES = " \t"
+
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+_DELIMITED = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+
+def read_markdown(text: str, path: str = "<text>") -> Document:
+    lines = _lines(text)
+    doc = Document(text=text, path=path)
+    fm_lines = _front_matter_lines(text, lines)
+    headline: list[tuple[int, int]] = []
+    byline: list[tuple[int, int]] = []
+    meta_scope: list[tuple[int, int]] = []
+    credits: list[Credit] = []
+    if fm_lines:
+        start = lines[1][0]
+        end = lines[fm_lines - 1][0]
+        _read_front_matter(text, start, end, doc, headline, byline, meta_scope, credits)
+    feed = "\n" * fm_lines + text[lines[fm_lines][0]:] if fm_lines < len(lines) else "\n" * fm_lines
+
+    body: list[tuple[int, int]] = []
+    comments: list[tuple[int, int]] = []
+    cursors: dict[int, int] = {}  # per line: where the next table cell is searched from
+    in_heading = None
+    want_h1 = not headline
+    for token in _PARSER.parse(feed):
+        if token.type == "heading_open":
+            in_heading = token.tag
+        elif token.type == "heading_close":
+            in_heading = None
+        elif token.type == "inline" and token.map:
+            ranges = _inline_ranges(token, text, lines, comments, cursors)
+            if want_h1 and in_heading == "h1":
+                headline.extend(ranges)
+                want_h1 = False
+            else:
+                body.extend(ranges)
+        elif token.type == "html_block" and token.map:
+            block_start = lines[token.map[0]][0]
+            block_end = lines[token.map[1] - 1][1] if token.map[1] <= len(lines) else len(text)
+            comments.extend(m.span() for m in _COMMENT.finditer(text, block_start, block_end))
+
+    headline = _without_urls(text, sorted(headline))
+    body = _without_urls(text, sorted(body))
+    found = _body_credits(text, body)
+    byline += [(c.start, c.end) for c in found if c.end > c.start]
+    credits += found
+    doc.scopes = {"headline": headline, "body": body, "byline": _merged(byline), "meta": sorted(meta_scope)}
+    doc.credits = sorted(credits, key=lambda c: c.start)
+    doc.comments = sorted(comments)
+    return doc
+
+
+# --- lines ----------------------------------------------------------------------------------
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end without line break) of every line, as markdown-it numbers them."""
+    result = []
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and result:
+            break
+        line = match.group()
+        result.append((match.start(), match.end() - (len(line) - len(line.rstrip("\r\n")))))
+        if match.end() == len(text):
+            break
+    return result or [(0, 0)]
+
+
+def _without_urls(text, ranges):
+    """Bare URLs and e-mail addresses inside prose ranges (link targets are already out)."""
+    holes = [hole for start, end in ranges for hole in not_prose_spans(text, start, end)]
+    return subtract(ranges, holes)
+
+
+def _merged(ranges):
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --- front matter ---------------------------------------------------------------------------
+def _front_matter_lines(text: str, lines) -> int:
+    """Number of lines the front matter takes, closing line included; 0 when there is none."""
+    if not _FRONT_MATTER_OPEN.match(text):
+        return 0
+    for number in range(1, len(lines)):
+        start, end = lines[number]
+        if _FRONT_MATTER_CLOSE.match(text[start:end]):
+            return number + 1
+    return 0
+
+
+def _read_front_matter(text, start, end, doc, headline, byline, meta_scope, credits):
+    try:
+        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return  # broken front matter is not prose either: nothing in it is checked
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        value = _node_text(value_node)
+        if value is not None:
+            doc.meta.setdefault(key, value)
+        span = _exact_value_span(text, start, value_node)
+        if key in TITLE_KEYS and value is not None and not headline:
+            doc.meta.setdefault("title", value)
+            if span and span[1] > span[0]:
+                headline.append(span)
+        elif key in CREDIT_KEYS and value is not None or key in CREDIT_KEYS and _is_null(value_node):
+            credits.append(_front_matter_credit(key, value or "", key_node, value_node, start, span))
+            if span and span[1] > span[0]:
+                byline.append(span)
+        elif key in PROSE_META_KEYS and span and span[1] > span[0]:
+            meta_scope.append(span)
+
+
+def _node_text(node) -> str | None:
+    if isinstance(node, yaml.ScalarNode):
+        return "" if node.tag.endswith(":null") else str(node.value)
+    if isinstance(node, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in node.value):
+        return "、".join(str(n.value) for n in node.value if not n.tag.endswith(":null"))
+    return None
+
+
+def _is_null(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
+def _exact_value_span(text, base, node) -> tuple[int, int] | None:
+    """The characters of a one-line string scalar in the file, when they equal its value."""
+    if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":str") or node.style not in (None, '"', "'"):
+        return None
+    start, end = base + node.start_mark.index, base + node.end_mark.index
+    if node.style:
+        start, end = start + 1, end - 1
+    if start <= end and text[start:end] == node.value:
+        return start, end
+    return None
+
+
+def _front_matter_credit(key, value, key_node, value_node, base, span) -> Credit:
+    key_start = base + key_node.start_mark.index
+    key_end = base + key_node.end_mark.index
+    if span is not None:
+        value_start, value_end = span
+    elif value:
+        value_start, value_end = base + value_node.start_mark.index, base + value_node.end_mark.index
+    else:
+        value_start = value_end = key_end
+    end = value_end if value.strip() else key_end
+    return Credit(field=CREDIT_KEYS[key], label=key, value=value, start=key_start, end=end,
+                  value_start=value_start, value_end=value_end)
+
+
+# --- inline content -> source ranges --------------------------------------------------------
+def _inline_ranges(token, text, lines, comments, cursors) -> list[tuple[int, int]]:
+    """Source ranges of the prose of one inline token (a paragraph, heading or table cell)."""
+    content = token.content
+    content_lines = content.split("\n")
+    first_line = token.map[0]
+    # where each content line starts, in the content and in the file
+    line_map: list[tuple[int, int | None]] = []
+    offset = 0
+    for index, piece in enumerate(content_lines):
+        number = first_line + index
+        source_start = None
+        if number < len(lines):
+            source_start = _locate_line(text, lines[number], piece, cursors)
+        line_map.append((offset, source_start))
+        offset += len(piece) + 1
+
+    found: list[tuple[int, int]] = []
+    raw_comments: list[tuple[int, int]] = []
+    _walk(token.children or [], content, 0, found, raw_comments)
+
+    def to_source(start, end):
+        index = _line_index(line_map, start)
+        content_start, source_start = line_map[index]
+        if source_start is None:
+            return None
+        line_end = line_map[index + 1][0] - 1 if index + 1 < len(line_map) else len(content)
+        if end > line_end:
+            return None
+        source = source_start + start - content_start
+        return source, source + end - start
+
+    result = [span for span in (to_source(s, e) for s, e in found if e > s) if span]
+    for start, end in raw_comments:
+        span = to_source(start, end)
+        if span:
+            comments.append(span)
+    return result
+
+
+def _locate_line(text, line, piece, cursors) -> int | None:
+    """The file offset where a content line starts; None unless it matches exactly."""
+    line_start, line_end = line
+    wanted = piece.rstrip(_SPACES)
+    if not wanted:
+        return None
+    source = text[line_start:line_end].rstrip(_SPACES)
+    if source.endswith(wanted):
+        return line_start + len(source) - len(wanted)
+    # table cells and closed ATX headings: the content sits inside the line
+    position = source.find(wanted, cursors.get(line_start, 0))
+    if position < 0:
+        return None
+    cursors[line_start] = position + len(wanted)
+    return line_start + position
+
+
+def _line_index(line_map, offset) -> int:
+    index = 0
+    for number, (start, _) in enumerate(line_map):
+        if start <= offset:
+            index = number
+        else:
+            break
+    return index
+
+
+def _at(content: str, cursor: int, piece: str) -> int | None:
+    """Where `piece` starts at the cursor, allowing spaces before it; None when it does not."""
+    if content.startswith(piece, cursor):
+        return cursor
+    skipped = cursor
+    while skipped < len(content) and content[skipped] in _SPACES:
+        skipped += 1
+    return skipped if content.startswith(piece, skipped) else None
+
+
+def _walk(children, content, cursor, found, comments) -> int | None:
+    """Walk inline tokens in source order; append prose ranges (content offsets) to `found`.
+
+    Returns the cursor after the last token, or None when the source could not be followed
+    (everything found up to that point is exact and kept)."""
+    index = 0
+    while index < len(children):
+        token = children[index]
+        kind = token.type
+        if kind == "text":
+            position = _at(content, cursor, token.content)
+            if position is None:
+                return None
+            found.append((position, position + len(token.content)))
+            cursor = position + len(token.content)
+        elif kind == "text_special":  # an entity or an escape: not prose
+            position = _at(content, cursor, token.markup)
+            if position is None:
+                return None
+            cursor = position + len(token.markup)
+        elif kind in ("softbreak", "hardbreak"):
+            match = _BREAK.match(content, cursor)
+            if match is None:
+                return None
+            cursor = match.end()
+        elif kind == "code_inline":
+            position = _at(content, cursor, token.markup)
+            if position is None:
+                return None
+            fence = regex.escape(token.markup)
+            close = regex.compile(rf"(?<!`){fence}(?!`)").search(content, position + len(token.markup))
+            if close is None:
+                return None
+            cursor = close.end()
+        elif kind == "html_inline":
+            position = _at(content, cursor, token.content)
+            if position is None:
+                return None
+            if token.content.startswith("<!--"):
+                comments.append((position, position + len(token.content)))
+            cursor = position + len(token.content)
+        elif kind in _DELIMITED:
+            position = _at(content, cursor, token.markup)
+            if position is None:
+                return None
+            cursor = position + len(token.markup)
+        elif kind == "link_open" and token.markup == "autolink":
+            position = _at(content, cursor, "<")
+            close = content.find(">", position) if position is not None else -1
+            if close < 0:
+                return None
+            cursor = close + 1
+            while index < len(children) and children[index].type != "link_close":
+                index += 1
+        elif kind == "link_open":
+            position = _at(content, cursor, "[")
+            if position is None:
+                return None
+            cursor = position + 1
+        elif kind == "link_close":
+            position = _at(content, cursor, "]")
+            if position is None:
+                return None
+            cursor = _skip_target(content, position + 1)
+            if cursor is None:
+                return None
+        elif kind == "image":
+            position = _at(content, cursor, "![")
+            if position is None:
+                return None
+            cursor = _walk(token.children or [], content, position + 2, found, comments)
+            if cursor is None:
+                return None
+            position = _at(content, cursor, "]")
+            if position is None:
+                return None
+            cursor = _skip_target(content, position + 1)
+            if cursor is None:
+                return None
+        else:
+            return None  # a token this walker does not know: stop rather than guess
+        index += 1
+    return cursor
+
+
+def _skip_target(content: str, cursor: int) -> int | None:
+    """Skip a link target after ']': ``(url "title")``, ``[label]``, or nothing."""
+    if content.startswith("[", cursor):
+        close = content.find("]", cursor)
+        return None if close < 0 else close + 1
+    if not content.startswith("(", cursor):
+        return cursor
+    position = cursor + 1
+    length = len(content)
+
+    def skip_space(p):
+        while p < length and content[p] in " \t\n":
+            p += 1
+        return p
+
+    position = skip_space(position)
+    if position < length and content[position] == "<":
+        close = content.find(">", position)
+        if close < 0:
+            return None
+        position = close + 1
+    else:
+        depth = 0
+        while position < length:
+            char = content[position]
+            if char == "\\" and position + 1 < length:
+                position += 2
+                continue
+            if char in " \t\n":
+                break
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            position += 1
+    position = skip_space(position)
+    if position < length and content[position] in "\"'(":
+        closer = ")" if content[position] == "(" else content[position]
+        position += 1
+        while position < length and content[position] != closer:
+            position += 2 if content[position] == "\\" else 1
+        position = skip_space(position + 1)
+    if position < length and content[position] == ")":
+        return position + 1
+    return None
+
+
+def _body_credits(text, body) -> list[Credit]:
+    """Credit lines in the body: each run of prose ranges on one line is searched as a whole."""
+    credits = []
+    for start, end in body:
+        credits += find_credits(text, start, end)
+    return credits
