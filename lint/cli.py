@@ -86,11 +86,12 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
         run.fixed += outcome.report.fixed
         if outcome.diff:
             diffs.append(outcome.diff)
-        if outcome.fixed_text is not None:
-            fixed_stdout = outcome.fixed_text
+        if outcome.fixed_bytes is not None:
+            fixed_stdout = outcome.fixed_bytes
 
     if fixed_stdout is not None:
-        sys.stdout.write(fixed_stdout)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed_stdout)  # in the input's own encoding and BOM
         _echo_errors(run)
     elif diff:
         sys.stdout.write("".join(diffs))

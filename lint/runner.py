@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import fnmatch
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,31 +29,60 @@ class Walk:
 
 
 def collect(paths, exclude=(), root: Path | None = None) -> Walk:
-    """Files to lint, in a stable order: explicit files as given, directories walked sorted."""
+    """Files to lint, in a stable order: explicit files as given, directories walked sorted.
+
+    A path that cannot be used (missing, a symbolic link loop, a directory that cannot be
+    listed) becomes one line in `errors`; the other paths are still collected.
+    """
     walk = Walk()
     for name in paths:
         if name == "-":
             walk.targets.append(Target("-"))
             continue
-        path = Path(name)
-        if path.is_dir():
-            walk.targets += [Target(p, explicit=False) for p in _walk_dir(path, exclude, root)]
-        elif path.exists():
-            walk.targets.append(Target(name))
+        try:
+            info = os.stat(name)
+        except OSError as error:
+            walk.errors.append(f"{name}: {path_problem(error)}")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            walk.targets += [Target(p, explicit=False) for p in _walk_dir(Path(name), exclude, root, walk.errors)]
         else:
-            walk.errors.append(f"{name}: no such file or directory")
+            walk.targets.append(Target(name))
     return walk
 
 
-def _walk_dir(top: Path, exclude, root) -> list[str]:
+def path_problem(error: OSError) -> str:
+    """One short reason for an OSError on a path, without the path (the caller names it)."""
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.EISDIR:
+        return "is a directory"
+    return (error.strerror or str(error)).lower()
+
+
+def _walk_dir(top: Path, exclude, root, errors: list[str]) -> list[str]:
     found = []
-    for folder, dirs, files in os.walk(top, onerror=None, followlinks=False):
+
+    def report(error: OSError) -> None:
+        errors.append(f"{error.filename}: cannot read directory: {path_problem(error)}")
+
+    for folder, dirs, files in os.walk(top, onerror=report, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
                          and not _excluded(Path(folder) / d, exclude, root))
         for name in sorted(files):
             path = Path(folder) / name
             if path.suffix.lower() in TEXT_SUFFIXES and not name.startswith(".") and not _excluded(path, exclude, root):
-                found.append(str(path))
+                try:
+                    info = os.stat(path)
+                except OSError as error:  # a broken symbolic link or a loop
+                    errors.append(f"{path}: {path_problem(error)}")
+                    continue
+                if stat.S_ISREG(info.st_mode):  # never block on a FIFO or a device met while walking
+                    found.append(str(path))
     return found
 
 
@@ -70,6 +101,7 @@ def _excluded(path: Path, patterns, root) -> bool:
 class Outcome:
     report: FileReport
     fixed_text: str | None = None  # for stdin with --fix
+    fixed_bytes: bytes | None = None  # the same, in the input's own encoding and BOM
     diff: str = ""
     skipped: bool = False  # a binary file met while walking
     failures: list[str] = field(default_factory=list)
@@ -86,8 +118,14 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
             return Outcome(FileReport(name), skipped=True)
         return Outcome(FileReport(name, error=f"{name}: {error}"))
     except OSError as error:
-        return Outcome(FileReport(name, error=f"{name}: cannot read: {error.strerror or error}"))
+        return Outcome(FileReport(name, error=f"{name}: cannot read: {path_problem(error)}"))
+    try:
+        return _lint_text(linter, target, name, data, text, source, fix, diff)
+    except Exception as error:  # a bug in a reader must cost one file, not the run
+        return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 
+
+def _lint_text(linter, target, name, data, text, source, fix, diff) -> Outcome:
     doc = read_document(text, name)
     findings, failures = linter.lint_document(doc)
     outcome = Outcome(FileReport(name, findings, lines=lines_of(findings, doc.line_text)), failures=failures)
@@ -100,14 +138,16 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
             outcome.diff = unified_diff(text, fixed, name)
         elif target.path == "-":
             outcome.fixed_text = fixed
+            outcome.fixed_bytes = source.encode(fixed)
         else:
             try:
                 write_atomically(Path(target.path), source, fixed, data)
-            except OSError as error:
+            except (OSError, UnicodeError) as error:
                 outcome.report.error = f"{name}: not fixed: {error}"
                 return outcome
     elif target.path == "-" and fix:
         outcome.fixed_text = text
+        outcome.fixed_bytes = data
     if fix and not diff:
         doc = read_document(fixed, name)
         outcome.report = FileReport(name, left, lines=lines_of(left, doc.line_text), fixed=count)
@@ -121,25 +161,64 @@ def unified_diff(before: str, after: str, name: str) -> str:
     ))
 
 
-def write_atomically(path: Path, source: Source, text: str, original: bytes) -> None:
-    """Write through a temporary file in the same directory, then rename over the original.
+class ChangedOnDisk(OSError):
+    """The file is not what was read: someone else wrote it meanwhile."""
 
-    The file keeps its encoding, BOM and permissions. If it changed on disk since it was read,
-    it is left alone and an error is raised.
+
+def write_atomically(path: Path, source: Source, text: str, original: bytes) -> None:
+    """Replace the file with `text`, so that it is always either wholly old or wholly new.
+
+    The new content goes to a temporary file in the same directory (same file system), is
+    flushed to disk, given the original's permissions and owner, and renamed over the
+    original in one step; the directory is synced so the rename survives a crash. A symbolic
+    link is followed: its target is rewritten and the link stays a link. If the file no longer
+    holds `original` (it changed on disk while it was being linted), nothing is written and
+    `ChangedOnDisk` is raised. Encoding and byte-order mark come from `source`.
     """
-    data = source.bom + text.encode(source.encoding)
-    if path.read_bytes() != original:
-        raise OSError("the file changed on disk while it was being linted")
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent)
+    data = source.encode(text)
+    real = Path(os.path.realpath(path))
+    before = os.stat(real)
+    if not stat.S_ISREG(before.st_mode):
+        raise OSError("not a regular file")
+    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".newslint-tmp", dir=real.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
+        _keep_owner(temporary, before)
+        os.chmod(temporary, stat.S_IMODE(before.st_mode))
+        with open(real, "rb") as current:  # the last moment before the rename
+            if current.read() != original:
+                raise ChangedOnDisk("the file changed on disk while it was being linted; "
+                                    "left as it is, run again")
+        os.replace(temporary, real)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+    _sync_directory(real.parent)
+
+
+def _keep_owner(temporary: str, before: os.stat_result) -> None:
+    created = os.stat(temporary)
+    if (created.st_uid, created.st_gid) == (before.st_uid, before.st_gid):
+        return
+    try:
+        os.chown(temporary, before.st_uid, before.st_gid)
+    except PermissionError:
+        raise OSError(f"cannot keep the file's owner and group ({before.st_uid}:{before.st_gid}); "
+                      "left as it is") from None
+
+
+def _sync_directory(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
