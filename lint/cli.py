@@ -20,6 +20,7 @@ from .readers import ENCODINGS
 from .reporters import REPORTERS, render
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
 from .runner import collect, lint_target
+from .suppress import unused_suppression_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -145,7 +146,7 @@ def _exit_status(run, fail_level, diffs) -> int:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
 def list_rules(output_format, rule_dirs):
     """List every rule: id, kind, level, description."""
-    rules = _load(rule_dirs)
+    rules = _load(rule_dirs) + [unused_suppression_rule()]
     if output_format == "json":
         click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=2))
         return
@@ -160,7 +161,7 @@ def list_rules(output_format, rule_dirs):
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
 def explain(rule_id, rule_dirs):
     """Explain a rule: what it checks, why, and its examples."""
-    rule = next((r for r in _load(rule_dirs) if r.id == rule_id), None)
+    rule = next((r for r in _load(rule_dirs) + [unused_suppression_rule()] if r.id == rule_id), None)
     if rule is None:
         _fail(f"unknown rule '{rule_id}' (see 'newslint rules')")
     lines = [

@@ -16,6 +16,7 @@ import ahocorasick_rs
 from .document import Document
 from .findings import Finding, Match
 from .kinds import Rule
+from .suppress import apply as apply_suppressions
 
 
 CHUNK_CHARS = 1 << 20
@@ -96,7 +97,8 @@ class Engine:
             for match in matches:
                 finding = self.finding(doc, rule, match)
                 findings.setdefault((finding.offset, finding.length, finding.rule), finding)
-        return sorted(findings.values(), key=Finding.sort_key), failures
+        ordered = sorted(findings.values(), key=Finding.sort_key)
+        return apply_suppressions(doc, ordered, self.rules, self.levels), failures
 
     def finding(self, doc: Document, rule: Rule, match: Match) -> Finding:
         # positions point into the file; a fix applies only where the file has the very

@@ -15,6 +15,7 @@ from .fixes import fix_text
 from .kinds import Rule
 from .readers import read_document
 from .rulepack import builtin_rules_dir, load_packs
+from .suppress import unused_suppression_rule
 
 OFF = "off"
 
@@ -53,7 +54,7 @@ class Linter:
     def __init__(self, rule_paths=(), *, builtin=True, select=None, ignore=None, settings=None, rules=None):
         if rules is None:
             paths = ([builtin_rules_dir()] if builtin else []) + list(rule_paths)
-            rules = load_packs(paths)
+            rules = load_packs(paths) + ([unused_suppression_rule()] if builtin else [])
         self.all_rules = rules
         self.rules, levels = choose_rules(rules, select, ignore, settings)
         self.engine = Engine(self.rules, levels)
