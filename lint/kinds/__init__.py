@@ -9,11 +9,12 @@ from .metric import Metric
 from .punctuation import Punctuation
 from .repetition import Repetition
 from .required import Required
+from .script import Script
 from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
-    for kind in (Existence, Substitution, Required, Repetition, Metric, Punctuation)
+    for kind in (Existence, Substitution, Required, Repetition, Metric, Punctuation, Script)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]

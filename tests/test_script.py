@@ -1,0 +1,219 @@
+"""The `script` kind: Traditional characters in Simplified text (and the reverse), via OpenCC."""
+import struct
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from lint.engine import Engine
+from lint.linter import Linter
+from lint.readers.text import read_example
+from lint.rulepack import RuleFileError, builtin_rules_dir, load_pack, parse_pack
+from lint.kinds.script import OCD2_HEADER, Tables, _ocd2_values
+
+from tests.conftest import ROOT
+
+PACK = load_pack(builtin_rules_dir() / "script.yaml")
+TRADITIONAL = next(r for r in PACK if r.name == "traditional")
+
+
+def rule(**fields):
+    spec = {"id": "r", "kind": "script", "level": "warning", "message": "{match}->{replacement}", **fields}
+    return parse_pack(textwrap.dedent(f"rules: [{spec!r}]").replace("'", '"'), "test.yaml")[0]
+
+
+# a Traditional publication's rule: the same kind with target zh-Hant (see docs/script.md)
+SIMPLIFIED = rule(target="zh-Hant", surnames="王李張劉陳")
+
+
+def check(rule_, text):
+    """(text, offset, replacements, fixable) of each finding, body text without a headline."""
+    findings = Engine([rule_]).lint(read_example(text, ("body",)))[0]
+    return [(f.text, f.offset, f.replacements, f.fixable) for f in findings]
+
+
+# --- which characters -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "乾隆年间的著名学者",      # 乾 is also Simplified (乾隆, 乾坤); 著 is standard in 著名
+    "沈阳的瞭望塔",            # 沈 (surname, 沈阳) and 瞭 (瞭望) are Simplified too
+    "皇后和她的后代",          # 后 is both scripts' character
+    "他于是在干净的后院里",    # Simplified characters that stand for several Traditional ones
+    "天下大乱，旋乾转坤",      # a phrase OpenCC keeps: 乾 here is not 干
+])
+def test_characters_valid_in_both_scripts_are_not_flagged(text):
+    assert check(TRADITIONAL, text) == []
+
+
+def test_the_tables_come_from_opencc_and_keep_shared_characters_out():
+    tables = Tables.get()
+    only = tables.trad.only
+    assert {"們", "後", "這", "國", "髮", "發"} <= only
+    assert not {"乾", "於", "著", "沈", "瞭", "后", "干", "皇", "昇", "徵"} & only
+    assert "乾" in tables.trad.ambiguous and "於" in tables.trad.ambiguous
+    assert len(only) > 2500
+    # every flagged character is one OpenCC's t2s really changes, into an everyday character
+    converted = tables.trad.converter.convert("".join(sorted(only)))
+    assert all(a != b and "\u4e00" <= b <= "\u9fff" for a, b in zip(sorted(only), converted))
+
+
+def test_a_traditional_character_is_flagged_with_its_simplified_form_as_safe_fix():
+    assert check(TRADITIONAL, "我们後来才知道") == [("後", 2, ["后"], True)]
+    assert check(TRADITIONAL, "头髮很长，发展很快") == [("髮", 1, ["发"], True)]
+
+
+def test_adjacent_characters_make_one_finding_and_the_context_gives_the_fix():
+    assert check(TRADITIONAL, "研究國際關係的问题") == [("國際關係", 2, ["国际关系"], True)]
+
+
+def test_a_shared_character_joins_a_finding_only_when_the_context_converts_it_and_is_never_fixed():
+    # 乾 is 干 in 乾淨 but stays 乾 in 乾坤: the fix is offered, never applied automatically
+    assert check(TRADITIONAL, "打扫得乾淨") == [("乾淨", 3, ["干净"], False)]
+    assert check(TRADITIONAL, "扭转乾坤的決心") == [("決", 5, ["决"], True)]
+    fixed, count, left = Linter(rules=[TRADITIONAL]).fix_text("我们後来打扫得乾淨")
+    assert fixed == "我们后来打扫得乾淨" and count == 1
+    assert [(f.text, f.fixable) for f in left] == [("乾淨", False)]
+
+
+def test_the_context_must_confirm_a_character():
+    # OpenCC keeps 濛 in the place name 八濛山, and converts it elsewhere
+    assert check(TRADITIONAL, "八濛山下的村庄") == []
+    assert check(TRADITIONAL, "湖面烟雨空濛") == [("濛", 5, ["蒙"], True)]
+
+
+def test_a_character_whose_simplified_form_is_outside_the_everyday_block_is_not_flagged():
+    # 鮠's Simplified form 𬶏 is in Extension E: texts keep 鮠
+    assert check(TRADITIONAL, "长吻鮠和中华鲟") == []
+
+
+def test_a_lone_character_in_a_personal_name_is_not_flagged_but_a_passage_is():
+    assert check(TRADITIONAL, "陈啟明教授介绍了成果") == []
+    assert check(TRADITIONAL, "启动仪式由王啟主持") == []
+    # the same character among other Traditional ones is a pasted passage, not a name
+    text = "记者今天在现场采访了很多观众。陈啟明說這個問題很重要。"
+    assert [f[0] for f in check(TRADITIONAL, text)] == ["啟", "說這個問題"]
+    # and a rule without surnames treats no character as a name
+    assert check(rule(), "陈啟明教授") == [("啟", 1, ["启"], True)]
+
+
+def test_exceptions_shelter_a_match():
+    assert check(rule(exceptions=["中華書局"]), "他在中華書局工作，後来离开") == [("後", 9, ["后"], True)]
+
+
+# --- positions --------------------------------------------------------------------------------
+def test_positions_count_characters_outside_the_bmp_as_one():
+    text = "标题\n𠀀𠀁😀們好，𪚥後"
+    findings = Linter(rules=[TRADITIONAL]).lint_text(text)
+    assert [(f.text, f.line, f.column, f.offset, f.length) for f in findings] == [
+        ("們", 2, 4, 6, 1), ("後", 2, 8, 10, 1),
+    ]
+    assert [text[f.offset:f.offset + f.length] for f in findings] == ["們", "後"]
+
+
+def test_positions_through_the_command_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n𠀀𠀁这是後来的事。\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "check", str(article), "--select", "script", "--format", "json"],
+        capture_output=True, cwd=ROOT,
+    )
+    import json
+    (finding,) = json.loads(result.stdout)["files"][0]["findings"]
+    assert (finding["line"], finding["column"], finding["offset"], finding["text"]) == (2, 5, 7, "後")
+
+
+# --- a document wholly in the other script ----------------------------------------------------
+WHOLLY_TRADITIONAL = "這篇報道從頭到尾都是繁體字，記者在現場看到許多觀眾，場面熱鬧。"
+
+
+def test_a_wholly_traditional_document_is_reported_once_at_its_first_traditional_character():
+    (finding,) = check(TRADITIONAL, WHOLLY_TRADITIONAL)
+    assert finding == ("這", 0, [], False)
+    message = Engine([TRADITIONAL]).lint(read_example(WHOLLY_TRADITIONAL, ("body",)))[0][0].message
+    assert message.startswith("全文是繁体中文") and "0 个简体字" in message
+
+
+def test_a_mostly_simplified_document_with_a_traditional_passage_is_mixing():
+    text = "记者今天在现场看到，许多观众早早来到这里排队。" * 3 + "這是從別處複製來的話。"
+    found = check(TRADITIONAL, text)
+    assert len(found) > 1 and all(f[1] >= 69 for f in found)
+
+
+def test_whole_document_threshold_is_configurable():
+    strict = rule(whole_ratio=1.0)
+    mixed = WHOLLY_TRADITIONAL + "这们"  # two Simplified-only characters
+    assert len(check(strict, mixed)) > 1
+    assert len(check(rule(), mixed)) == 1
+    assert len(check(rule(whole_min=100), WHOLLY_TRADITIONAL)) > 1
+
+
+def test_target_zh_hant_flags_simplified_characters_in_traditional_text():
+    assert check(SIMPLIFIED, "我們後來才知道这件事") == [("这", 7, ["這"], True)]
+    # characters Traditional text uses as well (后 in 皇后, 干 in 干涉, 里 in 公里) pass alone
+    assert check(SIMPLIFIED, "皇后大道的公里數，不容干涉") == []
+    (finding,) = check(SIMPLIFIED, "这篇报道从头到尾都是简体字，记者在现场看到许多观众，场面热闹。")
+    assert finding[0] == "这" and finding[3] is False
+
+
+def test_target_auto_flags_the_minority_script_and_never_the_whole_document():
+    auto = rule(target="auto")
+    assert check(auto, WHOLLY_TRADITIONAL) == []
+    assert check(auto, "記者在現場看到許多觀眾，这場面熱鬧") == [("这", 12, ["這"], True)]
+    assert check(auto, "记者在现场看到许多观众，這场面热闹") == [("這", 12, ["这"], True)]
+
+
+def test_bad_fields_are_rule_file_errors():
+    with pytest.raises(RuleFileError, match="target"):
+        rule(target="zh-TW")
+    with pytest.raises(RuleFileError, match="whole_ratio"):
+        rule(whole_ratio=0.2)
+
+
+# --- OpenCC only when a script rule runs ------------------------------------------------------
+PROBE = """
+import sys
+from lint.cli import cli
+try:
+    cli([{args}], standalone_mode=False)
+except SystemExit:
+    pass
+print("opencc" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("args, imported", [
+    ('"rules"', False),
+    ('"explain", "script.traditional"', False),
+    ('"check", "examples/flawed.txt", "--ignore", "script", "--quiet"', False),
+    ('"check", "examples/flawed.txt", "--quiet"', True),
+])
+def test_opencc_is_imported_only_when_a_script_rule_runs(args, imported):
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, cwd=ROOT)
+    assert result.stdout.decode().strip().splitlines()[-1] == str(imported)
+
+
+# --- reading OpenCC's binary dictionaries -----------------------------------------------------
+def ocd2(entries, trie=b"\x01" * 37):
+    """A dictionary in OpenCC's ocd2 layout, with stand-in bytes for the marisa trie."""
+    values = [v for entry in entries for v in entry]
+    buffer = b"".join(v.encode() + b"\0" for v in values)
+    tail = b"".join(
+        struct.pack("<H", len(entry)) + b"".join(struct.pack("<H", len(v.encode()) + 1) for v in entry)
+        for entry in entries
+    )
+    return OCD2_HEADER + trie + struct.pack("<II", len(entries), len(buffer)) + buffer + tail
+
+
+@pytest.mark.parametrize("trie", [b"\x00" * 40, b"\x07" * 37])  # aligned, and not
+def test_ocd2_values_are_read_in_entry_order(tmp_path, trie):
+    entries = [["干", "乾"], ["后"], ["发"], ["面", "麺"]]
+    path = tmp_path / "x.ocd2"
+    path.write_bytes(ocd2(entries, trie))
+    assert _ocd2_values(path) == entries
+
+
+def test_an_unreadable_dictionary_is_a_clear_error(tmp_path):
+    path = tmp_path / "x.ocd2"
+    path.write_bytes(b"not a dictionary")
+    with pytest.raises(RuntimeError, match="not an OpenCC"):
+        _ocd2_values(path)
