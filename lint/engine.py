@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import ahocorasick_rs
+import regex
 
 from .document import Document
 from .findings import Finding, Match
@@ -20,6 +21,9 @@ from .suppress import apply as apply_suppressions
 
 
 CHUNK_CHARS = 1 << 20
+
+
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class RuleFailure(Exception):
@@ -54,7 +58,12 @@ class Engine:
         if self._automaton is None:
             return hits
         owners = self._owners
-        for pattern_index, start, end in self._find_literals(text):
+        try:
+            found = list(self._find_literals(text))
+        except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
+            # automaton needs valid UTF-8; U+FFFD keeps every offset where it was
+            found = list(self._find_literals(_LONE_SURROGATE.sub("\ufffd", text)))
+        for pattern_index, start, end in found:
             for rule_index, literal_index in owners[pattern_index]:
                 hits[rule_index].append((literal_index, start, end))
         return hits

@@ -143,7 +143,8 @@ def _lint_text(linter, target, name, data, text, source, fix, diff) -> Outcome:
             try:
                 write_atomically(Path(target.path), source, fixed, data)
             except (OSError, UnicodeError) as error:
-                outcome.report.error = f"{name}: not fixed: {error}"
+                reason = path_problem(error) if isinstance(error, OSError) and error.errno else error
+                outcome.report.error = f"{name}: not fixed: {reason}"
                 return outcome
     elif target.path == "-" and fix:
         outcome.fixed_text = text

@@ -16,12 +16,12 @@ def rules_of(findings):
     return [f.rule for f in findings]
 
 
-def run_cli(*args, input=None, cwd=None):
+def run_cli(*args, input=None, cwd=None, timeout=None):
     """Run `python -m lint ARGS` as a user would; returns CompletedProcess with text output."""
     return subprocess.run(
         [sys.executable, "-m", "lint", *map(str, args)],
         input=input.encode("utf-8") if isinstance(input, str) else input,
-        capture_output=True, cwd=cwd or ROOT,
+        capture_output=True, cwd=cwd or ROOT, timeout=timeout,
     )
 
 

@@ -1,0 +1,321 @@
+"""Hostile input, hostile rules, and files that must never be lost (docs/reliability.md)."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, err, out, run_cli
+from lint import lint_text
+from lint.cli import cli
+from lint.kinds import KINDS, Rule
+from lint.linter import Linter
+from lint.readers import Source
+from lint.runner import Target, lint_target, write_atomically
+
+TYPO = "见缝插扎"  # a built-in typos.idiom entry
+NOBODY = 65534
+
+
+def check(*args):
+    """Run `newslint check ARGS` in this process; returns (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(cli, ["check", *map(str, args)], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def error_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("error: ")]
+
+
+# --- positions on awkward text ---------------------------------------------------------------
+@pytest.mark.parametrize("text, line, column", [
+    ("标题\r\n一\r二\n" + TYPO + "。", 4, 1),                 # mixed line endings, no final newline
+    ("标题\n😀𠮷" + TYPO + "。\n", 2, 3),                    # emoji and a character outside the BMP
+    ("标题\n\ue000\U000f0000" + TYPO + "。\n", 2, 3),         # private-use characters
+    ("标题\n\ud800\udfff" + TYPO + "。\n", 2, 3),             # lone surrogates (only reachable via the API)
+    ("标题\r\r\n\r" + TYPO, 4, 1),                            # \r then \r\n then \r: three breaks
+    ("\ufeff标题\n" + TYPO, 2, 1),
+], ids=["mixed-line-endings", "non-bmp", "private-use", "lone-surrogates", "cr-crlf-cr", "bom-char"])
+def test_positions_are_counted_in_characters(text, line, column):
+    found = [f for f in lint_text(text) if f.rule == "typos.idiom"]
+    assert [(f.line, f.column, f.text) for f in found] == [(line, column, TYPO)]
+    assert text[found[0].offset:found[0].offset + found[0].length] == TYPO
+
+
+@pytest.mark.parametrize("text", ["", "\n", "\r\n\r\n", " ", "\u3000", "\ufeff", "标题"])
+def test_empty_and_tiny_files_do_not_crash(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    code, stdout, stderr = check("--fix", path)
+    assert code in (0, 1), stdout + stderr
+    assert error_lines(stdout) == []
+
+
+def test_one_five_megabyte_line_is_linted_and_shown_truncated(tmp_path):
+    line = "今天天气很好，我们一起去公园散步。" * 150_000
+    middle = len(line) // 2
+    path = tmp_path / "big.txt"
+    path.write_text("标题\n" + line[:middle] + TYPO + line[middle:], encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    started = time.perf_counter()
+    code, stdout, _ = check("--select", "typos", path)
+    elapsed = time.perf_counter() - started
+    assert code == 1
+    header, source, carets = stdout.splitlines()[:3]
+    assert header.startswith(f"{path}:2:{middle + 1}: ")
+    assert len(source) < 200 and TYPO in source  # the reporter shows a window, not 5 MB
+    assert carets.count("^") == 8  # four wide characters
+    assert elapsed < 30
+
+
+# --- paths that cannot be read ---------------------------------------------------------------
+@contextmanager
+def unprivileged():
+    """Run the body as an ordinary user: root may read anything, so drop to nobody for a while."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        if not os.access(ROOT / "rules", os.R_OK | os.X_OK, effective_ids=True):
+            pytest.skip("the project folder is not readable by an unprivileged user here")
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.fixture
+def shared_tmp():
+    """A temporary folder that an unprivileged user can enter (pytest's tmp_path is 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix="newslint-"))
+    folder.chmod(0o777)
+    yield folder
+    for place, dirs, _ in os.walk(folder):
+        for name in dirs:
+            os.chmod(Path(place) / name, 0o755)
+    shutil.rmtree(folder)
+
+
+def make_article(path: Path, text: str = "标题\n" + TYPO + "。\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o666)
+    return path
+
+
+def test_missing_file_and_symlink_loops_are_one_line_each(tmp_path):
+    good = make_article(tmp_path / "good.txt")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(loop)
+    (tmp_path / "walked").mkdir()
+    (tmp_path / "walked" / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "walked" / "self.md").symlink_to(tmp_path / "walked" / "self.md")
+    make_article(tmp_path / "walked" / "ok.txt")
+
+    code, stdout, stderr = check(tmp_path / "missing.txt", loop, good, tmp_path / "walked")
+    assert code == 2
+    assert error_lines(stdout) == [
+        f"error: {tmp_path / 'missing.txt'}: no such file or directory",
+        f"error: {loop}: symbolic link loop (too many levels of symbolic links)",
+        f"error: {tmp_path / 'walked' / 'dangling.txt'}: no such file or directory",
+        f"error: {tmp_path / 'walked' / 'self.md'}: symbolic link loop (too many levels of symbolic links)",
+    ]
+    assert stdout.count("typos.idiom") == 2  # good.txt and walked/ok.txt are still linted
+    assert "Traceback" not in stdout + stderr
+
+
+def test_unreadable_file_and_directory_are_one_line_each(shared_tmp):
+    secret = make_article(shared_tmp / "secret.txt")
+    secret.chmod(0)
+    locked = shared_tmp / "tree" / "locked"
+    make_article(locked / "inside.txt")
+    make_article(shared_tmp / "tree" / "open.txt")
+    locked.chmod(0)
+    with unprivileged():
+        code, stdout, stderr = check(secret, shared_tmp / "tree")
+    assert code == 2
+    assert error_lines(stdout) == [
+        f"error: {locked}: cannot read directory: permission denied",
+        f"error: {secret}: cannot read: permission denied",
+    ]
+    assert f"{shared_tmp / 'tree' / 'open.txt'}:2:1:" in stdout
+    assert "Traceback" not in stdout + stderr
+
+
+def test_a_directory_named_on_the_command_line_without_permission(shared_tmp):
+    locked = shared_tmp / "locked"
+    make_article(locked / "a.txt")
+    locked.chmod(0)
+    with unprivileged():
+        code, stdout, _ = check(locked)
+    assert code == 2
+    assert error_lines(stdout) == [f"error: {locked}: cannot read directory: permission denied"]
+
+
+def test_a_fifo_met_while_walking_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    make_article(tmp_path / "a.txt")
+    result = run_cli("check", tmp_path, timeout=20)  # reading the FIFO would block forever
+    assert result.returncode == 1 and "pipe.txt" not in out(result)
+
+
+# --- hostile rules -------------------------------------------------------------------------
+SLOW_PACK = """\
+pack: house
+rules:
+  - id: slow
+    kind: existence
+    level: warning
+    message: 慢
+    patterns: ['(a+)+$']
+  - id: banned
+    kind: existence
+    level: warning
+    message: 不要用“{match}”
+    tokens: [某某]
+"""
+
+
+def test_catastrophic_regex_times_out_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "house.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    slow = make_article(tmp_path / "slow.txt", "标题\n某某说" + "a" * 40_000 + "!\n")
+    other = make_article(tmp_path / "other.txt")
+    started = time.perf_counter()
+    result = run_cli("check", "--rules", rules, slow, other, timeout=120)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 2
+    report = out(result)
+    assert f"error: rule house.slow timed out (regular expression too slow) on {slow}" in report
+    assert f"{slow}:2:1: warning house.banned" in report  # the other rule still ran on that file
+    assert f"{other}:2:1:" in report and "typos.idiom" in report  # and the other file was linted
+    assert "Traceback" not in err(result)
+    assert elapsed < 60  # the limit is 2 s of CPU; a busy machine stretches the wall clock
+
+
+class Exploding(Rule):
+    KIND = "exploding"
+
+    def run(self, doc, hits):
+        yield from ()
+        raise ZeroDivisionError("division by zero")
+
+
+def test_a_rule_that_raises_is_contained(tmp_path, monkeypatch):
+    monkeypatch.setitem(KINDS, "exploding", Exploding)
+    rules = tmp_path / "house.yaml"
+    rules.write_text("pack: house\nrules:\n  - {id: boom, kind: exploding, level: error, message: m}\n",
+                     encoding="utf-8")
+    first, second = make_article(tmp_path / "a.txt"), make_article(tmp_path / "b.txt")
+    code, stdout, stderr = check("--rules", rules, first, second)
+    assert code == 2
+    assert error_lines(stdout) == [
+        f"error: rule house.boom failed on {name}: ZeroDivisionError: division by zero" for name in (first, second)
+    ]
+    assert stdout.count("typos.idiom") == 2
+    assert "Traceback" not in stdout + stderr
+
+
+@pytest.mark.parametrize("document", [
+    "rules: !!python/object/apply:os.system ['touch {marker}']\n",
+    "fail_level: !!python/object/new:os.system ['touch {marker}']\n",
+    "rules: !!python/name:os.system\n",
+])
+def test_a_config_file_with_a_python_tag_is_refused(tmp_path, document):
+    marker = tmp_path / "owned"
+    (tmp_path / ".newslint.yml").write_text(document.format(marker=marker), encoding="utf-8")
+    make_article(tmp_path / "a.txt")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert ".newslint.yml" in err(result) and "Traceback" not in err(result)
+    assert not marker.exists()
+
+
+# --- never lose a file ---------------------------------------------------------------------
+def fix_one(path, linter=None):
+    return lint_target(linter or Linter(select=["typos"]), Target(str(path)), fix=True)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".newslint-tmp"))
+
+
+def test_fix_keeps_permissions(tmp_path):
+    path = make_article(tmp_path / "a.txt")
+    path.chmod(0o640)
+    outcome = fix_one(path)
+    assert outcome.report.fixed == 1 and outcome.report.error is None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert "见缝插针" in path.read_text(encoding="utf-8")
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another owner to test this")
+def test_fix_keeps_owner_and_group(tmp_path):
+    path = make_article(tmp_path / "a.txt")
+    os.chown(path, 4321, 8765)
+    fix_one(path)
+    assert (path.stat().st_uid, path.stat().st_gid) == (4321, 8765)
+    assert "见缝插针" in path.read_text(encoding="utf-8")
+
+
+def test_fix_through_a_symbolic_link_rewrites_the_target_and_keeps_the_link(tmp_path):
+    real = make_article(tmp_path / "real.txt")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    fix_one(link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert "见缝插针" in real.read_text(encoding="utf-8")
+    assert leftovers(tmp_path) == []
+
+
+class Meddler(Linter):
+    """Someone edits the file while newslint is fixing it."""
+
+    def __init__(self, path, **options):
+        super().__init__(**options)
+        self.path = path
+
+    def fix_text(self, text, path="<text>"):
+        result = super().fix_text(text, path)
+        self.path.write_text("另一个人刚刚改过。\n", encoding="utf-8")
+        return result
+
+
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(tmp_path):
+    path = make_article(tmp_path / "a.txt")
+    outcome = fix_one(path, Meddler(path, select=["typos"]))
+    assert outcome.report.error == f"{path}: not fixed: the file changed on disk while it was being linted; left as it is, run again"
+    assert path.read_text(encoding="utf-8") == "另一个人刚刚改过。\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_write_failure_leaves_the_original_and_no_temporary_file(shared_tmp):
+    folder = shared_tmp / "readonly"
+    path = make_article(folder / "a.txt")
+    before = path.read_bytes()
+    folder.chmod(0o555)
+    with unprivileged():
+        code, stdout, _ = check("--fix", "--select", "typos", path)
+    assert code == 2
+    assert error_lines(stdout) == [f"error: {path}: not fixed: permission denied"]
+    assert path.read_bytes() == before and leftovers(folder) == []
+
+
+def test_write_atomically_refuses_text_the_encoding_cannot_hold(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"abc")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomically(path, Source("utf-8"), "\ud800", b"abc")
+    assert path.read_bytes() == b"abc" and leftovers(tmp_path) == []
