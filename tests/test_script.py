@@ -96,6 +96,13 @@ def test_a_lone_character_in_a_personal_name_is_not_flagged_but_a_passage_is():
     assert check(rule(), "陈啟明教授") == [("啟", 1, ["启"], True)]
 
 
+def test_kanji_beside_kana_are_japanese_not_a_slip():
+    assert check(TRADITIONAL, "片名《東京の物語》在日本上映") == []
+    assert check(TRADITIONAL, "片名《東京物语》在日本上映") == [("東", 3, ["东"], True)]
+    # nor is a Japanese document written in Traditional
+    assert check(TRADITIONAL, "東京都の議會で、國語の教育について討論が行われた。") == []
+
+
 def test_exceptions_shelter_a_match():
     assert check(rule(exceptions=["中華書局"]), "他在中華書局工作，後来离开") == [("後", 9, ["后"], True)]
 

@@ -62,6 +62,8 @@ TARGETS = ("zh-Hans", "zh-Hant", "auto")
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 URO = ("\u4e00", "\u9fff")  # the CJK Unified Ideographs block: the everyday characters
 CONTEXT = 12  # characters of context each side for the phrase-level conversion
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+NAME_GAPS = (1, 2)  # a given name: the flagged character is one or two places after the surname
 OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
 WHOLE_MESSAGES = {
     "zh-Hans": "全文是繁体中文（{count} 个繁体字，{other} 个简体字），不是个别字混用；如需简体，请整体转换",
@@ -290,6 +292,8 @@ class Script(Rule):
                 return
             simp = _positions(tables.simp.pattern, text_, segments)
             side, flagged = (tables.trad, trad) if len(trad) <= len(simp) else (tables.simp, simp)
+        if flagged and KANA.search(text_):  # Japanese: its kanji are neither script's slip
+            flagged = [p for p in flagged if not KANA.search(text_, max(0, p - CONTEXT), p + CONTEXT + 1)]
         if not flagged:
             return
         if other is not None and len(flagged) >= self.whole_ratio * (len(flagged) + other):
@@ -335,7 +339,7 @@ class Script(Rule):
         other flagged characters near it is part of a passage, not a name."""
         if not self.surnames or end - start != 1:
             return False
-        if not any(start - k >= seg_start and text_[start - k] in self.surnames for k in (1, 2)):
+        if not any(start - k >= seg_start and text_[start - k] in self.surnames for k in NAME_GAPS):
             return False
         near = bisect.bisect_right(flagged, start + CONTEXT) - bisect.bisect_left(flagged, start - CONTEXT)
         return near == 1
