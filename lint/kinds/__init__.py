@@ -4,6 +4,7 @@ no particular rule. To add a kind, write a `Rule` subclass in its own module and
 from __future__ import annotations
 
 from .base import FieldError, Rule
+from .consistency import Consistency
 from .existence import Existence
 from .metric import Metric
 from .punctuation import Punctuation
@@ -14,7 +15,7 @@ from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
-    for kind in (Existence, Substitution, Required, Repetition, Metric, Punctuation, Script)
+    for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]

@@ -1,16 +1,46 @@
 """punctuation — the width and form rules of GB/T 15834-2011, configured from YAML.
 
-The kind offers named checks; a rule picks one with ``check`` and configures it:
+A rule picks one named ``check``; each check is one small function over one compiled
+expression (the expressions begin with the marks they look for, so a pass over clean text is
+cheap). Checks and their fields:
 
-- ``halfwidth``: a half-width mark inside Chinese text, i.e. touching a Han character (or a
-  full-width closing mark such as ``”`` before it). ``marks`` maps each half-width mark to its
-  full-width form, which is the fix. Marks between Latin letters or digits (``1,000``,
-  ``17:54``, ``Hello, world``) are never touched.
-- ``halfwidth-pairs``: half-width brackets ``( )`` around or beside Chinese text; both marks
-  of the pair are reported and fixed together, never one alone. ``marks`` maps ``(`` and ``)``.
+- ``halfwidth`` (``marks``: half-width -> full-width): a half-width mark inside Chinese text,
+  i.e. touching a Han character, before an opening mark, or after a full-width mark.
+  Marks between Latin letters or digits (``1,000``, ``17:54``, ``3:2``, ``Hello, world``)
+  are never touched. Fix: the full-width form.
+- ``halfwidth-period``: a half-width ``.`` ending a Chinese sentence (after a Han character,
+  before a space, the line end, a closing mark or another Han character). Decimals,
+  ``.NET``, ``Node.js``, ``e.g.``, ``v2.0.1`` and list numbers (``一.``) are never touched.
+  Fix: ``。``.
+- ``halfwidth-pairs`` (``marks``: the opening and the closing mark): half-width brackets
+  around or beside Chinese text; both marks are reported and fixed together, never one alone.
+- ``straight-quotes``: straight ``"…"`` / ``'…'`` whose content is Chinese become ``“…”`` /
+  ``‘…’``; a straight double pair inside ``“…”`` becomes ``‘…’`` (nesting). Lines with an odd
+  number of straight quotes are left alone (the pairing would be a guess); apostrophes
+  (``don't``) never pair.
+- ``fullwidth-alnum``: full-width Latin letters and digits (``ＡＢＣ１２３``). Fix: ASCII.
+- ``fullwidth-in-english``: full-width ``，`` / ``。`` inside an English sentence that stands
+  alone or inside quotes/brackets (three words or more, two in lower case). Fix: ``, `` / ``.``.
+- ``ellipsis``: ``...`` (in Chinese text), ``。。。``, a lone ``…``, ``……。``. Fix: ``……``.
+- ``dash``: ``--`` in Chinese text, ``－－``, a lone ``—`` standing between a word and a
+  punctuation mark or the line end. Connectors (``1998—1999年``, ``北京—上海``) and longer
+  runs are not touched. Fix: ``——``.
+- ``repeated-marks``: runs of ``！`` / ``？`` (``？？``, ``！！！``, ``？！？``); the pairs ``？！`` and
+  ``！？`` are allowed. Fix: one mark (``？！`` for a mixed run).
+- ``unpaired`` (``marks``: opening -> closing): a quote or bracket without its partner in
+  its paragraph, reported at the lone mark; no fix. A quotation running over several
+  paragraphs (each paragraph opening with ``“``, only the last one closing) is paired.
+- ``spaces``: spaces (U+0020) before or after ``，。、；：！？``, after an opening or before a
+  closing quote/bracket. Fix: remove them. U+3000 indents and separators are never touched.
+- ``spaces-outside``: spaces between a Han character and an opening quote/bracket, or a
+  closing quote/bracket and a Han character. Fix: remove them.
+- ``headline-end`` (``marks``: mark -> replacement): the headline ends with one of the marks.
+- ``cjk-latin-spacing``: no space between a Han character and a Latin letter or digit
+  (copywriting style; ship it with ``enabled: false``). Fix: insert one space.
 
 URLs and e-mail addresses are outside every scope (the readers cut them out), so their own
-commas and parentheses are never seen. Message placeholders: ``{match}``, ``{replacement}``.
+commas, dots and parentheses are never seen. Message placeholders: ``{match}``,
+``{replacement}``.
 """
 from __future__ import annotations
 
@@ -19,70 +49,380 @@ import regex
 from ..findings import Match
 from .base import FieldError, Rule, one_of, search_segments, text_map
 
-CJK_OPENING = "“‘（《「『【〔"
-CJK_CLOSING = "”’）》」』】〕"
+HAN = r"\p{Han}"
+OPENING = "“‘（《「『【〔〈"
+CLOSING = "”’）》」』】〕〉"
+STOPS = "，。、；：！？"  # full-width marks that take no space on either side
+FULLWIDTH = STOPS + OPENING + CLOSING + "…—"
+LATIN = "A-Za-z"
+ALNUM = "A-Za-z0-9"
 
 
-def _halfwidth_pattern(marks) -> regex.Pattern:
-    cls = "[" + "".join(regex.escape(m) for m in marks) + "]"
+def _cls(chars) -> str:
+    return "[" + "".join(regex.escape(c) for c in chars) + "]"
+
+
+# --- halfwidth -----------------------------------------------------------------------------
+def compile_halfwidth(marks):
+    m = _cls(marks)
     return regex.compile(
-        rf"(?<=\p{{Han}}){cls}"
-        rf"|{cls}(?=\p{{Han}}|[{CJK_OPENING}])"
-        rf"|(?<=[{CJK_CLOSING}]){cls}(?![A-Za-z0-9\s])"
+        rf"{m}(?:(?<={HAN}.)|(?={HAN}|[{OPENING}])|(?<=[{CLOSING}{STOPS}].)(?![{ALNUM}\s]))"
     )
 
 
-def _pairs_pattern(opening, closing) -> regex.Pattern:
-    o, c = regex.escape(opening), regex.escape(closing)
+def check_halfwidth(rule, doc):
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        yield rule.mark_match(doc.text, m.start(), m.end(), rule.marks[m.group()])
+
+
+# --- halfwidth-period ------------------------------------------------------------------------
+NUMERALS = "一二三四五六七八九十"
+
+
+def compile_period(marks):
+    return regex.compile(
+        rf"\.(?<={HAN}\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)",
+        regex.MULTILINE,
+    )
+
+
+def check_period(rule, doc):
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        yield rule.mark_match(doc.text, m.start(), m.end(), "。")
+
+
+# --- halfwidth-pairs ---------------------------------------------------------------------------
+def compile_pairs(marks):
+    if len(marks) != 2:
+        raise FieldError("marks", "check 'halfwidth-pairs' needs exactly an opening and a closing mark")
+    o, c = (regex.escape(x) for x in marks)
     return regex.compile(rf"{o}[^{o}{c}\r\n]{{0,200}}{c}")
+
+
+def check_pairs(rule, doc):
+    text = doc.text
+    opening, closing = list(rule.marks)
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        chinese = _is_han(before) or _is_han(after) or _has_han(m.group())
+        if chinese and rule.in_scope(doc, start, start + 1) and rule.in_scope(doc, end - 1, end):
+            yield rule.mark_match(doc.text, start, start + 1, rule.marks[opening])
+            yield rule.mark_match(doc.text, end - 1, end, rule.marks[closing])
+
+
+# --- straight-quotes ------------------------------------------------------------------------
+def compile_quotes(marks):
+    return (
+        regex.compile(r'"(?<![=\\]")[^"\r\n]{1,300}"'),
+        regex.compile(rf"'(?<![{ALNUM}\\]')[^'\r\n]{{1,200}}'(?![{ALNUM}])"),
+    )
+
+
+def check_quotes(rule, doc):
+    text = doc.text
+    double, single = rule.pattern
+    segments = rule.segments(doc)
+    taken = set()
+    for pattern, mark in ((double, '"'), (single, "'")):
+        for m in search_segments(pattern, doc, segments):
+            start, end = m.span()
+            if not _has_han(m.group()) or start in taken or end - 1 in taken:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if line.count(mark) % 2:
+                continue  # odd count on the line: which marks pair is a guess
+            if mark == "'" and regex.search(rf"[{LATIN}]'[{LATIN}]", line):
+                continue  # apostrophes on this line: single quotes cannot be paired safely
+            prefix = text[line_start:start]
+            nested = mark == "'" or prefix.count("“") > prefix.count("”")
+            left, right = ("‘", "’") if nested else ("“", "”")
+            if rule.in_scope(doc, start, start + 1) and rule.in_scope(doc, end - 1, end):
+                taken.update((start, end - 1))
+                yield rule.mark_match(doc.text, start, start + 1, left)
+                yield rule.mark_match(doc.text, end - 1, end, right)
+
+
+# --- fullwidth-alnum -------------------------------------------------------------------------
+_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}
+
+
+def compile_alnum(marks):
+    return regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+
+
+def check_alnum(rule, doc):
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        yield rule.mark_match(doc.text, m.start(), m.end(), m.group().translate(_TO_ASCII))
+
+
+# --- fullwidth-in-english ---------------------------------------------------------------------
+_WORD = rf"[{ALNUM}][{ALNUM}'’\-]*"
+
+
+def compile_english(marks):
+    # An English sentence standing alone or opening a quote/bracket, running to the line end
+    # or a closing mark: a capitalised word, then two or more words.
+    return regex.compile(
+        rf"(?<=(?:^|[\"“‘'（(「『])[ ]*)[A-Z][{ALNUM}'’\-]*"
+        rf"(?:(?:[ ]+|[,;:][ ]+|[.!?][ ]+(?=[A-Z])|，[ ]?|。[ ]?(?=[A-Z]))\"?{_WORD}\"?){{2,}}"
+        rf"[.!?。]?(?=[ ]*(?:[\r\n\"”’'）)」』]|\Z))",
+        regex.MULTILINE,
+    )
+
+
+_LOWER_WORD = regex.compile(r"(?:^|[\s,，])[a-z]")
+
+
+def check_english(rule, doc):
+    text = doc.text
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        chunk = m.group()
+        if ("，" not in chunk and "。" not in chunk) or len(_LOWER_WORD.findall(chunk)) < 2:
+            continue
+        for i, char in enumerate(chunk):
+            if char in "，。":
+                pos = m.start() + i
+                after = text[pos + 1] if pos + 1 < len(text) else ""
+                half = "," if char == "，" else "."
+                if after and regex.match(rf"[{ALNUM}\"]", after):
+                    half += " "
+                yield rule.mark_match(doc.text, pos, pos + 1, half)
+
+
+# --- ellipsis --------------------------------------------------------------------------------
+_CHINESE_BEFORE = regex.compile(rf"[{HAN}{STOPS}{CLOSING}]")
+_CHINESE_AFTER = regex.compile(rf"[{HAN}{STOPS}{OPENING}]")
+
+
+def compile_ellipsis(marks):
+    return regex.compile(r"(?:\.{3,}|。{3,}|…(?<!……)(?!…)|……)。?")
+
+
+def check_ellipsis(rule, doc):
+    text = doc.text
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        found = m.group()
+        if found == "……":
+            continue
+        start, end = m.span()
+        core = found.rstrip("。") if not found.startswith("。") else found
+        if core.startswith(".") or core == "…":
+            if not _chinese_context(text, start, start + len(core)) and not found.endswith("。"):
+                continue
+        yield rule.mark_match(doc.text, start, end, "……")
+
+
+def _chinese_context(text, start, end) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before and _CHINESE_BEFORE.match(before)) or bool(after and _CHINESE_AFTER.match(after))
+
+
+# --- dash ------------------------------------------------------------------------------------
+def compile_dash(marks):
+    chinese_left = rf"[{HAN}{STOPS}{CLOSING}]"
+    chinese_right = rf"[{HAN}{OPENING}]"
+    return regex.compile(
+        rf"－{{2,}}"
+        rf"|-{{2,}}(?:(?<={chinese_left}-+)(?![\-{ALNUM}])|(?<![\-{ALNUM}]-+)(?={chinese_right}))"
+        # a lone em dash between a word and a mark or the line end (not a connector)
+        rf"|—(?<!——)(?!—)(?:(?<=(?:^|[\s{STOPS}])—)(?={chinese_right})|(?<={HAN}—)(?=[{STOPS}]|[ \t]*$))",
+        regex.MULTILINE,
+    )
+
+
+def check_dash(rule, doc):
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        yield rule.mark_match(doc.text, m.start(), m.end(), "——")
+
+
+# --- repeated-marks -------------------------------------------------------------------------
+_WIDEN = str.maketrans("!?", "！？")
+
+
+def compile_repeated(marks):
+    return regex.compile(r"[！？!?]{2,}")
+
+
+def check_repeated(rule, doc):
+    text = doc.text
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        run = m.group()
+        start = m.start()
+        wide = run.translate(_WIDEN)
+        if wide == run.encode("ascii", "ignore").decode().translate(_WIDEN) and not (
+            start and _CHINESE_BEFORE.match(text[start - 1])
+        ):
+            continue  # half-width only and not after Chinese: English
+        if wide in ("？！", "！？"):
+            continue
+        kinds = set(wide)
+        keep = wide[0] if len(kinds) == 1 else "？！"
+        yield rule.mark_match(doc.text, start, m.end(), keep)
+
+
+# --- unpaired ---------------------------------------------------------------------------------
+def compile_unpaired(marks):
+    for opening, closing in marks.items():
+        if len(opening) != 1 or len(closing) != 1:
+            raise FieldError("marks", "check 'unpaired' maps single opening marks to single closing marks")
+    chars = "".join(marks) + "".join(marks.values())
+    return regex.compile(_cls(chars) + r"|\n")
+
+
+QUOTES = "“‘「『"
+SENTENCE_END = "。！？…"
+_APOSTROPHE = regex.compile(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
+_LIST_NUMBER = regex.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
+
+
+def check_unpaired(rule, doc):
+    text = doc.text
+    closing_of = rule.marks
+    opening_of = {c: o for o, c in closing_of.items()}
+    stacks: dict[str, list[int]] = {o: [] for o in closing_of}
+    carried: set[str] = set()
+
+    def paragraph_end(newline_at):
+        after = regex.match(r"[ \t\u3000\r\n]*(.)", text, pos=newline_at + 1)
+        follows = after.group(1) if after else ""
+        for opening, stack in stacks.items():
+            if stack and follows == opening and opening in QUOTES:
+                carried.add(opening)  # a quotation that runs on into the next paragraph
+                continue
+            for start in stack:
+                yield start
+            stack.clear()
+
+    lone = []
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        char, start = m.group(), m.start()
+        if char == "\n":
+            lone.extend(paragraph_end(start))
+            continue
+        if char in closing_of:
+            if char in carried:
+                carried.discard(char)  # the continuation mark of a carried quotation
+                continue
+            if stacks[char] and char in QUOTES and start and text[start - 1] in SENTENCE_END:
+                continue  # a quotation's next paragraph run into this one (line break lost)
+            stacks[char].append(start)
+        else:
+            if char == "’" and _APOSTROPHE.match(text, start):
+                continue
+            stack = stacks[opening_of[char]]
+            if stack:
+                stack.pop()
+            elif not (char in "）)" and _LIST_NUMBER.search(text, max(0, start - 8), start)):
+                lone.append(start)
+    for stack in stacks.values():
+        lone.extend(stack)
+    for start in sorted(lone):
+        mark = text[start]
+        partner = closing_of.get(mark) or opening_of.get(mark)
+        yield Match(start, start + 1, rule.render(match=mark, replacement=partner), (), False)
+
+
+# --- spaces ------------------------------------------------------------------------------------
+def compile_spaces(marks):
+    stops, opening, closing = _cls(STOPS), _cls(OPENING), _cls(CLOSING)
+    return regex.compile(
+        rf"[ ]+(?:(?<=[^\s][ ]+)(?={stops})|(?<={stops}[ ]+)(?=[^\s])"
+        rf"|(?<={opening}[ ]+)(?=[^\s])|(?<=[^\s][ ]+)(?={closing}))"
+    )
+
+
+def compile_spaces_outside(marks):
+    return regex.compile(
+        rf"[ ]+(?:(?<={HAN}[ ]+)(?={_cls(OPENING)})|(?<={_cls(CLOSING)}[ ]+)(?={HAN}))"
+    )
+
+
+def check_spaces(rule, doc):
+    credit_lines = {doc.position(c.start)[0] for c in doc.credits if c.start >= 0}
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        if credit_lines and doc.position(m.start())[0] in credit_lines:
+            continue  # spaces separate the fields of credit lines (作者： 来源：…)
+        yield rule.mark_match(doc.text, m.start(), m.end(), "")
+
+
+# --- headline-end ------------------------------------------------------------------------------
+def compile_headline_end(marks):
+    if not marks:
+        raise FieldError("marks", "check 'headline-end' needs 'marks'")
+    return regex.compile(_cls(marks) + r"(?=\s*\Z)")
+
+
+def check_headline_end(rule, doc):
+    ranges = doc.scopes.get("headline") or []
+    if not ranges:
+        return
+    start, end = ranges[-1]
+    m = rule.pattern.search(doc.text, start, end)
+    if m:
+        yield rule.mark_match(doc.text, m.start(), m.end(), rule.marks[m.group()])
+
+
+# --- cjk-latin-spacing ---------------------------------------------------------------------------
+def compile_spacing(marks):
+    return regex.compile(rf"{HAN}(?=[{ALNUM}])|[{ALNUM}](?={HAN})")
+
+
+def check_spacing(rule, doc):
+    text = doc.text
+    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+        at = m.end()
+        pair = text[at - 1:at + 1]
+        yield Match(at, at, rule.render(match=pair, replacement=pair[0] + " " + pair[1]), (" ",), rule.fixable)
+
+
+CHECKS = {
+    "halfwidth": (compile_halfwidth, check_halfwidth, True),
+    "halfwidth-period": (compile_period, check_period, False),
+    "halfwidth-pairs": (compile_pairs, check_pairs, True),
+    "straight-quotes": (compile_quotes, check_quotes, False),
+    "fullwidth-alnum": (compile_alnum, check_alnum, False),
+    "fullwidth-in-english": (compile_english, check_english, False),
+    "ellipsis": (compile_ellipsis, check_ellipsis, False),
+    "dash": (compile_dash, check_dash, False),
+    "repeated-marks": (compile_repeated, check_repeated, False),
+    "unpaired": (compile_unpaired, check_unpaired, True),
+    "spaces": (compile_spaces, check_spaces, False),
+    "spaces-outside": (compile_spaces_outside, check_spaces, False),
+    "headline-end": (compile_headline_end, check_headline_end, True),
+    "cjk-latin-spacing": (compile_spacing, check_spacing, False),
+}
 
 
 class Punctuation(Rule):
     KIND = "punctuation"
     FIELDS = {
-        "check": (one_of("halfwidth", "halfwidth-pairs"), None),
+        "check": (one_of(*CHECKS), None),
         "marks": (text_map, {}),
     }
     REQUIRED = ("check",)
     DEFAULT_FIX = "safe"
 
     def setup(self, check, marks):
-        if not marks:
+        compile_check, self._run, needs_marks = CHECKS[check]
+        if needs_marks and not marks:
             raise FieldError("marks", f"check '{check}' needs 'marks'")
-        self.marks = marks
         self.check = check
-        if check == "halfwidth":
-            self.pattern = _halfwidth_pattern(marks)
-        else:
-            if len(marks) != 2:
-                raise FieldError("marks", "check 'halfwidth-pairs' needs exactly an opening and a closing mark")
-            self.opening, self.closing = list(marks)
-            self.pattern = _pairs_pattern(self.opening, self.closing)
+        self.marks = marks
+        self.pattern = compile_check(marks)
 
     def run(self, doc, hits):
-        if self.check == "halfwidth":
-            for m in search_segments(self.pattern, doc, self.segments(doc)):
-                yield self.fix_mark(m.start(), m.group())
-        else:
-            yield from self.run_pairs(doc)
+        return self._run(self, doc)
 
-    def run_pairs(self, doc):
-        text = doc.text
-        for m in search_segments(self.pattern, doc, self.segments(doc)):
-            start, end = m.span()
-            before = text[start - 1] if start else ""
-            after = text[end] if end < len(text) else ""
-            chinese = _is_han(before) or _is_han(after) or _has_han(m.group())
-            if chinese and self.in_scope(doc, start, start + 1) and self.in_scope(doc, end - 1, end):
-                yield self.fix_mark(start, self.opening)
-                yield self.fix_mark(end - 1, self.closing)
-
-    def fix_mark(self, start, mark):
-        replacement = self.marks[mark]
-        return Match(start, start + 1, self.render(match=mark, replacement=replacement), (replacement,), self.fixable)
+    def mark_match(self, text, start, end, replacement):
+        return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,), self.fixable)
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = regex.compile(HAN)
 
 
 def _is_han(char: str) -> bool:

@@ -1,0 +1,69 @@
+"""consistency — one document uses only one of several forms (`“”` vs `「」`, `其他` vs `其它`).
+
+Fields:
+- ``forms``: a list of forms; each form is a list of literal strings that belong together
+  (``["“", "”"]``). The form used most often in the document (in the rule's scope) is the
+  document's own; on a tie, the form listed first. Every occurrence of another form is
+  reported.
+- ``exceptions``: literal strings; an occurrence inside one is neither counted nor reported.
+A reported string is offered the string at the same place in the document's form as its
+replacement (applied by ``--fix`` only with ``fix: safe``; the default is ``none``).
+All literals are found by the engine's shared automaton: one pass over the text.
+Message placeholders: ``{match}``, ``{preferred}`` (the document's form, joined),
+``{replacement}``.
+"""
+from __future__ import annotations
+
+from ..findings import Match
+from .base import FieldError, Rule, covered, leftmost_longest, split_hits, text_list
+
+
+def form_list(value):
+    if not isinstance(value, list) or len(value) < 2:
+        raise ValueError("must be a list of at least two forms")
+    return [text_list(form) for form in value]
+
+
+class Consistency(Rule):
+    KIND = "consistency"
+    FIELDS = {"forms": (form_list, None), "exceptions": (text_list, [])}
+    REQUIRED = ("forms",)
+
+    def setup(self, forms, exceptions):
+        self.forms = forms
+        self.owner: list[tuple[int, int]] = []  # literal index -> (form, position in form)
+        self.strings: list[str] = []
+        for form_index, form in enumerate(forms):
+            for position, literal in enumerate(form):
+                if literal in self.strings:
+                    raise FieldError("forms", f"field 'forms' lists {literal!r} twice")
+                self.strings.append(literal)
+                self.owner.append((form_index, position))
+        self.exceptions = list(exceptions)
+
+    def literals(self):
+        return self.strings + self.exceptions
+
+    def run(self, doc, hits):
+        wanted, shelters = split_hits(hits, len(self.strings))
+        found = [
+            (start, end, index) for start, end, index in leftmost_longest(wanted)
+            if self.in_scope(doc, start, end) and not covered(start, end, shelters)
+        ]
+        counts = [0] * len(self.forms)
+        for _, _, index in found:
+            counts[self.owner[index][0]] += 1
+        if sum(1 for c in counts if c) < 2:
+            return
+        chosen = max(range(len(counts)), key=lambda i: (counts[i], -i))
+        preferred = self.forms[chosen]
+        for start, end, index in found:
+            form, position = self.owner[index]
+            if form == chosen:
+                continue
+            replacement = preferred[position] if position < len(preferred) else preferred[0]
+            yield Match(
+                start, end,
+                self.render(match=doc.text[start:end], preferred="".join(preferred), replacement=replacement),
+                (replacement,), self.fixable,
+            )

@@ -1,0 +1,140 @@
+"""The punctuation pack (GB/T 15834-2011): what each check flags, how it fixes, and the traps
+it must never touch."""
+import pytest
+
+from lint.linter import Linter
+
+DEFAULT = Linter(select=None)
+PUNCT = Linter(select=["punctuation"], ignore=["punctuation.cjk-latin-spacing"])
+SPACING = Linter(select=["punctuation.cjk-latin-spacing"])
+
+
+def found(text, linter=PUNCT):
+    """(rule without pack, matched text, first replacement or None) for a body text."""
+    return [(f.rule.split(".", 1)[1], f.text, f.replacements[0] if f.replacements else None)
+            for f in linter.lint_text("标题\n" + text)]
+
+
+def fixed(text, linter=PUNCT):
+    return linter.fix_text("标题\n" + text)[0].split("\n", 1)[1]
+
+
+TRAPS = [
+    "圆周率约为3.14，同比增长6.2%，产量超过1,000吨。",
+    "比赛于17:54结束，比分3:2，发布时间2023-08-15 17:54:44。",
+    "服务器192.168.1.1和10.0.0.1:8080均已恢复。",
+    "详见 https://example.com/wiki/Foo_(bar)?a=1,2 和 news.desk@example.com 的说明。",
+    "新版本v2.0.1已上线，团队用.NET和Node.js开发。",
+    "常用缩写如 e.g. 和 i.e. 在中文稿件中应少用。",
+    "凯美特气（002549.SZ）与贵州茅台（600519.SH）的公告。",
+    "他在信中写道：“Hello, world! Are you there?”",
+    "他引用了一句英文：“Knowledge is power, and power is responsibility.”",
+    "运行时加上--fix参数即可，日期写作2023-08-15。",
+    "1998—1999年度的预算、北京—上海的航班都已确定。",
+    "　　段首缩进用全角空格，署名行用全角空格分隔：作者　王某　编辑　李某",
+    "他在信里写了 don't 和 it's，还有 Xi’an。",
+    "难道不是这样吗？！",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_are_never_flagged_by_any_default_rule(text):
+    assert [f for f in DEFAULT.lint_text("标题\n" + text) if f.rule.startswith("punctuation.")] == []
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_are_never_changed_by_fix(text):
+    assert fixed(text, DEFAULT) == text
+
+
+def test_comma_after_closing_quote_and_parentheses_around_chinese():
+    assert fixed("使社区居民从“观众”成为“主角”,使大家满意。") == "使社区居民从“观众”成为“主角”，使大家满意。"
+    assert fixed("荆楚网(湖北日报网)发布。") == "荆楚网（湖北日报网）发布。"
+    assert fixed("天气转凉;请注意保暖!真的吗?") == "天气转凉；请注意保暖！真的吗？"
+
+
+def test_period_ending_a_chinese_sentence():
+    assert found("会议结束.下一步是验收.") == [("halfwidth-period", ".", "。")] * 2
+    assert found("他们用.NET和Node.js，版本v2.0.1，增速3.5%。") == []
+
+
+def test_straight_quotes_become_curly_and_nest():
+    assert fixed('他说："我们要\'再加把劲\'。"') == "他说：“我们要‘再加把劲’。”"
+    assert fixed('他说：“这就是"社区边角"的变化。”') == "他说：“这就是‘社区边角’的变化。”"
+    assert fixed('标语写着"Keep calm"，很醒目。') == '标语写着"Keep calm"，很醒目。'
+    # an odd number on a line: the pairing would be a guess
+    assert found('他说"你好，她说"再见"。') == []
+
+
+def test_fullwidth_letters_digits_and_fullwidth_marks_in_english():
+    assert fixed("新增５Ｇ基站１２００个。") == "新增5G基站1200个。"
+    assert fixed("他写道：“We will win，and we will be back。”") == "他写道：“We will win, and we will be back.”"
+    assert found("他使用了 Microsoft Office，Google Docs。") == []
+
+
+@pytest.mark.parametrize("bad", ["等待...", "等待。。。", "等待…", "等待……。", "等待......"])
+def test_ellipsis_forms(bad):
+    assert fixed(bad) == "等待……"
+
+
+def test_english_ellipsis_is_left_alone():
+    assert found("他说：“Wait... what?”") == []
+
+
+@pytest.mark.parametrize("bad", ["主角--社区居民", "主角－－社区居民", "主角－－－社区居民"])
+def test_dash_forms(bad):
+    assert fixed(bad) == "主角——社区居民"
+
+
+def test_lone_em_dash_as_dash_but_not_as_connector():
+    assert fixed("这就是答案—") == "这就是答案——"
+    assert found("北京—上海，9月11日—21日") == []
+
+
+def test_runs_of_exclamation_and_question_marks():
+    assert fixed("太好了！！！") == "太好了！"
+    assert fixed("真的吗？？") == "真的吗？"
+    assert fixed("真的吗？！？") == "真的吗？！"
+    assert found("真的吗？！") == []
+    assert found('He shouted: "No way!!"') == []
+
+
+def test_unpaired_marks_are_reported_at_the_lone_mark_without_fix():
+    result = found("他说：“我们明天出发。他点头。\n详见《报告。")
+    assert result == [("unpaired", "“", None), ("unpaired", "《", None)]
+    assert found("他说：“第一段，\n“第二段，到此结束。”") == []
+    assert found("1）加强管理；2）完善制度。") == []
+
+
+def test_spaces_around_fullwidth_marks_are_removed_but_not_ideographic_spaces():
+    assert fixed("近日 ，居民们说： 现在干净多了。") == "近日，居民们说：现在干净多了。"
+    assert fixed("他说：“ 我们出发 ”") == "他说：“我们出发”"
+    assert found("　　作者：王某　编辑：李某") == []
+
+
+def test_spaces_in_credit_lines_separate_fields_and_stay():
+    assert fixed("作者: 来源: 荆楚网") == "作者： 来源： 荆楚网"
+
+
+def test_headline_endings():
+    assert [(f.rule, f.text) for f in PUNCT.lint_text("老街改造完工。\n正文。")] == [("punctuation.headline-period", "。")]
+    assert PUNCT.fix_text("老街改造完工。\n正文。")[0] == "老街改造完工\n正文。"
+    rules = [(f.rule, f.fixable) for f in PUNCT.lint_text("专家解读：\n正文。")]
+    assert rules == [("punctuation.headline-end", False)]
+
+
+def test_chinese_latin_spacing_is_off_by_default_and_inserts_when_on():
+    assert not any(f.rule == "punctuation.cjk-latin-spacing" for f in DEFAULT.lint_text("标题\n新增5G基站。"))
+    assert fixed("新增5G基站1200个。", SPACING) == "新增 5G 基站 1200 个。"
+    assert fixed("段首　全角空格", SPACING) == "段首　全角空格"
+
+
+def test_quote_style_consistency_flags_the_minority_form():
+    result = found("他说：“出发。”她说：“好的。”记者问：「还有谁？」")
+    assert result == [("quote-style", "「", "“"), ("quote-style", "」", "”")]
+    assert found("他说：「出发。」她说：「好的。」") == []
+
+
+def test_positions_are_exact_characters():
+    finding = PUNCT.lint_text("标题\n近日,居民")[0]
+    assert (finding.line, finding.column, finding.offset, finding.length) == (2, 3, 5, 1)
