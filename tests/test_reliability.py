@@ -319,3 +319,24 @@ def test_write_atomically_refuses_text_the_encoding_cannot_hold(tmp_path):
     with pytest.raises(UnicodeEncodeError):
         write_atomically(path, Source("utf-8"), "\ud800", b"abc")
     assert path.read_bytes() == b"abc" and leftovers(tmp_path) == []
+
+
+# --- found by tests/fuzz/fuzz_reliability.py -------------------------------------------------
+@pytest.mark.parametrize("source", ["<![图](a.png)", "<p>正文<![x", "<![ foo ]]>正文", "<![if x]>正文<![endif]>"])
+def test_html_marked_sections_the_stdlib_parser_rejects_are_read(source):
+    found = lint_text(source + TYPO, "x.html")
+    assert [f.text for f in found if f.rule == "typos.idiom"] == [TYPO]
+
+
+def test_a_reader_that_raises_costs_one_file_not_the_run(tmp_path, monkeypatch):
+    import lint.readers as readers
+
+    def broken(text, path):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(readers.READERS, ".md", broken)
+    bad, good = make_article(tmp_path / "a.md"), make_article(tmp_path / "b.txt")
+    code, stdout, stderr = check(bad, good)
+    assert code == 2
+    assert error_lines(stdout) == [f"error: {bad}: internal error: RecursionError: maximum recursion depth exceeded"]
+    assert f"{good}:2:1:" in stdout and "Traceback" not in stdout + stderr

@@ -190,6 +190,17 @@ class _Reader(HTMLParser):
         decoded = html.unescape(self.source[start:end])
         self.emit(decoded, start, end, decoded == self.source[start:end], self.zone())
 
+    def parse_marked_section(self, i, report=1):
+        # the stdlib raises AssertionError on '<![' that opens no known section ('<![图](a.png)');
+        # browsers read it as a bogus comment, and so do we (restoring the position, which
+        # the stdlib moved before raising)
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i, report)
+
     def handle_comment(self, data):
         start = self.here()
         raw = f"<!--{data}-->"
