@@ -12,10 +12,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import ConfigError, load_config
+from .config import ConfigError, Linters, load_config
 from .examples import check_rule_examples
 from .findings import LEVELS, Run, at_or_above
-from .linter import Linter
 from .readers import ENCODINGS
 from .reporters import REPORTERS, render
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
@@ -66,13 +65,14 @@ def cli():
 def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
           stdin_filename, encoding, no_color, quiet, statistics):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
-    config, linter = _setup(config_path, rule_dirs, select, ignore)
+    config, linters = _setup(config_path, rule_dirs, select, ignore)
     fail_level = fail_level or config.fail_level or "warning"
     walk = collect(paths or ["."], config.exclude, config.root)
-    run = Run(errors=list(walk.errors), rules=[r.describe() for r in linter.rules])
+    run = Run(errors=list(walk.errors), rules=[r.describe() for r in linters.default.rules])
     stdin_bytes = sys.stdin.buffer.read() if any(t.path == "-" for t in walk.targets) else None
     diffs, fixed_stdout = [], None
     for target in walk.targets:
+        linter = linters.for_path(stdin_filename if target.path == "-" else target.path)
         outcome = lint_target(
             linter, target, encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
             display_name=(stdin_filename or "-") if target.path == "-" else None,
@@ -108,24 +108,19 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
 
 
 def _setup(config_path, rule_dirs, select, ignore):
+    """The config and one linter per set of config overrides; exits 2 on a config or rule error."""
     try:
         config = load_config(config_path)
-    except ConfigError as error:
+        rules = load_packs([builtin_rules_dir(), *config.rule_paths, *rule_dirs]) + [unused_suppression_rule()]
+        linters = Linters(config, rules, select=select or config.select or None,
+                          ignore=(ignore or []) + config.ignore or None)
+    except (ConfigError, RuleFileError) as error:
         _fail(str(error))
-    try:
-        linter = Linter(
-            [*config.rule_paths, *rule_dirs],
-            select=select or config.select or None,
-            ignore=(ignore or []) + config.ignore or None,
-            settings=config.rules,
-        )
-    except RuleFileError as error:
-        _fail(str(error))
-    known = {r.id for r in linter.all_rules} | {r.pack for r in linter.all_rules} | {"ALL"}
+    known = {r.id for r in rules} | {r.pack for r in rules} | {"ALL"}
     for name in (select or []) + (ignore or []):
         if name not in known:
             _fail(f"unknown rule or pack '{name}' (see 'newslint rules')")
-    return config, linter
+    return config, linters
 
 
 def _echo_errors(run):
@@ -213,11 +208,20 @@ def init(force):
 
 
 STARTER_CONFIG = """\
-# newslint configuration. See `newslint rules` for every rule id.
-# rules: turn a rule or a whole pack off, on, or change its level (error, warning, info).
+# newslint configuration; the README section "Configuration" lists every key.
+# `newslint rules` lists every rule id; `newslint explain RULE-ID` explains one.
+
+# Start from a built-in preset: default, strict (every rule on, info fails) or relaxed
+# (headline and credit checks as advice, only errors fail). A path to another config works too.
+extends: default
+
+# Turn a rule or a whole pack off or on, change its level (error, warning, info), or give a
+# rule options of its kind (checked like a rule file).
 rules:
-  # typos.variant: warning
+  # typos.word: warning
   # headline: off
+  # headline.length: {level: info, max: 40}
+  # byline: {require: [author, editor]}    # which credits an article must carry
 
 # Your own rule packs (directories or YAML files), relative to this file.
 rule_paths: []
@@ -225,6 +229,11 @@ rule_paths: []
 # Paths not to lint (glob patterns relative to this file).
 exclude:
   - "node_modules/**"
+
+# Settings for some paths only, applied on top of the above, in order.
+overrides:
+  # - files: "archive/**"
+  #   rules: {punctuation: off, byline: info}
 
 # The lowest level that fails the run (error, warning or info).
 fail_level: warning

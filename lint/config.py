@@ -2,16 +2,27 @@
 `[tool.newslint]` in `pyproject.toml`, or a file given with `--config`.
 
 Keys (all optional):
-- ``rules``: rule id or pack name -> ``off``, ``on``, ``error``, ``warning`` or ``info``;
+- ``extends``: a built-in preset (``default``, ``strict``, ``relaxed``; shipped in
+  ``lint/presets/``) or a path to another config file (relative to this one), or a list of
+  them; this file's settings are merged onto them (``rules`` rule by rule, lists appended);
+- ``rules``: rule id or pack name -> ``off``, ``on``, ``error``, ``warning`` or ``info``, or a
+  mapping with ``level`` and rule options, validated against the rule's kind exactly like a
+  rule file (``headline.length: {level: info, max: 40}``). A pack takes ``level`` and
+  ``require`` (``byline: {require: [author, editor]}``: the pack's presence checks of kind
+  ``required`` run for the listed credits only). A rule id beats its pack;
 - ``rule_paths``: directories or files of the team's own packs, relative to the config file;
 - ``exclude``: glob patterns of paths not to lint (matched against the path relative to the
   config file's directory and against the file name);
+- ``overrides``: a list of ``{files: GLOB or [GLOBS], rules: {...}}``; for a file matching
+  ``files`` (relative to the config file's directory), its ``rules`` apply on top, in order;
 - ``select``, ``ignore``: lists of rule ids or packs, as on the command line;
 - ``fail_level``: ``error``, ``warning`` or ``info``.
-Command-line options win over the file. Every error names the file and, for YAML, the line.
+Command-line options win over the file. Every error is a `ConfigError` naming the file and,
+where there is one, the line.
 """
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +30,17 @@ from pathlib import Path
 import yaml
 
 from .findings import LEVELS
+from .kinds import FieldError, Rule
+from .kinds.required import Required
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 SETTINGS = ("off", "on") + LEVELS
-KEYS = ("rules", "rule_paths", "exclude", "select", "ignore", "fail_level")
+KEYS = ("extends", "rules", "rule_paths", "exclude", "overrides", "select", "ignore", "fail_level")
+PRESETS_DIR = Path(__file__).resolve().parent / "presets"
+PACK_OPTIONS = ("require",)
+# fields a config may change on a rule besides the kind's own
+COMMON_OPTIONS = ("message", "scope", "fix", "link")
 
 
 class ConfigError(Exception):
@@ -31,20 +48,69 @@ class ConfigError(Exception):
 
 
 @dataclass
+class Override:
+    files: list[str]
+    rules: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict] = field(default_factory=dict)
+
+    def matches(self, path: str, root: Path) -> bool:
+        candidate = Path(path)
+        try:
+            relative = candidate.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError):
+            relative = candidate.as_posix()
+        return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(candidate.name, pattern)
+                   for pattern in self.files)
+
+
+@dataclass
 class Config:
     path: Path | None = None
     rules: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict] = field(default_factory=dict)  # rule id or pack -> its options
     rule_paths: list[Path] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_level: str | None = None
+    # where each setting was written: ("rules", name[, option]) -> "file:line"
+    places: dict[tuple, str] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
+    def locator(self, indexes: tuple[int, ...] = ()):
+        """A function giving 'file:line' of a setting ("rules", name[, option]), looked up in
+        the given overrides (last first), then at the top level."""
+        prefixes = [("overrides", i) for i in reversed(indexes)] + [()]
 
+        def where(*key) -> str:
+            while key:
+                for prefix in prefixes:
+                    if prefix + key in self.places:
+                        return self.places[prefix + key]
+                key = key[:-1]
+            return str(self.path) if self.path else "<config>"
+
+        return where
+
+    def layers(self, indexes: tuple[int, ...]) -> tuple[dict[str, str], dict[str, dict]]:
+        """Rule settings and options with the given overrides applied, in order."""
+        rules, options = dict(self.rules), {name: dict(values) for name, values in self.options.items()}
+        for index in indexes:
+            rules.update(self.overrides[index].rules)
+            for name, values in self.overrides[index].options.items():
+                options.setdefault(name, {}).update(values)
+        return rules, options
+
+    def overrides_for(self, path: str | None) -> tuple[int, ...]:
+        """Indexes of the overrides whose globs match the file."""
+        return tuple(i for i, o in enumerate(self.overrides) if path and o.matches(path, self.root))
+
+
+# --- finding and reading ------------------------------------------------------------------
 def find_config(start: Path | None = None) -> Path | None:
     directory = (start or Path.cwd()).resolve()
     for folder in (directory, *directory.parents):
@@ -57,11 +123,75 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+def presets() -> list[str]:
+    return sorted(p.stem for p in PRESETS_DIR.glob("*.yaml"))
+
+
 def load_config(path: Path | None = None) -> Config:
     path = path or find_config()
     if path is None:
         return Config()
-    path = Path(path)
+    return _load(Path(path), ())
+
+
+def _load(path: Path, chain: tuple[Path, ...]) -> Config:
+    data, source = _read(path)
+    extends = data.pop("extends", None) if isinstance(data, dict) else None
+    config = parse_config(data, path, source)
+    if extends is None:
+        return config
+    names = [extends] if isinstance(extends, str) else extends
+    locate = _Locator(path, source)
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise ConfigError(f"{locate('extends')}: 'extends' must be a preset name, a path, or a list of them")
+    base = Config(path=path)
+    for name in names:
+        parent = _resolve_extends(name, path, locate)
+        if parent.resolve() in chain + (path.resolve(),):
+            raise ConfigError(f"{locate('extends')}: 'extends' loops back to {parent}")
+        base = _merge(base, _load(parent, chain + (path.resolve(),)))
+    return _merge(base, config)
+
+
+def _resolve_extends(name: str, path: Path, locate) -> Path:
+    if "/" not in name and "\\" not in name and not name.endswith((".yml", ".yaml", ".toml")):
+        preset = PRESETS_DIR / f"{name}.yaml"
+        if not preset.is_file():
+            raise ConfigError(f"{locate('extends')}: unknown preset '{name}' (expected one of {', '.join(presets())}, or a path)")
+        return preset
+    target = path.parent / name
+    if not target.is_file():
+        raise ConfigError(f"{locate('extends')}: no such config file to extend: {target}")
+    return target
+
+
+def _merge(base: Config, child: Config) -> Config:
+    """Child settings on top of the base: rules and options per rule, lists appended."""
+    options = {name: dict(values) for name, values in base.options.items()}
+    for name, values in child.options.items():
+        options.setdefault(name, {}).update(values)
+    return Config(
+        path=child.path,
+        rules={**base.rules, **child.rules},
+        options=options,
+        rule_paths=base.rule_paths + child.rule_paths,
+        exclude=base.exclude + child.exclude,
+        overrides=base.overrides + child.overrides,
+        select=child.select or base.select,
+        ignore=base.ignore + child.ignore,
+        fail_level=child.fail_level or base.fail_level,
+        places={**base.places, **{_shift(key, len(base.overrides)): where for key, where in child.places.items()}},
+    )
+
+
+def _shift(key: tuple, offset: int) -> tuple:
+    """A place key of a child config, with its override index moved past the base's."""
+    if key[:1] == ("overrides",) and offset:
+        return ("overrides", key[1] + offset) + key[2:]
+    return key
+
+
+def _read(path: Path):
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -73,43 +203,59 @@ def load_config(path: Path | None = None) -> Config:
             raise ConfigError(f"{path}: TOML error: {error}") from None
     else:
         try:
-            data = yaml.load(source, Loader=SafeLoader) or {}
+            data = yaml.load(source, Loader=SafeLoader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
             raise ConfigError(f"{path}{line}: YAML error: {getattr(error, 'problem', error)}") from None
-    return parse_config(data, path, source)
+        data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: config must be a mapping")
+    return data, source
 
 
+# --- checking ------------------------------------------------------------------------------
 def parse_config(data, path: Path, source: str = "") -> Config:
-    def fail(key, message):
-        raise ConfigError(f"{path}{_line_hint(source, key)}: {message}")
+    locate = _Locator(path, source)
+
+    def fail(message, *key):
+        raise ConfigError(f"{locate(*key)}: {message}")
 
     if not isinstance(data, dict):
-        fail(None, "config must be a mapping")
+        fail("config must be a mapping")
     config = Config(path=path)
     for key, value in data.items():
         if key not in KEYS:
-            fail(key, f"unknown config key '{key}' (expected one of {', '.join(KEYS)})")
+            fail(f"unknown config key '{key}' (expected one of {', '.join(KEYS)})", key)
         if value is None:
             continue  # a key with only comments under it
-        if key == "rules":
-            if not isinstance(value, dict):
-                fail(key, "'rules' must map rule ids or packs to off, on or a level")
-            for name, setting in value.items():
-                setting = {True: "on", False: "off"}.get(setting, setting)
-                if setting not in SETTINGS:
-                    fail(name, f"rule '{name}': setting must be one of {', '.join(SETTINGS)}")
-                config.rules[str(name)] = setting
+        if key == "extends":
+            fail("'extends' is read by load_config", key)
+        elif key == "rules":
+            _parse_rules(value, (), config.rules, config.options, config.places, locate)
+        elif key == "overrides":
+            if not isinstance(value, list):
+                fail("'overrides' must be a list of {files: GLOB, rules: {...}}", key)
+            for index, entry in enumerate(value):
+                here = ("overrides", index)
+                if not isinstance(entry, dict) or set(entry) - {"files", "rules"} or "files" not in entry:
+                    fail("each override must be a mapping with 'files' and 'rules' (nothing else)", *here)
+                files = [entry["files"]] if isinstance(entry["files"], str) else entry["files"]
+                if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
+                    fail("'files' must be a glob or a list of globs", *here, "files")
+                override = Override(files=list(files))
+                _parse_rules(entry.get("rules") or {}, here, override.rules, override.options,
+                             config.places, locate)
+                config.overrides.append(override)
         elif key == "fail_level":
             if value not in LEVELS:
-                fail(key, f"'fail_level' must be one of {', '.join(LEVELS)}")
+                fail(f"'fail_level' must be one of {', '.join(LEVELS)}", key)
             config.fail_level = value
         else:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                fail(key, f"'{key}' must be a list of strings")
+                fail(f"'{key}' must be a list of strings", key)
             if key == "rule_paths":
                 config.rule_paths = [path.parent / v for v in value]
             else:
@@ -117,13 +263,73 @@ def parse_config(data, path: Path, source: str = "") -> Config:
     return config
 
 
-def _line_hint(source: str, key) -> str:
-    if not source or key is None:
-        return ""
-    for number, line in enumerate(source.splitlines(), 1):
-        if line.lstrip().startswith((f"{key}:", f'"{key}":', f"'{key}':", f"{key} =")):
-            return f":{number}"
-    return ""
+def _parse_rules(value, prefix, settings, options, places, locate):
+    """Read one `rules:` mapping; `prefix` is () at the top level or ("overrides", i)."""
+    key = prefix + ("rules",)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{locate(*key)}: 'rules' must map rule ids or packs to off, on, a level, or options")
+    for name, setting in value.items():
+        name = str(name)
+        places[key + (name,)] = locate(*key, name)
+        if isinstance(setting, dict):
+            setting = dict(setting)
+            level = setting.pop("level", None)
+            for option in setting:
+                places[key + (name, option)] = locate(*key, name, option)
+            if setting:
+                options[name] = setting
+            if level is None:
+                continue
+            where = locate(*key, name, "level")
+        else:
+            level, where = setting, places[key + (name,)]
+        level = {True: "on", False: "off"}.get(level, level)
+        if level not in SETTINGS:
+            raise ConfigError(f"{where}: rule '{name}': setting must be one of {', '.join(SETTINGS)}"
+                              " (or a mapping of level and options)")
+        settings[name] = level
+
+
+class _Locator:
+    """'file:line' of a key path in a YAML config (TOML: the first line naming the key)."""
+
+    def __init__(self, path: Path, source: str):
+        self.path, self.source = path, source
+        self._root = None
+        if source and path.suffix != ".toml":
+            try:
+                self._root = yaml.compose(source, Loader=SafeLoader)
+            except yaml.YAMLError:
+                self._root = None
+
+    def __call__(self, *key) -> str:
+        line = self._yaml_line(key) if self._root is not None else self._text_line(key)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def _yaml_line(self, key):
+        node, line = self._root, 1
+        for part in key:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == str(part):
+                        node, line = v, k.start_mark.line + 1
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+    def _text_line(self, key):
+        names = [k for k in key if isinstance(k, str)]
+        for name in reversed(names):
+            for number, line in enumerate(self.source.splitlines(), 1):
+                if line.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':", f"{name} =", f'"{name}" =', f"[{name}]")):
+                    return number
+        return None
 
 
 def _has_newslint_table(path: Path) -> bool:
@@ -131,3 +337,86 @@ def _has_newslint_table(path: Path) -> bool:
         return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
+
+
+# --- applying settings and options to rules ---------------------------------------------------
+def configure(rules: list[Rule], settings: dict[str, str], options: dict[str, dict], where
+              ) -> tuple[list[Rule], dict[str, str]]:
+    """Rules with their configured options (re-built from their spec, checked like a rule
+    file) and the final settings; unknown names and bad options are `ConfigError`s."""
+    by_id = {rule.id: rule for rule in rules}
+    packs = {rule.pack for rule in rules}
+    settings = dict(settings)
+    for name in list(settings) + list(options):
+        if name not in by_id and name not in packs:
+            raise ConfigError(f"{where('rules', name)}: unknown rule or pack '{name}' (see 'newslint rules')")
+    changed = {}
+    for name, values in options.items():
+        if name in by_id:
+            changed[name] = _with_options(by_id[name], values, where)
+        else:
+            _pack_options(name, values, rules, settings, where)
+    return [changed.get(rule.id, rule) for rule in rules], settings
+
+
+def _with_options(rule: Rule, values: dict, where) -> Rule:
+    allowed = tuple(type(rule).FIELDS) + COMMON_OPTIONS
+    for option in values:
+        if option not in allowed:
+            raise ConfigError(f"{where('rules', rule.id, option)}: rule '{rule.id}' ({rule.KIND}) has no "
+                              f"option '{option}' (expected level, {', '.join(allowed)})")
+    spec = {
+        "id": rule.name, "kind": rule.KIND, "level": rule.level, "message": rule.message,
+        "description": rule.description, "scope": list(rule.scope), "link": rule.link,
+        "examples": rule.examples or None, "fix": rule.fix, "enabled": rule.enabled,
+        **rule.options, **values,
+    }
+    try:
+        return type(rule)(spec, rule.pack, rule.path)
+    except FieldError as error:
+        raise ConfigError(f"{where('rules', rule.id, error.field)}: rule '{rule.id}': {error}") from None
+
+
+def _pack_options(pack: str, values: dict, rules, settings, where) -> None:
+    for option in values:
+        if option not in PACK_OPTIONS:
+            raise ConfigError(f"{where('rules', pack, option)}: pack '{pack}' takes only level and "
+                              f"{', '.join(PACK_OPTIONS)}; set '{option}' on a rule id")
+    wanted = values.get("require")
+    if wanted is None:
+        return
+    if isinstance(wanted, str):
+        wanted = [wanted]
+    presence = [r for r in rules if r.pack == pack and isinstance(r, Required) and r.check == "present"]
+    if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
+        raise ConfigError(f"{where('rules', pack, 'require')}: 'require' must be a list of credits")
+    for credit in wanted:
+        if not any(credit in r.fields for r in presence):
+            known = sorted({f for r in presence for f in r.fields})
+            raise ConfigError(f"{where('rules', pack, 'require')}: pack '{pack}' has no presence check for "
+                              f"'{credit}' (it checks: {', '.join(known) or 'nothing'})")
+    for rule in presence:
+        if rule.id not in settings:
+            settings[rule.id] = "on" if rule.fields & set(wanted) else "off"
+
+
+class Linters:
+    """One `Linter` per distinct set of overrides that apply to a path, built on first use."""
+
+    def __init__(self, config: Config, rules: list[Rule], select=None, ignore=None):
+        from .linter import Linter
+
+        self._make = lambda chosen, settings: Linter(rules=chosen, select=select, ignore=ignore, settings=settings)
+        self.config, self.rules = config, rules
+        self._cache: dict[tuple[int, ...], object] = {}
+        # check every override now, so that a bad one stops the run before any file is linted
+        for index in range(len(config.overrides)):
+            configure(rules, *config.layers((index,)), config.locator((index,)))
+        self.default = self.for_path(None)
+
+    def for_path(self, path: str | None):
+        key = self.config.overrides_for(path)
+        if key not in self._cache:
+            chosen, settings = configure(self.rules, *self.config.layers(key), self.config.locator(key))
+            self._cache[key] = self._make(chosen, settings)
+        return self._cache[key]

@@ -26,3 +26,8 @@ def test_wheel_installs_into_fresh_venv_and_lints_outside_the_tree(tmp_path):
     listed = subprocess.run([venv / "bin" / "newslint", "rules", "--format", "json"], capture_output=True, cwd=tmp_path)
     packaged = {r["path"] for r in json.loads(listed.stdout)}
     assert all("_builtin_rules" in p and str(ROOT) not in p for p in packaged)
+    # the config presets ship inside the package too
+    (tmp_path / ".newslint.yml").write_text("extends: strict\n", encoding="utf-8")
+    strict = subprocess.run([venv / "bin" / "newslint", "check", article.name, "--format", "json"],
+                            cwd=tmp_path, capture_output=True)
+    assert strict.returncode == 1, strict.stderr.decode()

@@ -1,0 +1,158 @@
+"""Configuration: presets and extends, rule options, per-path overrides, errors with lines."""
+import json
+
+import pytest
+from conftest import err, out, run_cli
+
+from lint.cli import STARTER_CONFIG
+from lint.config import ConfigError, Linters, load_config
+from lint.rulepack import builtin_rules_dir, load_packs
+from lint.suppress import unused_suppression_rule
+
+RULES = load_packs([builtin_rules_dir()]) + [unused_suppression_rule()]
+LONG_HEADLINE = "市里今天上午召开新闻发布会介绍全市三十五个老旧小区改造的最新进展"  # 32 characters
+ARTICLE = f"{LONG_HEADLINE}\n（记者 王平）居民们搬回了新家。\n责任编辑：李安\n"
+
+
+def write(folder, text, name=".newslint.yml"):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def linters(folder, text, name=".newslint.yml"):
+    return Linters(load_config(write(folder, text, name)), RULES)
+
+
+def found(linter, text=ARTICLE, path="a.txt"):
+    return [(f.rule, f.level) for f in linter.lint_text(text, path)]
+
+
+def config_error(folder, text, name=".newslint.yml"):
+    with pytest.raises(ConfigError) as caught:
+        linters(folder, text, name)
+    return str(caught.value)
+
+
+def test_rule_options_are_validated_against_the_kind_and_rebuild_the_rule(tmp_path):
+    assert found(linters(tmp_path, "rules: {}\n").default) == [("headline.length", "info")]
+    short = linters(tmp_path, "rules:\n  headline.length: {level: warning, max: 20}\n").default
+    assert found(short) == [("headline.length", "warning")]
+    assert short.rule("headline.length").max == 20
+    assert "标题共32字，超过20字" in short.lint_text(ARTICLE, "a.txt")[0].message
+
+
+def test_bad_rule_options_name_the_file_and_line(tmp_path):
+    message = config_error(tmp_path, "rules:\n  typos: warning\n  headline.length:\n    max: ten\n")
+    assert message.startswith(f"{tmp_path / '.newslint.yml'}:4:") and "'max'" in message
+    message = config_error(tmp_path, "rules:\n  headline.length:\n    maximum: 40\n")
+    assert ":3:" in message and "no option 'maximum'" in message
+    message = config_error(tmp_path, "rules:\n  typos: on\n  typo.idiom: off\n")
+    assert ":3:" in message and "unknown rule or pack 'typo.idiom'" in message
+    message = config_error(tmp_path, "rules:\n  headline: {max: 3}\n")
+    assert ":2:" in message and "pack 'headline'" in message
+
+
+def test_byline_require_chooses_the_presence_checks(tmp_path):
+    article = f"{LONG_HEADLINE[:10]}\n居民们搬回了新家。\n"
+    editor_only = linters(tmp_path, "rules:\n  byline: {require: [editor]}\n").default
+    assert found(editor_only, article) == [("byline.missing-editor", "warning")]
+    both = linters(tmp_path, "rules:\n  byline: {require: [author, editor]}\n").default
+    assert [rule for rule, _ in found(both, article)] == ["byline.missing-author", "byline.missing-editor"]
+    message = config_error(tmp_path, "rules:\n  byline:\n    require: [source]\n")
+    assert ":3:" in message and "no presence check for 'source'" in message
+
+
+def test_presets_ship_in_the_package_and_can_be_extended(tmp_path):
+    strict = load_config(write(tmp_path, "extends: strict\n"))
+    assert strict.fail_level == "info" and strict.rules["typos"] == "on"
+    relaxed = linters(tmp_path, "extends: relaxed\n")
+    assert relaxed.config.fail_level == "error"
+    article = f"{LONG_HEADLINE[:10]}\n居民们搬回了新家。\n"
+    assert {level for _, level in found(relaxed.default, article)} == {"info"}
+    message = config_error(tmp_path, "rules: {}\nextends: [loose]\n")
+    assert ":2:" in message and "unknown preset 'loose'" in message and "relaxed" in message
+
+
+def test_child_settings_win_over_what_they_extend(tmp_path):
+    write(tmp_path, "rules:\n  headline: off\n  typos: warning\nexclude: [old/**]\nfail_level: error\n", "base.yml")
+    config = load_config(write(tmp_path, "extends: base.yml\nrules:\n  typos: info\nexclude: [drafts/**]\n"))
+    assert config.rules == {"headline": "off", "typos": "info"}
+    assert config.exclude == ["old/**", "drafts/**"] and config.fail_level == "error"
+    write(tmp_path, "extends: .newslint.yml\n", "base.yml")
+    assert "loops back" in config_error(tmp_path, "extends: base.yml\n")
+
+
+def test_a_rule_id_beats_its_pack_and_overrides_beat_the_top_level(tmp_path):
+    config = (
+        "rules:\n  headline: off\n  headline.length: warning\n"
+        "overrides:\n"
+        "  - files: \"news/**\"\n    rules:\n      headline.length: {level: error, max: 40}\n"
+        "  - files: [\"*.md\"]\n    rules: {headline.length: off}\n"
+    )
+    sets = linters(tmp_path, config)
+    assert found(sets.for_path(str(tmp_path / "a.txt"))) == [("headline.length", "warning")]
+    assert found(sets.for_path(str(tmp_path / "news" / "a.txt"))) == []  # max 40 there
+    news = sets.for_path(str(tmp_path / "news" / "b.txt"))
+    assert found(news, "市" * 41 + "\n（记者 王平）\n责任编辑：李安\n") == [("headline.length", "error")]
+    assert found(sets.for_path(str(tmp_path / "news" / "c.md")), "# " + "市" * 41 + "\n\n（记者 王平）\n\n责任编辑：李安\n",
+                 str(tmp_path / "news" / "c.md")) == []
+    assert sets.for_path(str(tmp_path / "x.txt")) is sets.for_path(str(tmp_path / "y.txt"))
+
+
+def test_a_bad_override_is_reported_before_linting_with_its_line(tmp_path):
+    message = config_error(tmp_path, "overrides:\n  - files: \"news/**\"\n    rules:\n      headline.length: {max: -1}\n")
+    assert ":4:" in message and "headline.length" in message
+    message = config_error(tmp_path, "overrides:\n  - rules: {typos: off}\n")
+    assert ":2:" in message and "'files'" in message
+
+
+def test_pyproject_table_is_read_and_named_in_errors(tmp_path):
+    write(tmp_path, '[project]\nname = "x"\n\n[tool.newslint]\nrules = { headline = "off", "typos.idiom" = "loud" }\n',
+          "pyproject.toml")
+    result = run_cli("check", "-", cwd=tmp_path, input="标题\n")
+    assert result.returncode == 2
+    assert "pyproject.toml:5:" in err(result) and "typos.idiom" in err(result)
+
+
+def test_cli_uses_overrides_per_file_and_select_beats_config(tmp_path):
+    write(tmp_path, "rules:\n  byline: off\n  headline: off\noverrides:\n  - files: \"archive/**\"\n    rules: {typos: off}\n")
+    (tmp_path / "archive").mkdir()
+    for name in ("a.txt", "archive/b.txt"):
+        (tmp_path / name).write_text("标题\n再接再励。\n", encoding="utf-8")
+    report = json.loads(out(run_cli("check", ".", "--format", "json", cwd=tmp_path)))
+    by_path = {f["path"]: [x["rule"] for x in f["findings"]] for f in report["files"]}
+    assert by_path["archive/b.txt"] == []
+    assert by_path["a.txt"] and all(rule.startswith("typos.") for rule in by_path["a.txt"])
+    selected = json.loads(out(run_cli("check", "a.txt", "--select", "headline", "--format", "json", cwd=tmp_path)))
+    assert selected["files"][0]["findings"] == []
+
+
+def test_stdin_filename_picks_the_overrides(tmp_path):
+    write(tmp_path, "rules: {byline: off, headline: off}\noverrides:\n  - files: \"news/*\"\n    rules: {typos: off}\n")
+    as_news = run_cli("check", "-", "--stdin-filename", "news/a.txt", cwd=tmp_path, input="标题\n再接再励。\n")
+    elsewhere = run_cli("check", "-", "--stdin-filename", "a.txt", cwd=tmp_path, input="标题\n再接再励。\n")
+    assert (as_news.returncode, elsewhere.returncode) == (0, 1)
+
+
+def test_config_error_exits_2_naming_file_and_line(tmp_path):
+    write(tmp_path, "rules:\n  headline.length:\n    max: many\n")
+    result = run_cli("check", "-", cwd=tmp_path, input="标题\n")
+    assert result.returncode == 2
+    assert ".newslint.yml:3:" in err(result)
+
+
+def test_starter_config_passes_validation_with_its_examples_uncommented(tmp_path):
+    assert load_config(write(tmp_path, STARTER_CONFIG)).fail_level == "warning"
+    Linters(load_config(tmp_path / ".newslint.yml"), RULES)
+    uncommented = "\n".join(
+        line.replace("# ", "", 1) if line.startswith(("  # ", "  #   ")) else line
+        for line in STARTER_CONFIG.splitlines()
+    )
+    sets = Linters(load_config(write(tmp_path, uncommented)), RULES)
+    assert sets.config.rules["headline"] == "off" and len(sets.config.overrides) == 1
+
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    assert run_cli("init", cwd=folder).returncode == 0
+    assert (folder / ".newslint.yml").read_text(encoding="utf-8") == STARTER_CONFIG
