@@ -224,3 +224,15 @@ def test_an_unreadable_dictionary_is_a_clear_error(tmp_path):
     path.write_bytes(b"not a dictionary")
     with pytest.raises(RuntimeError, match="not an OpenCC"):
         _ocd2_values(path)
+
+
+def test_unreadable_opencc_data_fails_the_rule_not_the_run(monkeypatch):
+    import lint.kinds.script as script
+
+    def broken():
+        raise script.OpenCCDataError("OpenCC dictionaries not found")
+
+    monkeypatch.setattr(script.Tables, "get", staticmethod(broken))
+    fresh = rule()
+    findings, failures = Engine([fresh]).lint(read_example("後来", ("body",)))
+    assert findings == [] and failures == ["rule test.r failed on <example>: OpenCCDataError: OpenCC dictionaries not found"]

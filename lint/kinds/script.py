@@ -15,8 +15,12 @@ Fields:
 Message placeholders: ``{match}``, ``{replacement}``. ``fix`` defaults to ``safe``; a finding
 whose right form is ambiguous is reported with its replacement but never fixed automatically.
 
+- ``surnames``: a string of surname characters; a lone flagged character one or two places
+  after one of them, with no other flagged character within 12 characters, is taken for part
+  of a personal name (``梁靖崑``) and not reported.
+
 How the rule knows which characters belong to one script only (decided once, when a script
-rule first runs; OpenCC is imported only then, so other commands never pay for it):
+rule is first put to work; OpenCC is imported only then, so other commands never pay for it):
 
 1. Every Han code point of the Basic Multilingual Plane (URO and Extension A) is converted alone
    with OpenCC's character-level conversion (``t2s``; ``s2t`` for ``zh-Hant``). Characters it
@@ -29,18 +33,22 @@ rule first runs; OpenCC is imported only then, so other commands never pay for i
    (``乾``, ``於``, ``徵``) is valid in both scripts: it is never flagged alone, only when it
    stands right beside a flagged character and the conversion of the context changes it
    (``乾淨`` -> ``干净``). Characters the conversion leaves alone (``著``, ``沈``, ``瞭``,
-   ``后``) are never flagged, so ``著名``, ``沈阳``, ``瞭望`` and ``皇后`` pass.
+   ``后``) are never flagged, so ``著名``, ``沈阳``, ``瞭望`` and ``皇后`` pass. (The outputs
+   of OpenCC's phrase dictionary are not used for this: they keep a few characters by accident,
+   e.g. ``計`` in one idiom; phrases act through step 3 instead.)
+   A character whose counterpart lies outside the URO (``鮠 -> 𬶏``) is not flagged: fonts and
+   input methods mostly lack the counterpart, so texts keep the character.
 3. Each candidate is confirmed by converting the surrounding text (up to 12 characters each
    side) with OpenCC's phrase-level conversion: a character that stays unchanged in its
-   context (a phrase OpenCC keeps) is not reported. The converted context gives the fix.
-4. The fix is safe only when the character has a single form in the target script (no
-   alternative in OpenCC's dictionary, none shared with another source character), the context
-   agrees with the character-level conversion, and the result lies in the Basic Multilingual
-   Plane (rare forms outside it often show as missing glyphs). Otherwise it is offered but
-   marked unsafe.
+   context (a phrase OpenCC keeps, such as ``八濛山``) is not reported. The converted context
+   gives the fix. Characters within 12 characters of kana are Japanese and are skipped.
+4. The fix is safe only when every character of the finding exists only in the source script,
+   has a single form in the target script (no alternative in OpenCC's dictionary, none shared
+   with another source character that has alternatives), and the context agrees with the
+   character-level conversion. Otherwise it is offered but marked unsafe.
 
-Matching is one pass of one compiled character class over the rule's scope; nothing else runs
-on a document without a flagged character.
+The flagged characters are literals of the engine's one shared Aho-Corasick automaton, so
+matching costs no pass of its own; nothing else runs on a document without a flagged character.
 """
 from __future__ import annotations
 
@@ -65,6 +73,7 @@ CONTEXT = 12  # characters of context each side for the phrase-level conversion
 KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 NAME_GAPS = (1, 2)  # a given name: the flagged character is one or two places after the surname
 OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
+U32 = "I" if array.array("I").itemsize == 4 else "L"
 WHOLE_MESSAGES = {
     "zh-Hans": "全文是繁体中文（{count} 个繁体字，{other} 个简体字），不是个别字混用；如需简体，请整体转换",
     "zh-Hant": "全文是简体中文（{count} 个简体字，{other} 个繁体字），不是个别字混用；如需繁体，请整体转换",
@@ -98,15 +107,17 @@ def _ocd2_values(path: Path) -> list[list[str]]:
     start = len(OCD2_HEADER)
     # marisa writes 8-byte units, so the block is normally at start + 8k: read all those
     # (u32, u32) pairs at once and try only the offsets whose sizes add up to the file's end
-    pairs = array.array("I", data[start:start + (size - start) // 8 * 8])
+    pairs = array.array(U32, data[start:start + (size - start) // 8 * 8])
     if sys.byteorder != "little":
         pairs.byteswap()
-    aligned = [
-        start + 8 * k for k in range(len(pairs) // 2)
-        if 0 < pairs[2 * k] and 0 < pairs[2 * k + 1]
-        and 2 * pairs[2 * k] <= size - start - 8 * k - 8 - pairs[2 * k + 1] - 2 * pairs[2 * k] <= 2 * pairs[2 * k + 1]
-    ]
-    for offsets in (aligned, range(start, size - 8)):  # then, failing that, every byte
+
+    def aligned():
+        for k in range(len(pairs) // 2):
+            n, length = pairs[2 * k], pairs[2 * k + 1]
+            if n and length and 2 * n <= size - start - 8 * k - 8 - length - 2 * n <= 2 * length:
+                yield start + 8 * k
+
+    for offsets in (aligned(), range(start, size - 8)):  # then, failing that, every byte
         for i in offsets:
             entries = _values_at(data, i, size)
             if entries is not None:
@@ -254,23 +265,30 @@ class Script(Rule):
         self.exceptions = list(exceptions)
         self.surnames = frozenset(surnames)
         self._chars = None  # the flagged characters, known once the OpenCC tables are built
+        self._error = None
 
     def literals(self):
         """The flagged characters go into the engine's shared automaton: no extra pass.
 
         Asking for them builds the OpenCC tables; the engine asks only when the rule is
-        enabled for a run, so other commands never import OpenCC."""
-        if self.target == "zh-Hans":
-            self._chars = sorted(Tables.get().trad.only)
-        elif self.target == "zh-Hant":
-            self._chars = sorted(Tables.get().simp.only)
-        else:  # auto flags either script: counted with character classes in `run`
-            self._chars = []
+        enabled for a run, so other commands never import OpenCC. If OpenCC's data cannot be
+        read, the rule reports that as its failure on each document; other rules still run."""
+        try:
+            if self.target == "zh-Hans":
+                self._chars = sorted(Tables.get().trad.only)
+            elif self.target == "zh-Hant":
+                self._chars = sorted(Tables.get().simp.only)
+            else:  # auto flags either script: counted with character classes in `run`
+                self._chars = []
+        except OpenCCDataError as error:
+            self._chars, self._error = [], error
         return self._chars + self.exceptions
 
     def run(self, doc, hits):
         if self._chars is None:  # run without the engine's automaton
             self.literals()
+        if self._error is not None:
+            raise self._error
         chars = self._chars
         wanted, shelters = split_hits(hits, len(chars))
         tables = Tables.get()
