@@ -8,6 +8,7 @@ expression that times out, an internal error) is contained and reported; the oth
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -35,7 +36,10 @@ class Engine:
         self.rules = list(rules)
         self.levels = levels or {}
         self._build_automaton()
-        self._triggers = [rule.triggers() for rule in self.rules]
+        self._triggers = [frozenset(t) if t else None for t in (rule.triggers() for rule in self.rules)]
+        trigger_chars = sorted(set().union(*(t for t in self._triggers if t)))
+        # the stdlib engine scans a plain character class several times faster than `regex`
+        self._trigger_scan = re.compile("[" + "".join(map(re.escape, trigger_chars)) + "]") if trigger_chars else None
 
     def _build_automaton(self):
         index_of: dict[str, int] = {}
@@ -87,13 +91,13 @@ class Engine:
         hits = self.literal_hits(doc.text)
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
-        text = doc.text
+        present = set(self._trigger_scan.findall(doc.text)) if self._trigger_scan else set()
         for rule_index, rule in enumerate(self.rules):
             rule_hits = hits.get(rule_index, [])
             if rule.literal_only and not rule_hits:
                 continue
             triggers = self._triggers[rule_index]
-            if triggers is not None and not any(t in text for t in triggers):
+            if triggers is not None and triggers.isdisjoint(present):
                 continue
             try:
                 matches = list(rule.run(doc, rule_hits))

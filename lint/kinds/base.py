@@ -154,9 +154,10 @@ class Rule:
         """Literal strings this rule wants found by the engine's shared automaton."""
         return ()
 
-    def triggers(self) -> Sequence[str] | None:
-        """Strings of which at least one must occur in a document for the rule to match
-        anything there (a cheap test that lets the engine skip the rule), or None."""
+    def triggers(self) -> str | None:
+        """Characters of which at least one must occur in a document for the rule to match
+        anything there, or None. The engine finds every rule's trigger characters in one pass
+        and skips the rules whose characters are absent."""
         return None
 
     def run(self, doc: Document, hits: list[tuple[int, int, int]]) -> Iterable[Match]:
