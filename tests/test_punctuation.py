@@ -138,3 +138,9 @@ def test_quote_style_consistency_flags_the_minority_form():
 def test_positions_are_exact_characters():
     finding = PUNCT.lint_text("标题\n近日,居民")[0]
     assert (finding.line, finding.column, finding.offset, finding.length) == (2, 3, 5, 1)
+
+
+def test_quotation_over_markdown_paragraphs_is_paired():
+    text = "# 标题\n\n他说：“第一段，\n\n“第二段到此结束。”\n\n- 列表里的“引号\n"
+    found_md = [(f.rule, f.line, f.text) for f in PUNCT.lint_text(text, "a.md")]
+    assert found_md == [("punctuation.unpaired", 7, "“")]

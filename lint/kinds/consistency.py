@@ -46,6 +46,9 @@ class Consistency(Rule):
 
     def run(self, doc, hits):
         wanted, shelters = split_hits(hits, len(self.strings))
+        owner = self.owner
+        if len({owner[index][0] for _, _, index in wanted}) < 2:
+            return  # one form only (the usual case): nothing to compare
         found = [
             (start, end, index) for start, end, index in leftmost_longest(wanted)
             if self.in_scope(doc, start, end) and not covered(start, end, shelters)

@@ -62,6 +62,40 @@ def _cls(chars) -> str:
     return "[" + "".join(regex.escape(c) for c in chars) + "]"
 
 
+def anchored(rule, doc, hits, back=""):
+    """Matches of the rule's expression anchored at its trigger literals (found by the engine's
+    shared automaton in one pass), in text order, not overlapping, inside the rule's scope.
+    `back`: a run of this character may start before its trigger (or right after a trigger's
+    first character), as with spaces around a mark."""
+    text, pattern, last_end = doc.text, rule.pattern, -1
+    for start in sorted({start for _, start, _ in hits}):
+        if start < last_end:
+            continue
+        if back:
+            if text[start] != back:
+                start += 1  # the trigger is a mark followed by the run
+            while start > 0 and text[start - 1] == back and start - 1 >= last_end:
+                start -= 1
+        m = pattern.match(text, start)
+        if m is None or m.end() == m.start():
+            continue
+        last_end = m.end()
+        if rule.in_scope(doc, m.start(), m.end()):
+            yield m
+
+
+def in_segments(positions, segments):
+    """The sorted positions that fall inside the sorted segments (one merge, no search)."""
+    index, count = 0, len(segments)
+    for position in positions:
+        while index < count and segments[index][1] <= position:
+            index += 1
+        if index == count:
+            return
+        if position >= segments[index][0]:
+            yield position
+
+
 # --- halfwidth -----------------------------------------------------------------------------
 def compile_halfwidth(marks):
     m = _cls(marks)
@@ -70,8 +104,8 @@ def compile_halfwidth(marks):
     )
 
 
-def check_halfwidth(rule, doc):
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+def check_halfwidth(rule, doc, hits):
+    for m in anchored(rule, doc, hits):
         yield rule.mark_match(doc.text, m.start(), m.end(), rule.marks[m.group()])
 
 
@@ -86,8 +120,8 @@ def compile_period(marks):
     )
 
 
-def check_period(rule, doc):
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+def check_period(rule, doc, hits):
+    for m in anchored(rule, doc, hits):
         yield rule.mark_match(doc.text, m.start(), m.end(), "。")
 
 
@@ -99,10 +133,10 @@ def compile_pairs(marks):
     return regex.compile(rf"{o}[^{o}{c}\r\n]{{0,200}}{c}")
 
 
-def check_pairs(rule, doc):
+def check_pairs(rule, doc, hits):
     text = doc.text
     opening, closing = list(rule.marks)
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+    for m in anchored(rule, doc, hits):
         start, end = m.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
@@ -120,7 +154,12 @@ def compile_quotes(marks):
     )
 
 
-def check_quotes(rule, doc):
+_INNER_APOSTROPHE = regex.compile(rf"[{LATIN}]'[{LATIN}]")
+
+
+def check_quotes(rule, doc, hits):
+    if not hits:
+        return
     text = doc.text
     double, single = rule.pattern
     segments = rule.segments(doc)
@@ -135,7 +174,7 @@ def check_quotes(rule, doc):
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if line.count(mark) % 2:
                 continue  # odd count on the line: which marks pair is a guess
-            if mark == "'" and regex.search(rf"[{LATIN}]'[{LATIN}]", line):
+            if mark == "'" and _INNER_APOSTROPHE.search(line):
                 continue  # apostrophes on this line: single quotes cannot be paired safely
             prefix = text[line_start:start]
             nested = mark == "'" or prefix.count("“") > prefix.count("”")
@@ -154,8 +193,8 @@ def compile_alnum(marks):
     return regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
-def check_alnum(rule, doc):
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+def check_alnum(rule, doc, hits):
+    for m in anchored(rule, doc, hits):
         yield rule.mark_match(doc.text, m.start(), m.end(), m.group().translate(_TO_ASCII))
 
 
@@ -174,12 +213,26 @@ def compile_english(marks):
     )
 
 
+def _english_chunks(rule, doc, hits):
+    """English sentences on the lines where a full-width mark follows a Latin word."""
+    text, done = doc.text, -1
+    for start in sorted({start for _, start, _ in hits}):
+        if start < done:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        done = line_end = len(text) if line_end < 0 else line_end
+        for m in rule.pattern.finditer(text, line_start, line_end):
+            if rule.in_scope(doc, m.start(), m.end()):
+                yield m
+
+
 _LOWER_WORD = regex.compile(r"(?:^|[\s,，])[a-z]")
 
 
-def check_english(rule, doc):
+def check_english(rule, doc, hits):
     text = doc.text
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+    for m in _english_chunks(rule, doc, hits):
         chunk = m.group()
         if ("，" not in chunk and "。" not in chunk) or len(_LOWER_WORD.findall(chunk)) < 2:
             continue
@@ -188,7 +241,7 @@ def check_english(rule, doc):
                 pos = m.start() + i
                 after = text[pos + 1] if pos + 1 < len(text) else ""
                 half = "," if char == "，" else "."
-                if after and regex.match(rf"[{ALNUM}\"]", after):
+                if after and (after.isascii() and (after.isalnum() or after == "\"")):
                     half += " "
                 yield rule.mark_match(doc.text, pos, pos + 1, half)
 
@@ -202,9 +255,9 @@ def compile_ellipsis(marks):
     return regex.compile(r"(?:\.{3,}|。{3,}|…(?<!……)(?!…)|……)。?")
 
 
-def check_ellipsis(rule, doc):
+def check_ellipsis(rule, doc, hits):
     text = doc.text
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+    for m in anchored(rule, doc, hits):
         found = m.group()
         if found == "……":
             continue
@@ -235,8 +288,8 @@ def compile_dash(marks):
     )
 
 
-def check_dash(rule, doc):
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+def check_dash(rule, doc, hits):
+    for m in anchored(rule, doc, hits):
         yield rule.mark_match(doc.text, m.start(), m.end(), "——")
 
 
@@ -248,9 +301,9 @@ def compile_repeated(marks):
     return regex.compile(r"[！？!?]{2,}")
 
 
-def check_repeated(rule, doc):
+def check_repeated(rule, doc, hits):
     text = doc.text
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+    for m in anchored(rule, doc, hits):
         run = m.group()
         start = m.start()
         wide = run.translate(_WIDEN)
@@ -271,16 +324,17 @@ def compile_unpaired(marks):
         if len(opening) != 1 or len(closing) != 1:
             raise FieldError("marks", "check 'unpaired' maps single opening marks to single closing marks")
     chars = "".join(marks) + "".join(marks.values())
-    return regex.compile(_cls(chars) + r"|\n")
+    return regex.compile(_cls(chars))
 
 
 QUOTES = "“‘「『"
+_NEXT_CHAR = regex.compile(r"[ \t\u3000\r\n]*(.)")
 SENTENCE_END = "。！？…"
 _APOSTROPHE = regex.compile(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
 _LIST_NUMBER = regex.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
 
 
-def check_unpaired(rule, doc):
+def check_unpaired(rule, doc, hits):
     text = doc.text
     closing_of = rule.marks
     opening_of = {c: o for o, c in closing_of.items()}
@@ -288,7 +342,7 @@ def check_unpaired(rule, doc):
     carried: set[str] = set()
 
     def paragraph_end(newline_at):
-        after = regex.match(r"[ \t\u3000\r\n]*(.)", text, pos=newline_at + 1)
+        after = _NEXT_CHAR.match(text, newline_at + 1)
         follows = after.group(1) if after else ""
         for opening, stack in stacks.items():
             if stack and follows == opening and opening in QUOTES:
@@ -299,26 +353,29 @@ def check_unpaired(rule, doc):
             stack.clear()
 
     lone = []
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
-        char, start = m.group(), m.start()
-        if char == "\n":
-            lone.extend(paragraph_end(start))
-            continue
-        if char in closing_of:
+    last = 0
+    find = text.find
+    for start in in_segments(sorted({start for _, start, _ in hits}), rule.segments(doc)):
+        char = text[start]
+        newline = find("\n", last, start)  # scopes may leave line breaks out (Markdown)
+        if newline >= 0:
+            lone.extend(paragraph_end(newline))
+        last = start + 1
+        stack = stacks.get(char)
+        if stack is not None:  # an opening mark
             if char in carried:
                 carried.discard(char)  # the continuation mark of a carried quotation
-                continue
-            if stacks[char] and char in QUOTES and start and text[start - 1] in SENTENCE_END:
-                continue  # a quotation's next paragraph run into this one (line break lost)
-            stacks[char].append(start)
-        else:
-            if char == "’" and _APOSTROPHE.match(text, start):
-                continue
-            stack = stacks[opening_of[char]]
-            if stack:
-                stack.pop()
-            elif not (char in "）)" and _LIST_NUMBER.search(text, max(0, start - 8), start)):
-                lone.append(start)
+            elif not (stack and char in QUOTES and start and text[start - 1] in SENTENCE_END):
+                stack.append(start)
+            # else: a quotation's next paragraph run into this one (line break lost)
+            continue
+        stack = stacks[opening_of[char]]
+        if stack:
+            stack.pop()
+        elif char == "’" and _APOSTROPHE.match(text, start):
+            continue
+        elif not (char in "）)" and _LIST_NUMBER.search(text, max(0, start - 8), start)):
+            lone.append(start)
     for stack in stacks.values():
         lone.extend(stack)
     for start in sorted(lone):
@@ -342,9 +399,9 @@ def compile_spaces_outside(marks):
     )
 
 
-def check_spaces(rule, doc):
-    credit_lines = {doc.position(c.start)[0] for c in doc.credits if c.start >= 0}
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+def check_spaces(rule, doc, hits):
+    credit_lines = {doc.position(c.start)[0] for c in doc.credits if c.start >= 0} if hits else ()
+    for m in anchored(rule, doc, hits, back=" "):
         if credit_lines and doc.position(m.start())[0] in credit_lines:
             continue  # spaces separate the fields of credit lines (作者： 来源：…)
         yield rule.mark_match(doc.text, m.start(), m.end(), "")
@@ -357,7 +414,7 @@ def compile_headline_end(marks):
     return regex.compile(_cls(marks) + r"(?=\s*\Z)")
 
 
-def check_headline_end(rule, doc):
+def check_headline_end(rule, doc, hits):
     ranges = doc.scopes.get("headline") or []
     if not ranges:
         return
@@ -372,13 +429,35 @@ def compile_spacing(marks):
     return regex.compile(rf"{HAN}(?=[{ALNUM}])|[{ALNUM}](?={HAN})")
 
 
-def check_spacing(rule, doc):
+def check_spacing(rule, doc, hits):
     text = doc.text
     for m in search_segments(rule.pattern, doc, rule.segments(doc)):
         at = m.end()
         pair = text[at - 1:at + 1]
         yield Match(at, at, rule.render(match=pair, replacement=pair[0] + " " + pair[1]), (" ",), rule.fixable)
 
+
+# Trigger literals: where a check's expression can start. The engine's shared automaton finds
+# them all in one pass; a check does no work on a text without them.
+_SPACE_BEFORE = [" " + c for c in STOPS + CLOSING]
+_SPACE_AFTER = [c + " " for c in STOPS + OPENING]
+TRIGGERS = {
+    "halfwidth": lambda marks: list(marks),
+    "halfwidth-period": lambda marks: ["."],
+    "halfwidth-pairs": lambda marks: list(marks)[:1],
+    "straight-quotes": lambda marks: ['"', "'"],
+    "fullwidth-alnum": lambda marks: [chr(c) for c in _TO_ASCII],
+    "fullwidth-in-english": lambda marks: [c + m for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                           "abcdefghijklmnopqrstuvwxyz0123456789\"" for m in "，。"],
+    "ellipsis": lambda marks: ["...", "。。。", "…"],
+    "dash": lambda marks: ["--", "－－", "—"],
+    "repeated-marks": lambda marks: [a + b for a in "！？!?" for b in "！？!?"],
+    "unpaired": lambda marks: list(marks) + list(marks.values()),
+    "spaces": lambda marks: _SPACE_BEFORE + _SPACE_AFTER,
+    "spaces-outside": lambda marks: [" " + c for c in OPENING] + [c + " " for c in CLOSING],
+    "headline-end": lambda marks: [],
+    "cjk-latin-spacing": lambda marks: [],
+}
 
 CHECKS = {
     "halfwidth": (compile_halfwidth, check_halfwidth, True),
@@ -414,9 +493,14 @@ class Punctuation(Rule):
         self.check = check
         self.marks = marks
         self.pattern = compile_check(marks)
+        self.trigger_literals = TRIGGERS[check](marks)
+        self.literal_only = bool(self.trigger_literals)  # no trigger found: nothing to do
+
+    def literals(self):
+        return self.trigger_literals
 
     def run(self, doc, hits):
-        return self._run(self, doc)
+        return self._run(self, doc, hits)
 
     def mark_match(self, text, start, end, replacement):
         return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,), self.fixable)
