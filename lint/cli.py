@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from .findings import LEVELS, Run, at_or_above
 from .readers import ENCODINGS
 from .reporters import REPORTERS, render
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
-from .runner import collect, lint_target
+from .runner import collect, lint_targets
 from .suppress import unused_suppression_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -62,21 +63,22 @@ def cli():
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("--statistics", is_flag=True, help="Add a count of findings per rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint files in this many processes [default: all cores; a few files run serially].")
 def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
-          stdin_filename, encoding, no_color, quiet, statistics):
+          stdin_filename, encoding, no_color, quiet, statistics, jobs):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
-    config, linters = _setup(config_path, rule_dirs, select, ignore)
+    config, linters, make_linters = _setup(config_path, rule_dirs, select, ignore)
     fail_level = fail_level or config.fail_level or "warning"
     walk = collect(paths or ["."], config.exclude, config.root)
     run = Run(errors=list(walk.errors), rules=[r.describe() for r in linters.default.rules])
     stdin_bytes = sys.stdin.buffer.read() if any(t.path == "-" for t in walk.targets) else None
     diffs, fixed_stdout = [], None
-    for target in walk.targets:
-        linter = linters.for_path(stdin_filename if target.path == "-" else target.path)
-        outcome = lint_target(
-            linter, target, encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
-            display_name=(stdin_filename or "-") if target.path == "-" else None,
-        )
+    outcomes = lint_targets(
+        linters, walk.targets, make_linters=make_linters, jobs=jobs, stdin_name=stdin_filename,
+        encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
+    )
+    for outcome in outcomes:
         if outcome.skipped:
             run.skipped += 1
             continue
@@ -110,17 +112,27 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
 def _setup(config_path, rule_dirs, select, ignore):
     """The config and one linter per set of config overrides; exits 2 on a config or rule error."""
     try:
-        config = load_config(config_path)
-        rules = load_packs([builtin_rules_dir(), *config.rule_paths, *rule_dirs]) + [unused_suppression_rule()]
-        linters = Linters(config, rules, select=select or config.select or None,
-                          ignore=(ignore or []) + config.ignore or None)
+        config, rules, linters = _build(config_path, rule_dirs, select, ignore)
     except (ConfigError, RuleFileError) as error:
         _fail(str(error))
     known = {r.id for r in rules} | {r.pack for r in rules} | {"ALL"}
     for name in (select or []) + (ignore or []):
         if name not in known:
             _fail(f"unknown rule or pack '{name}' (see 'newslint rules')")
-    return config, linters
+    # picklable: each --jobs worker builds its own linters once with it
+    return config, linters, partial(_worker_linters, config_path, rule_dirs, select, ignore)
+
+
+def _build(config_path, rule_dirs, select, ignore):
+    config = load_config(config_path)
+    rules = load_packs([builtin_rules_dir(), *config.rule_paths, *rule_dirs]) + [unused_suppression_rule()]
+    linters = Linters(config, rules, select=select or config.select or None,
+                      ignore=(ignore or []) + config.ignore or None)
+    return config, rules, linters
+
+
+def _worker_linters(config_path, rule_dirs, select, ignore):
+    return _build(config_path, rule_dirs, select, ignore)[2]
 
 
 def _echo_errors(run):

@@ -1,0 +1,153 @@
+"""--jobs: a process pool that gives the same report, in the same order, as a serial run."""
+import json
+import os
+from functools import partial
+
+from lint import runner
+from lint.linter import Linter
+from lint.runner import Target, collect, lint_targets
+from tests.conftest import err, out, run_cli
+
+TYPO = "标题{n}\n第{n}段说再接再励,也说见缝插扎。\n"
+
+
+def write_tree(top, count=30):
+    """`count` articles in nested folders, with different findings, plus two broken files."""
+    for n in range(count):
+        folder = top / f"{n % 4}" / f"{n % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = TYPO.format(n=n) if n % 2 else f"标题{n}\n第{n}段没有问题。\n"
+        (folder / f"a{n:02d}.txt").write_text(text, encoding="utf-8")
+    (top / "1" / "0").mkdir(parents=True, exist_ok=True)
+    (top / "2").mkdir(exist_ok=True)
+    (top / "1" / "0" / "bad.txt").write_bytes(b"\xa1\x80\xff\xff\x80abc")  # no text encoding
+    (top / "2" / "zz.txt").write_bytes(b"\x00\x01binary")  # skipped while walking
+
+
+RULES = ["typos.idiom", "punctuation.halfwidth-comma"]  # three findings in each flawed article
+
+
+class One:
+    """The `for_path` interface of `config.Linters`, with one linter for every path."""
+
+    def __init__(self, linter):
+        self.linter = linter
+
+    def for_path(self, _path):
+        return self.linter
+
+
+class CountingLinter:
+    """A picklable linters factory that records which process built it, and breaks on one
+    chosen file, to see what the pool does with it."""
+
+    def __init__(self, log, broken_name=None):
+        self.log, self.broken_name = log, broken_name
+
+    def __call__(self):
+        with open(self.log, "a") as stream:
+            stream.write(f"{os.getpid()}\n")
+        linter = Linter(select=RULES)
+        if self.broken_name:
+            lint_document, broken = linter.lint_document, self.broken_name
+
+            def failing(doc):
+                if doc.path.endswith(broken):
+                    raise RuntimeError("reader exploded")
+                return lint_document(doc)
+            linter.lint_document = failing
+        return One(linter)
+
+
+def outcomes(targets, factory, **options):
+    return list(lint_targets(factory(), targets, make_linters=factory, **options))
+
+
+def test_parallel_report_is_the_serial_report(tmp_path):
+    write_tree(tmp_path)
+    args = ("check", tmp_path, "--select", ",".join(RULES))
+    serial = run_cli(*args, "--format", "json", "--jobs", "1")
+    parallel = run_cli(*args, "--format", "json", "--jobs", "2")
+    assert out(serial) == out(parallel)
+    assert serial.returncode == parallel.returncode == 2  # bad.txt is an input error
+    report = json.loads(out(parallel))
+    assert len(report["files"]) == 31 and report["summary"]["findings"] == 15 * 3
+    (error,) = report["errors"]
+    assert error.startswith(f"{tmp_path / '1' / '0' / 'bad.txt'}: ")
+    assert "bad.txt" in err(parallel)
+    assert out(run_cli(*args, "--jobs", "1", "--no-color")) == out(run_cli(*args, "--jobs", "2", "--no-color"))
+
+
+def test_workers_build_their_linter_once_and_really_run(tmp_path):
+    write_tree(tmp_path)
+    targets = collect([tmp_path]).targets
+    log = tmp_path / "built.log"
+    factory = CountingLinter(log)
+    serial = outcomes(targets, factory, jobs=1)
+    log.unlink()
+    parallel = outcomes(targets, factory, jobs=2, serial_below=0)
+    builders = log.read_text().split()
+    assert len(builders) == 3  # the caller's linter and one per worker, not one per file
+    assert len(set(builders[1:])) == 2 and str(os.getpid()) not in builders[1:]
+    assert [o.report.path for o in parallel] == [o.report.path for o in serial]
+    assert [[f.to_dict() for f in o.report.findings] for o in parallel] == \
+           [[f.to_dict() for f in o.report.findings] for o in serial]
+    assert [o.skipped for o in parallel] == [o.skipped for o in serial]
+    assert sum(o.skipped for o in parallel) == 1
+
+
+def test_a_file_that_fails_is_an_error_and_the_others_are_linted(tmp_path):
+    write_tree(tmp_path)
+    targets = collect([tmp_path]).targets
+    factory = CountingLinter(tmp_path / "built.log", broken_name="a07.txt")
+    for jobs in (1, 2):
+        results = outcomes(targets, factory, jobs=jobs, serial_below=0)
+        errors = [o.report.error for o in results if o.report.error]
+        assert len(errors) == 2
+        assert errors[0].startswith(str(tmp_path / "1" / "0" / "bad.txt: "))  # walked before 3/1/a07.txt
+        assert errors[1].endswith("a07.txt: internal error: RuntimeError: reader exploded")
+        linted = [o for o in results if not o.report.error and not o.skipped]
+        assert len(linted) == 29 and sum(len(o.report.findings) for o in linted) == 14 * 3
+
+
+def test_small_runs_stay_serial(tmp_path):
+    write_tree(tmp_path, count=3)
+    targets = [t for t in collect([tmp_path]).targets if t.path.endswith("a00.txt") or t.path.endswith("a01.txt")]
+    log = tmp_path / "built.log"
+    results = outcomes(targets, CountingLinter(log), jobs=8)
+    assert log.read_text().split() == [str(os.getpid())]  # no worker was started
+    assert [len(o.report.findings) for o in results] == [0, 3]
+
+
+def test_stdin_is_linted_in_process_with_its_name():
+    targets = [Target("-")]
+    factory = partial(One, Linter(select=["typos"]))
+    (result,) = outcomes(targets, factory, jobs=4, serial_below=0, stdin_bytes="标题\n再接再励。\n".encode(),
+                         stdin_name="稿件.txt")
+    assert result.report.path == "稿件.txt" and result.report.findings[0].path == "稿件.txt"
+
+
+def test_default_jobs_is_every_usable_core():
+    assert runner.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_jobs_must_be_positive():
+    result = run_cli("check", "examples/clean.txt", "--jobs", "0")
+    assert result.returncode == 2 and "--jobs" in err(result)
+
+
+def test_workers_honour_per_path_config_overrides(tmp_path):
+    write_tree(tmp_path)
+    (tmp_path / ".newslint.yml").write_text(
+        'rules:\n  typos: warning\noverrides:\n  - files: "3/**"\n    rules:\n      typos.idiom: off\n',
+        encoding="utf-8")
+    args = ("check", ".", "--format", "json")
+    serial = json.loads(out(run_cli(*args, "--jobs", "1", cwd=tmp_path)))
+    parallel = json.loads(out(run_cli(*args, "--jobs", "2", cwd=tmp_path)))
+    assert serial == parallel
+    by_folder = {}
+    for report in parallel["files"]:
+        for f in (f for f in report["findings"] if f["rule"] in RULES):
+            by_folder.setdefault(report["path"].split("/")[0], set()).add((f["rule"], f["level"]))
+    assert by_folder["3"] == {("punctuation.halfwidth-comma", "warning")}
+    assert by_folder["1"] == {("punctuation.halfwidth-comma", "warning"), ("typos.idiom", "warning")}
