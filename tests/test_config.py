@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import err, out, run_cli
+from tests.conftest import err, out, run_cli
 
 from lint.cli import STARTER_CONFIG
 from lint.config import ConfigError, Linters, load_config

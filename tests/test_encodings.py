@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from conftest import err, out, run_cli
+from tests.conftest import err, out, run_cli
 from lint.readers import BOM_GB18030, InputError, Source, decode, implausible
 
 ARTICLE = "标题\r\n再接再励,见缝插扎。𠮷\r\n"

@@ -1,5 +1,5 @@
 """HTML articles: positions in the HTML source, entities, prose only, credits, safe fixes."""
-from conftest import EXAMPLES, out, run_cli
+from tests.conftest import EXAMPLES, out, run_cli
 
 from lint import default_linter, lint_text
 from lint.readers import read_document

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, err, out, run_cli
+from tests.conftest import ROOT, err, out, run_cli
 from lint import lint_text
 from lint.cli import cli
 from lint.kinds import KINDS, Rule

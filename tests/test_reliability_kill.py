@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 FILES = 300
 ROUNDS = 3

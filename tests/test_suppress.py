@@ -1,5 +1,5 @@
 """Inline suppression comments in Markdown and HTML, and the report of unused ones."""
-from conftest import out, run_cli
+from tests.conftest import out, run_cli
 
 from lint import lint_text
 from lint.linter import Linter
