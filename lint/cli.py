@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, baseline
 from .config import ConfigError, Linters, load_config
 from .examples import check_rule_examples
 from .findings import LEVELS, Run, at_or_above
@@ -63,10 +63,14 @@ def cli():
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("--statistics", is_flag=True, help="Add a count of findings per rule.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record every finding in this baseline file (and exit 0 unless an input failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes [default: all cores; a few files run serially].")
 def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
-          stdin_filename, encoding, no_color, quiet, statistics, jobs):
+          stdin_filename, encoding, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
     config, linters, make_linters = _setup(config_path, rule_dirs, select, ignore)
     fail_level = fail_level or config.fail_level or "warning"
@@ -91,6 +95,9 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
             diffs.append(outcome.diff)
         if outcome.fixed_bytes is not None:
             fixed_stdout = outcome.fixed_bytes
+
+    if baseline_file or write_baseline_file:
+        _baseline(run, baseline_file, write_baseline_file, quiet)
 
     if fixed_stdout is not None:
         sys.stdout.flush()
@@ -133,6 +140,23 @@ def _build(config_path, rule_dirs, select, ignore):
 
 def _worker_linters(config_path, rule_dirs, select, ignore):
     return _build(config_path, rule_dirs, select, ignore)[2]
+
+
+def _baseline(run, baseline_file, write_baseline_file, quiet):
+    """--write-baseline records the run and exits; --baseline drops the findings it holds."""
+    try:
+        if write_baseline_file:
+            count = baseline.write(run, write_baseline_file)
+            _echo_errors(run)
+            click.echo(f"newslint: wrote {count} finding{'s' * (count != 1)} to the baseline "
+                       f"{write_baseline_file}", err=True)
+            sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
+        dropped = baseline.apply(run, baseline.load(baseline_file), baseline_file)
+    except baseline.BaselineError as error:
+        _fail(str(error))
+    if dropped and not quiet:
+        click.echo(f"newslint: {dropped} finding{'s' * (dropped != 1)} in the baseline "
+                   f"{baseline_file} not shown", err=True)
 
 
 def _echo_errors(run):

@@ -1,0 +1,116 @@
+"""Baselines: record today's findings so that CI on an old archive fails only on new ones.
+
+`newslint check content/ --write-baseline FILE` writes every finding as (path, rule,
+fingerprint) with a count; `newslint check content/ --baseline FILE` then drops as many
+findings of each (path, rule, fingerprint) as the baseline holds, and reports the rest.
+
+The fingerprint is a hash of the rule, the matched text and up to `CONTEXT` characters on
+each side of it on its line: no line or column numbers, so that edits elsewhere in the file
+(a paragraph added above, a paragraph moved) leave it unchanged. Editing the words right next
+to a finding, or the finding itself, makes it new. Counts make the baseline exact for
+repeated findings: two identical findings in the baseline excuse two, and a third is new.
+
+Paths are stored relative to the baseline file's folder, with '/' separators, so the same
+baseline works from any working directory and on any system.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from .findings import Run
+
+VERSION = 1
+CONTEXT = 10  # characters on each side of the matched text that belong to its fingerprint
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message names the file."""
+
+
+def fingerprint(finding, line_text: str | None) -> str:
+    """A hash of the rule, the matched text and its neighbours on the line."""
+    line_text = line_text or ""
+    start = finding.column - 1
+    before = line_text[max(0, start - CONTEXT):start]
+    after = line_text[finding.end_column - 1:finding.end_column - 1 + CONTEXT] if finding.end_line == finding.line else ""
+    data = "\x1f".join((finding.rule, before, finding.text, after))
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def key_path(path: str, folder: Path) -> str:
+    """A report path as the baseline stores it: relative to the baseline's folder, '/'-separated."""
+    if path == "-":
+        return path
+    try:
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    except ValueError:  # another drive on Windows
+        relative = os.path.abspath(path)
+    return Path(relative).as_posix()
+
+
+def keys(run: Run, folder: Path):
+    """(report, finding, key) for every finding of the run, key = (path, rule, fingerprint)."""
+    for report in run.reports:
+        path = key_path(report.path, folder)
+        for finding in report.findings:
+            yield report, finding, (path, finding.rule, fingerprint(finding, report.lines.get(finding.line)))
+
+
+def write(run: Run, file: Path) -> int:
+    """Write the run's findings to `file`; returns how many were recorded."""
+    file = Path(file)
+    counts: Counter = Counter()
+    texts = {}
+    for _, finding, key in keys(run, file.parent):
+        counts[key] += 1
+        texts[key] = finding.text
+    entries = [
+        {"path": path, "rule": rule, "text": texts[(path, rule, print_)], "fingerprint": print_,
+         "count": counts[(path, rule, print_)]}
+        for path, rule, print_ in sorted(counts, key=lambda k: (k[0], k[1], texts[k], k[2]))
+    ]
+    # one finding a line: a baseline under version control diffs line by line
+    lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in entries)
+    text = f'{{"version": {VERSION}, "tool": "newslint", "findings": [\n{lines}\n]}}\n' if entries else \
+        f'{{"version": {VERSION}, "tool": "newslint", "findings": []}}\n'
+    try:
+        file.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"{file}: cannot write baseline: {error.strerror or error}") from None
+    return sum(counts.values())
+
+
+def load(file: Path) -> Counter:
+    """The (path, rule, fingerprint) -> count table of a baseline file."""
+    try:
+        document = json.loads(Path(file).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(f"{file}: cannot read baseline: {error.strerror or error}") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BaselineError(f"{file}: not a newslint baseline (invalid JSON: {error})") from None
+    if not isinstance(document, dict) or document.get("version") != VERSION:
+        raise BaselineError(f"{file}: not a newslint baseline of version {VERSION}")
+    table: Counter = Counter()
+    try:
+        for entry in document["findings"]:
+            table[(entry["path"], entry["rule"], entry["fingerprint"])] += int(entry.get("count", 1))
+    except (KeyError, TypeError, ValueError) as error:
+        raise BaselineError(f"{file}: malformed baseline entry ({type(error).__name__}: {error})") from None
+    return table
+
+
+def apply(run: Run, table: Counter, file: Path) -> int:
+    """Drop the findings the baseline excuses, in file order; returns how many were dropped."""
+    remaining = Counter(table)
+    dropped = set()
+    for _, finding, key in keys(run, Path(file).parent):
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            dropped.add(id(finding))
+    for report in run.reports:
+        report.findings = [f for f in report.findings if id(f) not in dropped]
+    return len(dropped)
