@@ -396,8 +396,12 @@ def _pack_options(pack: str, values: dict, rules, settings, where) -> None:
             raise ConfigError(f"{where('rules', pack, 'require')}: pack '{pack}' has no presence check for "
                               f"'{credit}' (it checks: {', '.join(known) or 'nothing'})")
     for rule in presence:
-        if rule.id not in settings:
-            settings[rule.id] = "on" if rule.fields & set(wanted) else "off"
+        if rule.id in settings:
+            continue  # a setting of the rule itself wins
+        if not rule.fields & set(wanted):
+            settings[rule.id] = "off"
+        elif not rule.enabled and settings.get(pack) != "off":
+            settings[rule.id] = "on"  # a required credit is checked even if off by default
 
 
 class Linters:

@@ -156,3 +156,15 @@ def test_starter_config_passes_validation_with_its_examples_uncommented(tmp_path
     folder.mkdir()
     assert run_cli("init", cwd=folder).returncode == 0
     assert (folder / ".newslint.yml").read_text(encoding="utf-8") == STARTER_CONFIG
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration"):]
+    example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    (tmp_path / "house-rules").mkdir()
+    sets = linters(tmp_path, example)
+    assert sets.config.rules["typos"] == "warning" and sets.config.fail_level == "warning"
+    assert found(sets.for_path(str(tmp_path / "wire" / "a.txt")), "标题\n正文。\n") == []
