@@ -168,3 +168,14 @@ def test_the_readme_configuration_example_is_valid(tmp_path):
     sets = linters(tmp_path, example)
     assert sets.config.rules["typos"] == "warning" and sets.config.fail_level == "warning"
     assert found(sets.for_path(str(tmp_path / "wire" / "a.txt")), "标题\n正文。\n") == []
+
+
+def test_script_target_is_a_rule_option(tmp_path):
+    article = "标题\n這是繁體字的句子。\n"
+    simplified = linters(tmp_path, "rules: {headline: off, byline: off}\n").default
+    traditional = linters(tmp_path, "rules:\n  headline: off\n  byline: off\n  script.traditional: {target: zh-Hant}\n").default
+    assert [f.text for f in simplified.lint_text(article, "a.txt") if f.rule == "script.traditional"] == ["這", "體"]
+    assert "標" not in "".join(f.text for f in traditional.lint_text(article, "a.txt"))
+    assert [f.text for f in traditional.lint_text(article, "a.txt") if f.rule == "script.traditional"] == ["标题"]
+    message = config_error(tmp_path, "rules:\n  script.traditional:\n    target: zh-Latn\n")
+    assert ":3:" in message and "target" in message

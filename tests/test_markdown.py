@@ -151,3 +151,12 @@ def test_stdin_filename_picks_the_markdown_reader():
     as_text = run_cli("check", "-", "--select", "typos", input=text)
     assert as_markdown.returncode == 0, out(as_markdown)
     assert as_text.returncode == 1 and "-:2:1:" in out(as_text)
+
+
+def test_credit_labels_in_bold_still_count_and_point_at_the_file():
+    text = "# 社区食堂开张\n\n**作者**：王平\n\n食堂每天中午供应两荤两素。\n\n**责任编辑**： \n"
+    doc = read_document(text, "a.md")
+    assert [(c.field, c.value, doc.position(c.start)) for c in doc.credits] == [
+        ("author", "王平", (3, 3)), ("editor", "", (7, 3)),
+    ]
+    assert where(lint_text(text, "a.md"), "byline") == [("byline.empty-field", 7, 3, "责任编辑**：")]

@@ -26,6 +26,8 @@ scopes rather than guessed.
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 import yaml
 from markdown_it import MarkdownIt
@@ -92,8 +94,8 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
 
     headline = _without_urls(text, sorted(headline))
     body = _without_urls(text, sorted(body))
-    found = _body_credits(text, body)
-    byline += [(c.start, c.end) for c in found if c.end > c.start]
+    found, ranges = _body_credits(text, body)
+    byline += [r for r in ranges if r[1] > r[0]]
     credits += found
     doc.scopes = {"headline": headline, "body": body, "byline": _merged(byline), "meta": sorted(meta_scope)}
     doc.credits = sorted(credits, key=lambda c: c.start)
@@ -417,9 +419,44 @@ def _skip_target(content: str, cursor: int) -> int | None:
     return None
 
 
-def _body_credits(text, body) -> list[Credit]:
-    """Credit lines in the body: each run of prose ranges on one line is searched as a whole."""
-    credits = []
+def _body_credits(text, body) -> tuple[list[Credit], list[tuple[int, int]]]:
+    """Credit lines in the body, and their prose ranges (the ``byline`` scope).
+
+    The prose ranges of one line are read together, so that markup between them does not hide
+    a credit: ``**责任编辑**：李四`` is the credit ``责任编辑：李四``."""
+    credits, byline, group = [], [], []
+
+    def flush():
+        found = find_credits(text, *group[0]) if len(group) == 1 else _credits_across(text, group)
+        credits.extend(found)
+        for credit in found:
+            byline.extend((max(s, credit.start), min(e, credit.end)) for s, e in group
+                          if s < credit.end and credit.start < e)
+
     for start, end in body:
-        credits += find_credits(text, start, end)
-    return credits
+        if group and ("\n" in text[group[-1][1]:start] or "\r" in text[group[-1][1]:start]):
+            flush()
+            group = []
+        group.append((start, end))
+    if group:
+        flush()
+    return credits, byline
+
+
+def _credits_across(text, group) -> list[Credit]:
+    joined = "".join(text[s:e] for s, e in group)
+    starts, total = [], 0
+    for s, e in group:
+        starts.append(total)
+        total += e - s
+
+    def at(offset, end=False):
+        index = bisect.bisect_right(starts, offset - 1 if end and offset else offset) - 1
+        return group[index][0] + offset - starts[index]
+
+    result = []
+    for c in find_credits(joined):
+        value_start = at(c.value_start) if c.value else at(c.value_end, True)
+        result.append(Credit(field=c.field, label=c.label, value=c.value, start=at(c.start),
+                             end=at(c.end, True), value_start=value_start, value_end=at(c.value_end, True)))
+    return result
