@@ -53,6 +53,8 @@ _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _SPACES = " \t"
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+# link targets are skipped, never rendered: percent-encoding them is wasted work
+_PARSER.normalizeLink = _PARSER.normalizeLinkText = lambda url: url
 _DELIMITED = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
@@ -266,13 +268,7 @@ def _locate_line(text, line, piece, cursors) -> int | None:
 
 
 def _line_index(line_map, offset) -> int:
-    index = 0
-    for number, (start, _) in enumerate(line_map):
-        if start <= offset:
-            index = number
-        else:
-            break
-    return index
+    return max(0, bisect.bisect_right(line_map, (offset, float("inf"))) - 1)
 
 
 def _at(content: str, cursor: int, piece: str) -> int | None:
