@@ -112,3 +112,16 @@ def test_cli_reports_html_positions_and_stdin_filename_picks_the_reader():
     assert result.returncode == 1
     assert "page.html:3:4: error typos.idiom" in out(result)
     assert "page.html:2:" not in out(result)
+
+
+def test_the_h1_named_in_the_title_is_the_headline_not_the_site_logo():
+    text = (
+        "<html><head><title>社区食堂开张_城市频道</title></head><body>\n"
+        '<h1 class="logo"><a href="/">城市频道</a></h1>\n'
+        "<article><h1>社区食堂开张</h1><p>正文。</p></article></body></html>\n"
+    )
+    doc = read_document(text, "a.html")
+    assert scope(doc, "headline") == ["社区食堂开张"]
+    assert "城市频道" in "".join(scope(doc, "body"))
+    untitled = read_document("<h1>网站</h1><h1>社区食堂开张</h1>", "a.html")
+    assert scope(untitled, "headline") == ["网站"]

@@ -11,8 +11,10 @@ text offset back to it: findings point at the file's own lines and columns, and 
 only where the file holds exactly the characters the rule saw (never across a tag or an
 entity).
 
-- Headline: the first ``<h1>``; without one, ``<title>``. (A ``<title>`` that is not the
-  headline is the ``meta`` scope.)
+- Headline: the ``<h1>`` whose text begins ``<title>`` or is the longest part of it (site logos
+  are often an ``<h1>`` too, and titles read "headline_site"), else the first ``<h1>``, else
+  ``<title>``.
+  A ``<title>`` that is not the headline is the ``meta`` scope; other ``<h1>``s are body.
 - Body: the text of the page outside ``<head>``. ``<script>``, ``<style>``, ``<code>``,
   ``<pre>``, ``<kbd>``, ``<samp>``, ``<noscript>``, ``<template>``, ``<svg>``, ``<math>`` and
   every attribute are not prose.
@@ -70,11 +72,11 @@ class _Reader(HTMLParser):
         self.length = 0  # of the text so far
         self.map = SourceMap()
         self.zones: dict[str, list[tuple[int, int]]] = {"title": [], "h1": [], "body": []}
+        self.h1s: list[list[tuple[int, int]]] = []  # the text ranges of each <h1>
         self.skip = 0
         self.in_head = False
         self.in_title = False
         self.h1_depth = 0
-        self.h1_done = False
         self.stack: list[tuple[str, str | None, int]] = []  # tag, credit field, text start
         self.credits: list[Credit] = []
         self.comments: list[tuple[int, int]] = []
@@ -130,7 +132,10 @@ class _Reader(HTMLParser):
             self.skip += 1
         elif tag == "title" and not self.skip:
             self.in_title = True
-        elif tag == "h1" and not self.skip and not self.h1_done:
+        elif tag == "h1" and not self.skip:
+            if not self.h1_depth:
+                self.zones["h1"] = []
+                self.h1s.append(self.zones["h1"])
             self.h1_depth += 1
         self.stack.append((tag, self.cms_credit(attributes), self.length))
 
@@ -166,8 +171,6 @@ class _Reader(HTMLParser):
             self.in_title = False
         elif tag == "h1" and self.h1_depth:
             self.h1_depth -= 1
-            if not self.h1_depth:
-                self.h1_done = True
         elif tag == "head":
             self.in_head = False
 
@@ -239,11 +242,26 @@ class _Reader(HTMLParser):
                                    value_end=value_start + len(value)))
 
     # --- the document -------------------------------------------------------------------
+    def pick_h1(self, text):
+        found = [ranges for ranges in self.h1s if "".join(text[s:e] for s, e in ranges).strip()]
+        title = "".join(text[s:e] for s, e in self.zones["title"]).strip()
+        named = []
+        for ranges in found:
+            words = "".join(text[s:e] for s, e in ranges).strip()
+            if words in title:
+                named.append((title.startswith(words), len(words), -len(named), ranges))
+        if named:
+            return max(named, key=lambda item: item[:3])[3]  # "headline_site": the prefix, the longest
+        return found[0] if found else None
+
     def document(self, path) -> Document:
         text = "".join(self.pieces)
         holes = not_prose_spans(text)
-        title, h1, body = (subtract(self.zones[z], holes) for z in ("title", "h1", "body"))
-        headline, meta = (h1, title) if h1 else (title, [])
+        title, body = (subtract(self.zones[z], holes) for z in ("title", "body"))
+        h1 = self.pick_h1(text)
+        if h1 is not None:
+            body = _merged(sorted(body + [r for other in self.h1s if other is not h1 for r in other]))
+        headline, meta = (subtract(h1, holes), title) if h1 else (title, [])
         credits = [c for start, end in body for c in find_credits(text, start, end)]
         byline = sorted({(c.start, c.end) for c in credits + self.credits if c.start >= 0 and c.end > c.start})
         credits = sorted(credits + self.credits, key=lambda c: c.start)
