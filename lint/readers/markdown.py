@@ -268,7 +268,7 @@ def _locate_line(text, line, piece, cursors) -> int | None:
 
 
 def _line_index(line_map, offset) -> int:
-    return max(0, bisect.bisect_right(line_map, (offset, float("inf"))) - 1)
+    return max(0, bisect.bisect_right(line_map, offset, key=lambda item: item[0]) - 1)
 
 
 def _at(content: str, cursor: int, piece: str) -> int | None:
