@@ -159,7 +159,7 @@ def test_starter_config_passes_validation_with_its_examples_uncommented(tmp_path
 
 
 def test_the_readme_configuration_example_is_valid(tmp_path):
-    from conftest import ROOT
+    from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration"):]
