@@ -22,6 +22,7 @@ from .suppress import apply as apply_suppressions
 
 
 CHUNK_CHARS = 1 << 20
+DFA_MAX_LITERALS = 50_000
 
 
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -53,7 +54,13 @@ class Engine:
         self._owners = owners
         self._longest_literal = max(map(len, index_of), default=0)
         self._automaton = (
-            ahocorasick_rs.AhoCorasick(list(index_of), matchkind=ahocorasick_rs.MatchKind.Standard)
+            ahocorasick_rs.AhoCorasick(
+                list(index_of), matchkind=ahocorasick_rs.MatchKind.Standard,
+                # a DFA searches fastest but grows with the dictionary; very large user
+                # dictionaries get the compact NFA instead
+                implementation=ahocorasick_rs.Implementation.DFA if len(index_of) <= DFA_MAX_LITERALS
+                else ahocorasick_rs.Implementation.ContiguousNFA,
+            )
             if index_of else None
         )
 
