@@ -1,0 +1,85 @@
+"""The pre-commit hook, run by the real pre-commit (`pre-commit try-repo`) in a throwaway
+content repository holding a flawed and a clean article."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLES, ROOT
+
+GIT = shutil.which("git")
+# what `pip install .` of the hook repository needs
+PROJECT_FILES = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "lint", "rules"]
+
+
+def git(*args, cwd):
+    subprocess.run([GIT, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false",
+                    *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_hook_definition():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "newslint" and hook["language"] == "python"
+    assert hook["entry"] == "newslint check"
+    for name, matched in [("a.txt", True), ("b/c.md", True), ("d.html", True), ("e.htm", True),
+                          ("f.py", False), ("g.yaml", False)]:
+        assert bool(re.search(hook["files"], name)) == matched, name
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")
+def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
+    # the hook repository: this project's current files, committed (try-repo installs a commit)
+    hooks = tmp_path / "newslint"
+    hooks.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, hooks / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, hooks / name)
+    git("init", "-q", cwd=hooks)
+    git("add", "-A", cwd=hooks)
+    git("commit", "-q", "-m", "hooks", cwd=hooks)
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(EXAMPLES / "flawed.txt", content / "flawed.txt")
+    shutil.copy(EXAMPLES / "clean.txt", content / "clean.txt")
+    (content / "notes.py").write_text("# 再接再励, not an article\n", encoding="utf-8")
+    git("init", "-q", cwd=content)
+    git("add", "-A", cwd=content)
+
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+
+    def try_repo(*args):
+        result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "newslint", *args],
+                                cwd=content, env=env, capture_output=True, text=True, timeout=600)
+        output = result.stdout + result.stderr
+        print(f"$ pre-commit try-repo <newslint> newslint {' '.join(args)}\n{output}")
+        return result.returncode, output
+
+    code, output = try_repo("--all-files")
+    assert code == 1, output
+    assert "newslint" in output and "Failed" in output
+    assert "flawed.txt:5:18: error typos.idiom “见缝插扎”应为“见缝插针”" in output
+    assert "clean.txt" not in output.split("Failed", 1)[1]
+    assert "notes.py" not in output
+
+    code, output = try_repo("--files", "clean.txt", "notes.py")
+    assert code == 0, output
+    assert "Passed" in output
+
+
+def test_readme_snippets_are_valid_and_use_the_hook_and_formats():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In CI and pre-commit", 1)[1].split("\n## ", 1)[0]
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    config, sarif, annotations = blocks
+    assert config["repos"][0]["hooks"][0]["id"] == "newslint"
+    sarif_steps = " ".join(str(step) for step in sarif["jobs"]["newslint"]["steps"])
+    assert "--format sarif > newslint.sarif" in sarif_steps and "upload-sarif" in sarif_steps
+    assert "--format github" in " ".join(str(step) for step in annotations["jobs"]["newslint"]["steps"])
