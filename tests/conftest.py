@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# tests/fuzz/ holds fuzz scripts that run for minutes: never part of the default test run
+collect_ignore = ["fuzz"]
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = ROOT / "examples"
