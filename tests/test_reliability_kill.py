@@ -1,6 +1,7 @@
 """Kill -9 in the middle of `--fix` over many files: every file is wholly old or wholly new."""
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -36,6 +37,7 @@ def test_sigkill_during_fix_never_leaves_a_mixed_or_empty_file(tmp_path):
         process = subprocess.Popen(
             [sys.executable, "-m", "lint", "check", "--fix", "--select", "typos", str(folder)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: the kill takes the --jobs workers too
         )
         deadline = time.monotonic() + 30
         while process.poll() is None and time.monotonic() < deadline:
@@ -43,7 +45,7 @@ def test_sigkill_during_fix_never_leaves_a_mixed_or_empty_file(tmp_path):
                 break  # the first file has been rewritten: we are inside the fix loop
             time.sleep(0.005)
         time.sleep(rng.uniform(0, 0.05))
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
 
         seen = contents(folder)
