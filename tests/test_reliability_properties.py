@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lint.linter import Linter
 from lint.readers import BOM_GB18030, ENCODINGS, InputError, decode, read_document
 from lint.rulepack import RuleFileError, parse_pack
-from strategies import any_text, expected_position, rule_files, suffixes
+from tests.strategies import any_text, expected_position, rule_files, suffixes
 
 LINTER = Linter(select=["ALL"])  # every built-in rule, the ones off by default too
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,

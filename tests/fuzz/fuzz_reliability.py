@@ -14,15 +14,13 @@ import time
 import traceback
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-sys.path.insert(0, str(TESTS.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project: lint and tests
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from strategies import any_text, rule_files, suffixes  # noqa: E402
-from test_reliability_properties import LINTER, check_bytes, check_document, check_rule_file  # noqa: E402
+from tests.strategies import any_text, rule_files, suffixes  # noqa: E402
+from tests.test_reliability_properties import LINTER, check_bytes, check_document, check_rule_file  # noqa: E402
 
 ROUND = 500
 
