@@ -56,22 +56,27 @@ def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
 
     def try_repo(*args):
-        result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "newslint", *args],
-                                cwd=content, env=env, capture_output=True, text=True, timeout=600)
-        output = result.stdout + result.stderr
-        print(f"$ pre-commit try-repo <newslint> newslint {' '.join(args)}\n{output}")
-        return result.returncode, output
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "newslint", *args]
+        return " ".join(args), subprocess.Popen(command, cwd=content, env=env, text=True,
+                                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
-    code, output = try_repo("--all-files")
+    # each try-repo installs the hook into a fresh environment: run both at once
+    runs = [try_repo("--all-files"), try_repo("--files", "clean.txt", "notes.py")]
+    results = []
+    for args, process in runs:
+        output, _ = process.communicate(timeout=600)
+        print(f"$ pre-commit try-repo <newslint> newslint {args}\n{output}")
+        results.append((process.returncode, output))
+    (code, output), (clean_code, clean_output) = results
+
     assert code == 1, output
     assert "newslint" in output and "Failed" in output
     assert "flawed.txt:5:18: error typos.idiom “见缝插扎”应为“见缝插针”" in output
     assert "clean.txt" not in output.split("Failed", 1)[1]
     assert "notes.py" not in output
 
-    code, output = try_repo("--files", "clean.txt", "notes.py")
-    assert code == 0, output
-    assert "Passed" in output
+    assert clean_code == 0, clean_output
+    assert "Passed" in clean_output
 
 
 def test_readme_snippets_are_valid_and_use_the_hook_and_formats():
