@@ -171,11 +171,11 @@ def test_the_readme_configuration_example_is_valid(tmp_path):
 
 
 def test_script_target_is_a_rule_option(tmp_path):
+    script = next(rule.id for rule in RULES if rule.KIND == "script" and rule.enabled)
     article = "标题\n這是繁體字的句子。\n"
     simplified = linters(tmp_path, "rules: {headline: off, byline: off}\n").default
-    traditional = linters(tmp_path, "rules:\n  headline: off\n  byline: off\n  script.traditional: {target: zh-Hant}\n").default
-    assert [f.text for f in simplified.lint_text(article, "a.txt") if f.rule == "script.traditional"] == ["這", "體"]
-    assert "標" not in "".join(f.text for f in traditional.lint_text(article, "a.txt"))
-    assert [f.text for f in traditional.lint_text(article, "a.txt") if f.rule == "script.traditional"] == ["标题"]
-    message = config_error(tmp_path, "rules:\n  script.traditional:\n    target: zh-Latn\n")
+    traditional = linters(tmp_path, f"rules:\n  headline: off\n  byline: off\n  {script}: {{target: zh-Hant}}\n").default
+    assert [f.text for f in simplified.lint_text(article, "a.txt") if f.rule == script] == ["這", "體"]
+    assert [f.text for f in traditional.lint_text(article, "a.txt") if f.rule == script] == ["标题"]
+    message = config_error(tmp_path, f"rules:\n  {script}:\n    target: zh-Latn\n")
     assert ":3:" in message and "target" in message
