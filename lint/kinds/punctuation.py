@@ -9,7 +9,7 @@ cheap). Checks and their fields:
   Marks between Latin letters or digits (``1,000``, ``17:54``, ``3:2``, ``Hello, world``)
   are never touched. Fix: the full-width form.
 - ``halfwidth-period``: a half-width ``.`` ending a Chinese sentence (after a Han character,
-  before a space, the line end, a closing mark or another Han character). Decimals,
+  or a closing mark right after one, and before a space, the line end, a closing mark or another Han character). Decimals,
   ``.NET``, ``Node.js``, ``e.g.``, ``v2.0.1`` and list numbers (``一.``) are never touched.
   Fix: ``。``.
 - ``halfwidth-pairs`` (``marks``: the opening and the closing mark): half-width brackets
@@ -115,7 +115,7 @@ NUMERALS = "一二三四五六七八九十"
 
 def compile_period(marks):
     return regex.compile(
-        rf"\.(?<={HAN}\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)",
+        rf"\.(?<={HAN}[{CLOSING}]?\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)",
         regex.MULTILINE,
     )
 
