@@ -55,6 +55,8 @@ def test_comma_after_closing_quote_and_parentheses_around_chinese():
 
 def test_period_ending_a_chinese_sentence():
     assert found("会议结束.下一步是验收.") == [("halfwidth-period", ".", "。")] * 2
+    assert fixed("会议结束.下一步是验收.") == "会议结束.下一步是验收。"  # between Han: no auto-fix
+    assert fixed("设计师于贝尔.德.纪梵希去世。") == "设计师于贝尔.德.纪梵希去世。"
     assert found("他们用.NET和Node.js，版本v2.0.1，增速3.5%。") == []
 
 

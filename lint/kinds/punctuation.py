@@ -121,8 +121,15 @@ def compile_period(marks):
 
 
 def check_period(rule, doc, hits):
+    text = doc.text
     for m in anchored(rule, doc, hits):
-        yield rule.mark_match(doc.text, m.start(), m.end(), "。")
+        end = m.end()
+        if end < len(text) and _is_han(text[end]):
+            # between Han characters it may also be a name separator (于贝尔.德.纪梵希 -> ·):
+            # reported with both suggestions, never fixed automatically
+            yield Match(m.start(), end, rule.render(match=".", replacement="。"), ("。", "·"), False)
+        else:
+            yield rule.mark_match(text, m.start(), end, "。")
 
 
 # --- halfwidth-pairs ---------------------------------------------------------------------------
