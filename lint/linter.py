@@ -29,15 +29,16 @@ def choose_rules(rules, select=None, ignore=None, settings=None) -> tuple[list[R
     """Enabled rules and their levels.
 
     `settings` maps a rule id or pack name to ``off``, ``on`` or a level (config file);
-    a rule id beats its pack. `select` (ids or packs) replaces the default set and can turn on
-    rules that are off by default; `ignore` removes rules.
+    a rule id beats its pack. `select` (ids or packs) replaces the default set; a rule that is
+    off by default runs only when selected by its own id (selecting its pack, or ALL, takes
+    the pack's default rules, as ruff's prefixes leave preview rules out); `ignore` removes rules.
     """
     settings = settings or {}
     chosen, levels = [], {}
     for rule in rules:
         setting = settings.get(rule.id, settings.get(rule.pack))
         if select:
-            enabled = rule_matches(rule, select)
+            enabled = rule.id in select or (rule.enabled and rule_matches(rule, select))
         else:
             enabled = rule.enabled if setting is None else setting != OFF
         if ignore and rule_matches(rule, ignore):

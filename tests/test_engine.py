@@ -103,7 +103,9 @@ def test_levels_from_settings_and_selection():
     """)
     linter = Linter(rules=rules, settings={"test.a": "error"})
     assert [(f.rule, f.level) for f in linter.lint_text("标题\n甲乙")] == [("test.a", "error")]
-    assert [f.rule for f in Linter(rules=rules, select=["test"]).lint_text("标题\n甲乙")] == ["test.a", "test.b"]
+    # a rule that is off by default runs when named by its id, not when its pack is selected
+    assert [f.rule for f in Linter(rules=rules, select=["test"]).lint_text("标题\n甲乙")] == ["test.a"]
+    assert [f.rule for f in Linter(rules=rules, select=["test", "test.b"]).lint_text("标题\n甲乙")] == ["test.a", "test.b"]
     assert [f.rule for f in Linter(rules=rules, ignore=["test.a"]).lint_text("标题\n甲乙")] == []
 
 
