@@ -232,13 +232,15 @@ def test_a_rule_that_raises_is_contained(tmp_path, monkeypatch):
     "fail_level: !!python/object/new:os.system ['touch {marker}']\n",
     "rules: !!python/name:os.system\n",
 ])
-def test_a_config_file_with_a_python_tag_is_refused(tmp_path, document):
+def test_a_config_file_with_a_python_tag_is_refused(tmp_path, monkeypatch, document):
     marker = tmp_path / "owned"
     (tmp_path / ".newslint.yml").write_text(document.format(marker=marker), encoding="utf-8")
     make_article(tmp_path / "a.txt")
-    result = run_cli("check", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2
-    assert ".newslint.yml" in err(result) and "Traceback" not in err(result)
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = check("a.txt")
+    assert code == 2
+    assert ".newslint.yml:1: YAML error: could not determine a constructor" in stderr
+    assert "Traceback" not in stdout + stderr
     assert not marker.exists()
 
 
