@@ -8,6 +8,10 @@ Every problem is a `RuleFileError` naming the file, the line, the rule and what 
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
 from pathlib import Path
 
 import regex
@@ -73,7 +77,7 @@ def load_pack(path) -> list[Rule]:
 
 def parse_pack(source: str, path) -> list[Rule]:
     try:
-        data = yaml.load(source, Loader=SafeLoader)
+        data = cached_yaml(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -116,6 +120,59 @@ def _compile_rule(spec, index, pack, path, source) -> Rule:
         return kind(spec, pack, str(path))
     except FieldError as error:
         raise RuleFileError(path, _rule_line(source, index, error.field), str(error), label) from None
+
+
+# --- parsed packs cached as JSON: YAML parsing is most of newslint's start-up ---------------
+def cache_dir() -> Path | None:
+    """Where parsed rule files are kept: $NEWSLINT_CACHE_DIR, else the user cache directory.
+    NEWSLINT_CACHE_DIR set to an empty string turns the cache off."""
+    chosen = os.environ.get("NEWSLINT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def cached_yaml(source: str):
+    """yaml.safe_load(source), remembered as JSON keyed by the text and newslint's version.
+
+    The cache holds plain data (JSON, never pickle), so a tampered cache file cannot run code;
+    entries are written to a temporary file and renamed into place, so concurrent runs never
+    read half a file. Anything wrong with the cache only means parsing the YAML again."""
+    from . import __version__
+
+    folder = cache_dir()
+    key = hashlib.sha256(f"{__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    entry = folder / f"pack-{key}.json" if folder else None
+    if entry is not None:
+        try:
+            return json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = yaml.load(source, Loader=SafeLoader)
+    if entry is not None:
+        _store(entry, data)
+    return data
+
+
+def _store(entry: Path, data) -> None:
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # values JSON cannot hold (dates…): this pack is simply not cached
+    if json.loads(text) != data:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".pack-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, entry)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except (OSError, UnboundLocalError):
+            pass
 
 
 # --- line numbers, looked up only when there is an error to report ------------------------

@@ -73,3 +73,22 @@ def test_malicious_tag_never_runs(tmp_path):
     with pytest.raises(RuleFileError, match="YAML error"):
         load_packs([path])
     assert not marker.exists()
+
+
+def test_parsed_packs_are_cached_as_json_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    from lint import rulepack
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD_RULE)
+    first = load_packs([path])
+    entries = list((tmp_path / "cache").glob("pack-*.json"))
+    assert len(entries) == 1
+    assert [r.id for r in load_packs([path])] == [r.id for r in first]
+    entries[0].write_text("{not json", encoding="utf-8")  # a damaged entry: parse the YAML again
+    assert [r.id for r in load_packs([path])] == ["house.banned"]
+    # an edited rule file is a new key, never a stale answer
+    path.write_text(GOOD_RULE.replace("某某", "某甲"), encoding="utf-8")
+    assert load_packs([path])[0].literals() == ["某甲"]
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
+    assert rulepack.cache_dir() is None
+    assert [r.id for r in load_packs([path])] == ["house.banned"]

@@ -25,8 +25,6 @@ from pathlib import Path
 import regex
 
 from ..document import Document
-from .html import read_html
-from .markdown import read_markdown
 from .text import read_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "utf-16")
@@ -117,6 +115,18 @@ def read_document(text: str, path: str) -> Document:
     """Pick the reader by the file's suffix; unknown suffixes are read as plain text."""
     reader = READERS.get(Path(path).suffix.lower(), read_text)
     return reader(text, path)
+
+
+def read_markdown(text: str, path: str) -> Document:
+    from .markdown import read_markdown  # imported on first use: start-up pays only for .txt
+
+    return read_markdown(text, path)
+
+
+def read_html(text: str, path: str) -> Document:
+    from .html import read_html
+
+    return read_html(text, path)
 
 
 READERS = {
