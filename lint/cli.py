@@ -68,7 +68,7 @@ def cli():
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Record every finding in this baseline file (and exit 0 unless an input failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Lint files in this many processes [default: all cores; a few files run serially].")
+              help="Lint files in this many processes [default: all cores; small inputs run in one].")
 def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
           stdin_filename, encoding, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""

@@ -9,14 +9,15 @@ from lint.runner import Target, collect, lint_targets
 from tests.conftest import err, out, run_cli
 
 TYPO = "标题{n}\n第{n}段说再接再励,也说见缝插扎。\n"
+FILLER = "\n本段文字没有问题，只为让文章长到值得并行检查。" * 600  # 30 articles: above runner.SERIAL_BELOW
 
 
-def write_tree(top, count=30):
+def write_tree(top, count=30, filler=""):
     """`count` articles in nested folders, with different findings, plus two broken files."""
     for n in range(count):
         folder = top / f"{n % 4}" / f"{n % 3}"
         folder.mkdir(parents=True, exist_ok=True)
-        text = TYPO.format(n=n) if n % 2 else f"标题{n}\n第{n}段没有问题。\n"
+        text = (TYPO.format(n=n) if n % 2 else f"标题{n}\n第{n}段没有问题。\n") + filler
         (folder / f"a{n:02d}.txt").write_text(text, encoding="utf-8")
     (top / "1" / "0").mkdir(parents=True, exist_ok=True)
     (top / "2").mkdir(exist_ok=True)
@@ -64,7 +65,7 @@ def outcomes(targets, factory, **options):
 
 
 def test_parallel_report_is_the_serial_report(tmp_path):
-    write_tree(tmp_path)
+    write_tree(tmp_path, filler=FILLER)
     args = ("check", tmp_path, "--select", ",".join(RULES))
     serial = run_cli(*args, "--format", "json", "--jobs", "1")
     parallel = run_cli(*args, "--format", "json", "--jobs", "2")
@@ -137,7 +138,7 @@ def test_jobs_must_be_positive():
 
 
 def test_workers_honour_per_path_config_overrides(tmp_path):
-    write_tree(tmp_path)
+    write_tree(tmp_path, filler=FILLER)
     (tmp_path / ".newslint.yml").write_text(
         'rules:\n  typos: warning\noverrides:\n  - files: "3/**"\n    rules:\n      typos.idiom: off\n',
         encoding="utf-8")
@@ -151,3 +152,13 @@ def test_workers_honour_per_path_config_overrides(tmp_path):
             by_folder.setdefault(report["path"].split("/")[0], set()).add((f["rule"], f["level"]))
     assert by_folder["3"] == {("punctuation.halfwidth-comma", "warning")}
     assert by_folder["1"] == {("punctuation.halfwidth-comma", "warning"), ("typos.idiom", "warning")}
+
+
+def test_the_pool_starts_only_for_enough_input(tmp_path):
+    small, large = tmp_path / "small", tmp_path / "large"
+    write_tree(small)  # 30 short articles: a pool would cost more than it saves
+    write_tree(large, filler=FILLER)
+    for top, processes in ((small, 1), (large, 3)):
+        log = top / "built.log"
+        list(lint_targets(CountingLinter(log)(), collect([top]).targets, make_linters=CountingLinter(log), jobs=2))
+        assert len(log.read_text().split()) == processes, top
