@@ -15,7 +15,7 @@ from lint.kinds.script import OCD2_HEADER, Tables, _ocd2_values
 from tests.conftest import ROOT
 
 PACK = load_pack(builtin_rules_dir() / "script.yaml")
-TRADITIONAL = next(r for r in PACK if r.name == "traditional")
+TRADITIONAL = next(r for r in PACK if r.name == "mixed")
 
 
 def rule(**fields):
@@ -162,6 +162,20 @@ def test_target_zh_hant_flags_simplified_characters_in_traditional_text():
     assert finding[0] == "这" and finding[3] is False
 
 
+def test_a_traditional_publication_sets_the_target_in_its_config(tmp_path):
+    (tmp_path / ".newslint.yml").write_text("rules:\n  script.mixed: {target: zh-Hant}\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("標題\n我們後來才知道这件事。\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "a.txt", "--select", "script", "--format", "json"],
+        capture_output=True, cwd=tmp_path,
+    )
+    import json
+    (finding,) = json.loads(result.stdout)["files"][0]["findings"]
+    assert (finding["text"], finding["replacements"]) == ("这", ["這"])
+    assert finding["message"] == "“这”是简体字，繁体文本中应为“這”"
+
+
 def test_target_auto_flags_the_minority_script_and_never_the_whole_document():
     auto = rule(target="auto")
     assert check(auto, WHOLLY_TRADITIONAL) == []
@@ -190,7 +204,7 @@ print("opencc" in sys.modules)
 
 @pytest.mark.parametrize("args, imported", [
     ('"rules"', False),
-    ('"explain", "script.traditional"', False),
+    ('"explain", "script.mixed"', False),
     ('"check", "examples/flawed.txt", "--ignore", "script", "--quiet"', False),
     ('"check", "examples/flawed.txt", "--quiet"', True),
 ])

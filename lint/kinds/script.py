@@ -10,9 +10,11 @@ Fields:
   written in the other script, not mixed. It gets ONE finding, at its first such character,
   with ``whole_message``; its characters are not reported one by one.
 - ``whole_message``: message of that finding; placeholders ``{count}`` (characters of the
-  other script) and ``{other}`` (characters of the target script).
+  other script), ``{other}`` (characters of the target script), ``{found}`` and ``{expected}``.
 - ``exceptions``: literal strings; a finding inside an occurrence of one is not reported.
-Message placeholders: ``{match}``, ``{replacement}``. ``fix`` defaults to ``safe``; a finding
+Message placeholders: ``{match}``, ``{replacement}``, ``{found}`` (``繁体`` or ``简体``, the
+script of the flagged characters) and ``{expected}`` (the other one), so one message serves
+every target. ``fix`` defaults to ``safe``; a finding
 whose right form is ambiguous is reported with its replacement but never fixed automatically.
 
 - ``surnames``: a string of surname characters; a lone flagged character one or two places
@@ -74,11 +76,9 @@ KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 NAME_GAPS = (1, 2)  # a given name: the flagged character is one or two places after the surname
 OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
 U32 = "I" if array.array("I").itemsize == 4 else "L"
-WHOLE_MESSAGES = {
-    "zh-Hans": "全文是繁体中文（{count} 个繁体字，{other} 个简体字），不是个别字混用；如需简体，请整体转换",
-    "zh-Hant": "全文是简体中文（{count} 个简体字，{other} 个繁体字），不是个别字混用；如需繁体，请整体转换",
-    "auto": "",
-}
+WHOLE_MESSAGE = ("全文是{found}中文（{count} 个{found}字，{other} 个{expected}字），不是个别字混用；"
+                 "如需{expected}，请整体转换")
+SCRIPT_NAMES = {"trad": "繁体", "simp": "简体"}
 
 
 class OpenCCDataError(RuntimeError):
@@ -249,7 +249,7 @@ class Script(Rule):
         "target": (one_of(*TARGETS), "zh-Hans"),
         "whole_ratio": (ratio, 0.8),
         "whole_min": (count, 5),
-        "whole_message": (text, ""),
+        "whole_message": (text, WHOLE_MESSAGE),
         "exceptions": (text_list, []),
         "surnames": (text, ""),
     }
@@ -261,9 +261,10 @@ class Script(Rule):
         self.target = target
         self.whole_ratio = whole_ratio
         self.whole_min = whole_min
-        self.whole_message = whole_message or WHOLE_MESSAGES[target]
+        self.whole_message = whole_message
         self.exceptions = list(exceptions)
         self.surnames = frozenset(surnames)
+        self._surnames: dict[int, set] = {}
         self._chars = None  # the flagged characters, known once the OpenCC tables are built
         self._error = None
 
@@ -316,7 +317,9 @@ class Script(Rule):
             return
         if other is not None and len(flagged) >= self.whole_ratio * (len(flagged) + other):
             first = flagged[0]
-            message = self.whole_message.replace("{count}", str(len(flagged))).replace("{other}", str(other))
+            message = self.whole_message
+            for key, value in dict(count=len(flagged), other=other, **_names(side, tables)).items():
+                message = message.replace("{" + key + "}", str(value))
             yield Match(first, first + 1, message, (), False)
             return
         yield from self._runs(doc, side, flagged, segments, shelters)
@@ -340,27 +343,37 @@ class Script(Rule):
                 original = text_[run_start:run_end]
                 if covered(run_start, run_end, shelters) or not any(ch in side.only for ch in original):
                     continue
-                if self._personal_name(text_, run_start, run_end, flagged, seg_start):
+                if self._personal_name(text_, run_start, run_end, flagged, seg_start, side):
                     continue
                 right = converted[run_start - window_start:run_end - window_start]
                 safe = all(
                     ch in side.only and ch not in side.multi and side.to.get(ch) == new and new <= "\uffff"
                     for ch, new in zip(original, right)
                 )
-                yield Match(run_start, run_end, self.render(match=original, replacement=right),
+                yield Match(run_start, run_end,
+                            self.render(match=original, replacement=right, **_names(side, Tables.get())),
                             (right,), self.fixable and safe)
 
 
-    def _personal_name(self, text_, start, end, flagged, seg_start) -> bool:
+    def _personal_name(self, text_, start, end, flagged, seg_start, side) -> bool:
         """A lone character one or two places after a common surname: 梁靖崑, 黄霑. A person's
         name keeps the characters its bearer uses, so it is not reported. A character with
         other flagged characters near it is part of a passage, not a name."""
         if not self.surnames or end - start != 1:
             return False
-        if not any(start - k >= seg_start and text_[start - k] in self.surnames for k in NAME_GAPS):
+        surnames = self._surnames.get(id(side))
+        if surnames is None:  # the surnames as the flagged script writes them, too (陈 and 陳)
+            surnames = self._surnames[id(side)] = self.surnames | set(side.converter.convert("".join(self.surnames)))
+        if not any(start - k >= seg_start and text_[start - k] in surnames for k in NAME_GAPS):
             return False
         near = bisect.bisect_right(flagged, start + CONTEXT) - bisect.bisect_left(flagged, start - CONTEXT)
         return near == 1
+
+
+def _names(side, tables) -> dict:
+    """{found}: the script of the flagged characters; {expected}: the target script."""
+    trad = side is tables.trad
+    return {"found": SCRIPT_NAMES["trad" if trad else "simp"], "expected": SCRIPT_NAMES["simp" if trad else "trad"]}
 
 
 def _positions(pattern, text_, segments) -> list[int]:
