@@ -266,6 +266,8 @@ class Script(Rule):
         self.surnames = frozenset(surnames)
         self._surnames: dict[int, set] = {}
         self._chars = None  # the flagged characters, known once the OpenCC tables are built
+        # with a fixed target, a document without a hit of the flagged characters has nothing
+        self.literal_only = target != "auto"
         self._error = None
 
     def literals(self):
@@ -283,6 +285,7 @@ class Script(Rule):
                 self._chars = []
         except OpenCCDataError as error:
             self._chars, self._error = [], error
+            self.literal_only = False  # so that `run` reports the failure
         return self._chars + self.exceptions
 
     def run(self, doc, hits):
