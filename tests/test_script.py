@@ -15,7 +15,7 @@ from lint.kinds.script import OCD2_HEADER, Tables, _ocd2_values
 from tests.conftest import ROOT
 
 PACK = load_pack(builtin_rules_dir() / "script.yaml")
-TRADITIONAL = next(r for r in PACK if r.name == "mixed")
+TRADITIONAL = next(r for r in PACK if r.name == "traditional")
 
 
 def rule(**fields):
@@ -163,7 +163,7 @@ def test_target_zh_hant_flags_simplified_characters_in_traditional_text():
 
 
 def test_a_traditional_publication_sets_the_target_in_its_config(tmp_path):
-    (tmp_path / ".newslint.yml").write_text("rules:\n  script.mixed: {target: zh-Hant}\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text("rules:\n  script.traditional: {target: zh-Hant}\n", encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("標題\n我們後來才知道这件事。\n", encoding="utf-8")
     result = subprocess.run(
@@ -204,7 +204,7 @@ print("opencc" in sys.modules)
 
 @pytest.mark.parametrize("args, imported", [
     ('"rules"', False),
-    ('"explain", "script.mixed"', False),
+    ('"explain", "script.traditional"', False),
     ('"check", "examples/flawed.txt", "--ignore", "script", "--quiet"', False),
     ('"check", "examples/flawed.txt", "--quiet"', True),
 ])
