@@ -23,6 +23,7 @@ from .suppress import apply as apply_suppressions
 
 CHUNK_CHARS = 1 << 20
 DFA_MAX_LITERALS = 50_000
+DFA_AFTER_CHARS = 200_000
 
 
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -53,22 +54,32 @@ class Engine:
                 owners[pattern_index].append((rule_index, literal_index))
         self._owners = owners
         self._longest_literal = max(map(len, index_of), default=0)
-        self._automaton = (
-            ahocorasick_rs.AhoCorasick(
-                list(index_of), matchkind=ahocorasick_rs.MatchKind.Standard,
-                # a DFA searches fastest but grows with the dictionary; very large user
-                # dictionaries get the compact NFA instead
-                implementation=ahocorasick_rs.Implementation.DFA if len(index_of) <= DFA_MAX_LITERALS
-                else ahocorasick_rs.Implementation.ContiguousNFA,
-            )
-            if index_of else None
+        self._literals = list(index_of)
+        self._automaton = self._automaton_of("NoncontiguousNFA") if index_of else None
+        self._searched = 0
+        self._upgraded = False
+
+    def _automaton_of(self, implementation: str):
+        return ahocorasick_rs.AhoCorasick(
+            self._literals, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=getattr(ahocorasick_rs.Implementation, implementation),
         )
+
+    def _note_searched(self, characters: int) -> None:
+        """Start with the automaton that builds fastest (one article: start-up is what counts);
+        once a run has searched enough text to repay it, build the DFA, which searches about
+        three times as fast. Very large dictionaries keep the compact NFA."""
+        self._searched += characters
+        if self._searched > DFA_AFTER_CHARS and not self._upgraded and len(self._literals) <= DFA_MAX_LITERALS:
+            self._automaton = self._automaton_of("DFA")
+            self._upgraded = True
 
     def literal_hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
         hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         if self._automaton is None:
             return hits
         owners = self._owners
+        self._note_searched(len(text))
         try:
             found = list(self._find_literals(text))
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the

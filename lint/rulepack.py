@@ -18,6 +18,7 @@ import regex
 import yaml
 
 from .kinds import KINDS, FieldError, Rule
+from .kinds.base import checking_patterns
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PACK_FIELDS = {"pack", "description", "rules"}
@@ -76,8 +77,12 @@ def load_pack(path) -> list[Rule]:
 
 
 def parse_pack(source: str, path) -> list[Rule]:
+    entry = cache_entry(source)
+    data = read_cache(entry)
+    validated = data is not None  # only packs that compiled without error are ever cached
     try:
-        data = cached_yaml(source)
+        if data is None:
+            data = yaml.load(source, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -94,12 +99,15 @@ def parse_pack(source: str, path) -> list[Rule]:
     if not isinstance(specs, list):
         raise RuleFileError(path, _line_of_key(source, "rules"), "'rules' must be a list of rules")
     rules, ids = [], set()
-    for index, spec in enumerate(specs):
-        rule = _compile_rule(spec, index, pack, path, source)
-        if rule.name in ids:
-            raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
-        ids.add(rule.name)
-        rules.append(rule)
+    with checking_patterns(not validated):
+        for index, spec in enumerate(specs):
+            rule = _compile_rule(spec, index, pack, path, source)
+            if rule.name in ids:
+                raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
+            ids.add(rule.name)
+            rules.append(rule)
+    if not validated and entry is not None:
+        _store(entry, data)
     return rules
 
 
@@ -133,26 +141,32 @@ def cache_dir() -> Path | None:
     return Path(base) / "newslint"
 
 
-def cached_yaml(source: str):
-    """yaml.safe_load(source), remembered as JSON keyed by the text and newslint's version.
-
-    The cache holds plain data (JSON, never pickle), so a tampered cache file cannot run code;
-    entries are written to a temporary file and renamed into place, so concurrent runs never
-    read half a file. Anything wrong with the cache only means parsing the YAML again."""
+def cache_entry(source: str) -> Path | None:
+    """The cache file for a rule file's text (keyed by the text and newslint's version)."""
     from . import __version__
 
     folder = cache_dir()
-    key = hashlib.sha256(f"{__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
-    entry = folder / f"pack-{key}.json" if folder else None
-    if entry is not None:
-        try:
-            return json.loads(entry.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-    data = yaml.load(source, Loader=SafeLoader)
-    if entry is not None:
-        _store(entry, data)
-    return data
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"checked-pack-1\0{__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"pack-{key}.json"
+
+
+def read_cache(entry: Path | None):
+    """The parsed pack remembered for this text, or None.
+
+    Entries are written only for packs that loaded without error, so a hit also means that the
+    pack's regular expressions were checked before: they are not compiled again just to be
+    checked (regex compilation is most of start-up). The cache holds plain data (JSON, never
+    pickle), so a tampered file cannot run code; entries are written to a temporary file and
+    renamed into place, so concurrent runs never read half a file. Anything wrong with an
+    entry only means parsing the YAML again."""
+    if entry is None:
+        return None
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _store(entry: Path, data) -> None:

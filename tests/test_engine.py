@@ -142,3 +142,19 @@ def test_rules_whose_trigger_characters_are_absent_are_skipped():
     assert calls == []
     assert [f.text for f in engine.lint(read_text("标题\n真的?"))[0]] == ["?"]
     assert len(calls) == 1
+
+
+def test_automaton_switches_to_the_dfa_after_enough_text_and_finds_the_same(monkeypatch):
+    import lint.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "DFA_AFTER_CHARS", 50)
+    rules = pack("""
+        rules:
+          - {id: a, kind: substitution, level: error, message: m, swap: {见缝插扎: 见缝插针}}
+    """)
+    engine = Engine(rules)
+    text = "标题\n" + "一" * 30 + "见缝插扎"
+    before = [(f.offset, f.text) for f in engine.lint(read_text(text))[0]]
+    engine.lint(read_text(text))
+    assert engine._upgraded
+    assert [(f.offset, f.text) for f in engine.lint(read_text(text))[0]] == before == [(33, "见缝插扎")]

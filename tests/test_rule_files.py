@@ -92,3 +92,12 @@ def test_parsed_packs_are_cached_as_json_and_a_broken_cache_is_ignored(tmp_path,
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
     assert rulepack.cache_dir() is None
     assert [r.id for r in load_packs([path])] == ["house.banned"]
+
+
+def test_only_packs_that_loaded_cleanly_are_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD_RULE.replace("tokens: [某某]", "patterns: ['(unclosed']"))
+    for _ in range(2):  # the second load must not trust anything from the first
+        with pytest.raises(RuleFileError, match="invalid regular expression"):
+            load_packs([path])
+    assert not list((tmp_path / "cache").glob("pack-*.json"))

@@ -7,6 +7,7 @@ id or level: the engine fills those in from the rule file and the configuration.
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -91,9 +92,26 @@ def examples(value):
     return {key: text_list(items) for key, items in value.items()}
 
 
+_checks = {"patterns": True}
+
+
+@contextlib.contextmanager
+def checking_patterns(enabled: bool):
+    """Whether `pattern_list` compiles each expression to check it (off for rule files whose
+    exact text was checked before: see lint.rulepack.read_cache)."""
+    previous = _checks["patterns"]
+    _checks["patterns"] = enabled
+    try:
+        yield
+    finally:
+        _checks["patterns"] = previous
+
+
 def pattern_list(value):
     """Regular expressions, compiled here so that a bad one is reported at load time."""
     value = text_list(value)
+    if not _checks["patterns"]:
+        return value
     for item in value:
         try:
             regex.compile(item)
@@ -115,6 +133,21 @@ COMMON_FIELDS = {
     "enabled": (boolean, True),
 }
 REQUIRED_FIELDS = ("id", "kind", "level", "message")
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: a run over one article compiles only the
+    expressions of rules that find something to look at (compiling is slow in `regex`)."""
+
+    __slots__ = ("source", "flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0):
+        self.source, self.flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return getattr(self._compiled, name)
 
 
 class Rule:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..findings import Match
-from .base import FieldError, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
+from .base import FieldError, LazyPattern, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
 
 
 class Existence(Rule):
@@ -33,7 +33,7 @@ class Existence(Rule):
         self.tokens = [] if ignorecase else list(tokens)
         sources = list(patterns) + ([regex.escape(t) for t in tokens] if ignorecase else [])
         flags = regex.IGNORECASE if ignorecase else 0
-        self.pattern = regex.compile("|".join(f"(?:{p})" for p in sources), flags) if sources else None
+        self.pattern = LazyPattern("|".join(f"(?:{p})" for p in sources), flags) if sources else None
         self.exceptions = list(exceptions)
         self.literal_only = self.pattern is None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..findings import Match
-from .base import FieldError, Rule, count, one_of, pattern_list, text_list
+from .base import FieldError, LazyPattern, Rule, count, one_of, pattern_list, text_list
 
 _SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
 _SPACE = regex.compile(r"\s")
@@ -37,7 +37,7 @@ class Metric(Rule):
         if measure == "count" and not (tokens or patterns):
             raise FieldError("measure", "'measure: count' needs 'tokens' or 'patterns'")
         sources = [regex.escape(t) for t in tokens] + list(patterns)
-        self.counted = regex.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+        self.counted = LazyPattern("|".join(f"(?:{s})" for s in sources)) if sources else None
         self.measure, self.unit, self.max, self.min = measure, unit, max, min
 
     def run(self, doc, hits):

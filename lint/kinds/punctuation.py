@@ -499,9 +499,18 @@ class Punctuation(Rule):
             raise FieldError("marks", f"check '{check}' needs 'marks'")
         self.check = check
         self.marks = marks
-        self.pattern = compile_check(marks)
+        self._compile_check = compile_check
+        self._pattern = None
         self.trigger_literals = TRIGGERS[check](marks)
         self.literal_only = bool(self.trigger_literals)  # no trigger found: nothing to do
+
+    @property
+    def pattern(self):
+        """The check's expression, compiled on first use (most checks never run on a clean
+        article, and compiling is slow in `regex`)."""
+        if self._pattern is None:
+            self._pattern = self._compile_check(self.marks)
+        return self._pattern
 
     def literals(self):
         return self.trigger_literals
