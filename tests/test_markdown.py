@@ -160,3 +160,26 @@ def test_credit_labels_in_bold_still_count_and_point_at_the_file():
         ("author", "王平", (3, 3)), ("editor", "", (7, 3)),
     ]
     assert where(lint_text(text, "a.md"), "byline") == [("byline.empty-field", 7, 3, "责任编辑**：")]
+
+
+def test_toml_front_matter_is_metadata_too():
+    text = (
+        "+++\n"
+        'title = "震惊！社区食堂开张"\n'
+        'author = "王平"\n'
+        "\"责任编辑\" = ''\n"
+        "date = 2025-01-02\n"
+        'tags = ["民生", "城建"]\n'
+        "[params]\n"
+        'author = "不是署名"\n'
+        "+++\n"
+        "\n"
+        "食堂每天中午供应两荤两素。\n"
+    )
+    doc = read_document(text, "a.md")
+    assert prose(doc, "headline") == ["震惊！社区食堂开张"]
+    assert doc.meta["tags"] == "民生、城建" and doc.meta["date"] == "2025-01-02"
+    assert [(c.field, c.value) for c in doc.credits] == [("author", "王平"), ("editor", "")]
+    assert where(lint_text(text, "a.md")) == [
+        ("headline.shock", 2, 10, "震惊"), ("byline.empty-field", 4, 2, "责任编辑"),
+    ]

@@ -7,7 +7,8 @@ they cover prose only. Fenced and indented code, inline code, URLs, link and ima
 raw HTML, entities and escapes, and front matter keys and non-text values are left out; link
 text and image alt text stay in.
 
-Front matter (YAML between ``---`` lines at the top, read with the safe loader) is metadata:
+Front matter (YAML between ``---`` lines at the top, read with the safe loader, or TOML between
+``+++`` lines) is metadata:
 - ``title`` / ``标题`` / ``headline`` is the headline (its value is the ``headline`` scope);
   without one, the first level-1 heading is the headline;
 - ``author``, ``editor``, ``source``, ``reviewer`` and the Chinese keys ``作者``, ``记者``,
@@ -27,6 +28,7 @@ scopes rather than guessed.
 from __future__ import annotations
 
 import bisect
+import tomllib
 
 import regex
 import yaml
@@ -46,8 +48,10 @@ CREDIT_KEYS = {
 PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语")
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_FRONT_MATTER_OPEN = regex.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_FRONT_MATTER_CLOSE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_FRONT_MATTER_OPEN = regex.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = {"---": regex.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": regex.compile(r"^\+\+\+[ \t]*$")}
+_TOML_LINE = regex.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>[^"\\\r\n]*)"|'(?P<literal>[^'\r\n]*)')?""",
+                           regex.MULTILINE)
 _BREAK = regex.compile(r"[ \t]*\\?\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _SPACES = " \t"
@@ -69,7 +73,8 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
     if fm_lines:
         start = lines[1][0]
         end = lines[fm_lines - 1][0]
-        _read_front_matter(text, start, end, doc, headline, byline, meta_scope, credits)
+        read = _read_toml_front_matter if text.startswith("+++") else _read_front_matter
+        read(text, start, end, doc, headline, byline, meta_scope, credits)
     feed = "\n" * fm_lines + text[lines[fm_lines][0]:] if fm_lines < len(lines) else "\n" * fm_lines
 
     body: list[tuple[int, int]] = []
@@ -138,11 +143,13 @@ def _merged(ranges):
 # --- front matter ---------------------------------------------------------------------------
 def _front_matter_lines(text: str, lines) -> int:
     """Number of lines the front matter takes, closing line included; 0 when there is none."""
-    if not _FRONT_MATTER_OPEN.match(text):
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
         return 0
+    close = _FRONT_MATTER_CLOSE[opening.group(1)]
     for number in range(1, len(lines)):
         start, end = lines[number]
-        if _FRONT_MATTER_CLOSE.match(text[start:end]):
+        if close.match(text[start:end]):
             return number + 1
     return 0
 
@@ -166,6 +173,45 @@ def _read_front_matter(text, start, end, doc, headline, byline, meta_scope, cred
                 headline.append(span)
         elif key in CREDIT_KEYS and value is not None or key in CREDIT_KEYS and _is_null(value_node):
             credits.append(_front_matter_credit(key, value or "", key_node, value_node, start, span))
+            if span and span[1] > span[0]:
+                byline.append(span)
+        elif key in PROSE_META_KEYS and span and span[1] > span[0]:
+            meta_scope.append(span)
+
+
+def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope, credits):
+    """TOML front matter (``+++`` lines, as Hugo writes it): the same keys as YAML. Values are
+    located line by line; a one-line string without escapes points at its characters."""
+    try:
+        data = tomllib.loads(text[start:end])
+    except tomllib.TOMLDecodeError:
+        return
+    for match in _TOML_LINE.finditer(text, start, end):
+        if text[start:match.start()].count("\n[") or text[start:match.start()].startswith("["):
+            break  # a [table] began: its keys are not the article's
+        key = match.group("key").strip('"')
+        value = data.get(key)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = "、".join(value)
+        elif not isinstance(value, str):
+            if value is not None and not isinstance(value, dict):
+                doc.meta.setdefault(key, str(value))
+            continue
+        doc.meta.setdefault(key, value)
+        group = "basic" if match.group("basic") is not None else "literal" if match.group("literal") is not None else None
+        span = match.span(group) if group and match.group(group) == value else None
+        if key in TITLE_KEYS and not headline:
+            doc.meta.setdefault("title", value)
+            if span and span[1] > span[0]:
+                headline.append(span)
+        elif key in CREDIT_KEYS:
+            key_start, key_end = match.span("key")
+            if match.group("key").startswith('"'):
+                key_start, key_end = key_start + 1, key_end - 1
+            value_start, value_end = span or (key_end, key_end)
+            credits.append(Credit(field=CREDIT_KEYS[key], label=key, value=value, start=key_start,
+                                  end=value_end if value.strip() else key_end,
+                                  value_start=value_start, value_end=value_end))
             if span and span[1] > span[0]:
                 byline.append(span)
         elif key in PROSE_META_KEYS and span and span[1] > span[0]:
