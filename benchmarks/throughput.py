@@ -54,7 +54,8 @@ def generated_dictionary(path: Path, target_mb: float = 10.0) -> int:
         if wrong in seen:
             continue
         seen.add(wrong)
-        line = f"      {wrong}: {wrong[:3]}{rng.choice(han)}"
+        right = wrong[:3] + ("一" if wrong[3] != "一" else "二")
+        line = f"      {wrong}: {right}"
         lines.append(line)
         size += len(line.encode("utf-8")) + 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
