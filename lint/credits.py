@@ -1,9 +1,9 @@
 """Recognise credits (bylines, editor credits, sources) in article text.
 
 Every credit becomes a `lint.document.Credit` (field ``author``, ``editor``, ``source`` or
-``reviewer``). Readers call `find_credits` on the body of a text; readers with metadata (the
-front matter of Markdown, ``<meta name="author">`` of HTML) call `meta_credit` for each key,
-so that the same ``required`` rules read both.
+``reviewer``). Readers call `find_credits` on the prose of a document; readers with metadata
+(Markdown front matter, HTML ``<meta name="author">``) add their own `Credit` records to the
+same list, so that the same ``required`` rules read both.
 
 Forms recognised (see docs/bylines.md for the full list of labels):
 
@@ -42,11 +42,11 @@ FIELD_OF_LABEL: dict[str, str | None] = {
     "责任编辑": "editor", "责编": "editor", "编辑": "editor", "值班编辑": "editor",
     "实习编辑": "editor", "网络编辑": "editor", "文字编辑": "editor", "编审": "editor",
     "主编": "editor", "执行主编": "editor", "图片编辑": "editor", "视频编辑": "editor",
-    "新媒体编辑": "editor", "校对": "editor",
+    "新媒体编辑": "editor", "流程编辑": "editor", "校对": "editor",
     # reviewers
     "审核": "reviewer", "审校": "reviewer", "终审": "reviewer", "复审": "reviewer",
     "初审": "reviewer", "审读": "reviewer", "签发": "reviewer", "监制": "reviewer",
-    "总监制": "reviewer",
+    "总监制": "reviewer", "一审": "reviewer", "二审": "reviewer", "三审": "reviewer",
     # authors
     "作者": "author", "撰文": "author", "撰稿": "author", "文字": "author", "文案": "author",
     "采写": "author", "执笔": "author", "整理": "author", "记者": "author",
@@ -56,19 +56,23 @@ FIELD_OF_LABEL: dict[str, str | None] = {
     "摄影": "author", "摄像": "author", "拍摄": "author", "图文": "author", "文": "author", "图": "author",
     # sources
     "来源": "source", "稿源": "source", "资料来源": "source", "图片来源": "source",
-    "新闻来源": "source", "消息来源": "source", "转自": "source",
+    "新闻来源": "source", "消息来源": "source", "转自": "source", "图源": "source",
+    "供稿": "source",
     # credits the model does not keep
     "视觉": None, "设计": None, "海报设计": None, "制图": None, "统筹": None, "策划": None,
     "总策划": None, "出品": None, "出品人": None, "制片": None, "执行制片": None, "协调": None,
     "制作": None, "运营": None, "编导": None, "剪辑": None, "配音": None, "美编": None,
-    "视频": None, "报道员": None, "参考资料": None, "翻译": None, "编译": None, "校审": "reviewer",
+    "视频": None, "报道员": None, "参考资料": None, "翻译": None, "编译": None, "排版": None,
+    "校审": "reviewer", "美术编辑": None, "美术": None, "头图": None, "题图": None, "封图": None,
+    "供图": None, "造型": None, "化妆": None, "发型": None, "妆发": None, "模特": None,
+    "摄影助理": None, "设计助理": None, "编辑助理": None, "造型助理": None,
 }
 
 # Labels that may stand right before a name with no separator, after a boundary
 # (记者王某, 责编李某) — and of those, the ones an organisation may precede (新京报记者王某).
 _GLUED = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
           "首席记者", "通讯员", "特约通讯员", "实习生", "责任编辑", "责编", "编辑", "值班编辑",
-          "实习编辑", "摄影", "摄像", "作者", "撰稿", "撰文")
+          "实习编辑", "流程编辑", "摄影", "摄像", "作者", "撰稿", "撰文", "来源")
 _WITH_ORG = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
              "首席记者", "通讯员", "特约通讯员", "编辑")
 _SINGLE = ("文", "图")  # need a left boundary and a `/` or `:`
@@ -80,12 +84,14 @@ def _alternation(words) -> str:
 
 _MULTI = _alternation(w for w in FIELD_OF_LABEL if len(w) > 1)
 _GAP = r"[ \t\u3000\xa0]"
+_SEP = r"[:：/／|｜丨]"  # 丨 (U+4E28) is a Han character: names and values exclude it
 _WORD = r"[\p{Han}\p{L}\p{N}]"
-_NOT_AFTER = r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说)"
+_NOT_AFTER = r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说|于)"
 # the start of the next field: a label with its separator (or a glued label before a name)
 _NEXT = (
-    rf"(?:{_MULTI}){_GAP}*[:：/／|｜]"
-    rf"|(?<!{_WORD})(?:文|图){_GAP}*[/／|｜:：]"
+    rf"(?:{_MULTI}){_GAP}*{_SEP}"
+    rf"|(?<!{_WORD})(?:文|图){_GAP}*{_SEP}"
+    rf"|【(?:{_MULTI})】"
     rf"|(?:{_alternation(_GLUED)}){_NOT_AFTER}(?=\p{{Han}})"
     rf"|(?:{_MULTI}){_GAP}+(?=\S)"
 )
@@ -93,15 +99,19 @@ _NEXT = (
 _TRAILER = r"(?:摄(?=$|[\s）)】\]」，。])|报道|发自|电(?=[（(]))"
 # consumed after the name, so that a credit right after it still follows this one (\\G)
 _CLOSING = rf"(?:{_GAP}*(?:摄(?=$|[\s）)】\]」，。])|报道|发自(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
-_NAME_CHAR = rf"(?:(?!{_NEXT}|{_TRAILER})[\p{{Han}}·•・])"
-_NAMES = rf"{_NAME_CHAR}+(?:(?:、|{_GAP}+){_NAME_CHAR}+)*"
-_END = rf"(?={_GAP}*(?:$|[\r\n）)】\]」』（(【\[；;]|{_NEXT}|{_TRAILER}))"
-_BOUNDARY_CHARS = r"[/／|｜ \t\u3000\xa0（(【\[「『。！？!?；;”’）)】\]」』]"
+# Characters that may start the next field or a trailer. Only at these does a value test the
+# (long) lookahead for the next field: most characters of a value pass on a cheap class.
+_STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电"))))
+_NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
+_NAMES = rf"(?>{_NAME_CHAR}{{1,24}})(?:(?:、|{_GAP}+)(?>{_NAME_CHAR}{{1,24}})){{0,8}}"
+_END = rf"(?={_GAP}*(?:$|[\r\n）)】\]」』（(【\[；;丨|｜]|{_NEXT}|{_TRAILER}))"
+_BOUNDARY_CHARS = r"[：/／|｜ \t\u3000\xa0（(【\[「『。！？!?；;”’）)】\]」』]"
 _ORG_CHARS = r"[\p{Han}A-Za-z·\-－]"
 # a labelled value: names, an organisation, a date; balanced brackets allowed inside
+_VALUE_CHAR = r"[^\r\n（）()【】\[\]；;，,。！？!?：:丨]"
 _VALUE = (
-    rf"(?:(?!{_GAP}*(?:{_NEXT}))"
-    r"(?:[^\r\n（）()【】\[\]；;，,。！？!?：:]|(?<=\d):(?=\d)|\([^()\r\n]*\)|（[^（）\r\n]*）))*"
+    rf"(?:(?![{_STARTS} \t\u3000\xa0]){_VALUE_CHAR}"
+    rf"|(?!{_GAP}*(?:{_NEXT}))(?:{_VALUE_CHAR}|(?<=\d):(?=\d)|\([^()\r\n]*\)|（[^（）\r\n]*）))*"
 )
 # a label at the end of its line whose value stands alone on the next line
 _NEXT_LINE = rf"(?:(?:\r\n|\r|\n){_GAP}*(?=[^\r\n。！？!?，,：:]{{1,20}}$))?"
@@ -110,8 +120,10 @@ _NEXT_LINE = rf"(?:(?:\r\n|\r|\n){_GAP}*(?=[^\r\n。！？!?，,：:]{{1,20}}$))
 # fast; what stands before it is checked with a lookbehind.
 _CREDIT = regex.compile(
     # 1. labelled: 作者：王某, 文/王某, 责任编辑： (found at the separator)
-    rf"[:：/／|｜](?<=(?P<label>{_MULTI}){_GAP}*[:：/／|｜]|(?<!{_WORD})(?P<label>文|图){_GAP}*[/／|｜:：])"
+    rf"{_SEP}(?<=(?P<label>{_MULTI}){_GAP}*{_SEP}|(?<!{_WORD})(?P<label>文|图){_GAP}*{_SEP})"
     rf"(?P<colon>){_GAP}*{_NEXT_LINE}(?P<value>{_VALUE})"
+    # 【作者】王某【来源】新华社
+    rf"|】(?<=【(?P<label>{_MULTI})】)(?P<colon>){_GAP}*(?P<value>{_VALUE})"
     # 2. reporter and editor credits before a name: （记者 王某）, 新华社记者 王某 摄, 责编李某,
     #    at a boundary (perhaps after the organisation) or right after the previous credit
     rf"|(?P<label>{_alternation(_GLUED)})"
@@ -120,8 +132,10 @@ _CREDIT = regex.compile(
     rf"{_NOT_AFTER}{_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
     # 3. any label at a field start, then spaces: 作者　王某　来源　新华社 (found at the space)
     rf"|{_GAP}(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
-    # 4. commentary bylines: （本报评论员）
-    rf"|(?P<label>特约评论员|评论员)(?<=(?:^|[（(【]){_GAP}*[\p{{Han}}·]{{2,14}})(?={_GAP}*(?:$|[\r\n）)】]))",
+    # 4. the name before the label: （本报评论员）, （王某/图）
+    rf"|(?P<label>特约评论员|评论员)(?<=(?:^|[（(【]){_GAP}*(?P<value>[\p{{Han}}·]{{2,14}})(?:特约评论员|评论员))"
+    rf"(?={_GAP}*(?:$|[\r\n）)】]))"
+    rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄)(?=[）)])",
     regex.MULTILINE,
 )
 
@@ -151,18 +165,13 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
 def _credit(text: str, match, field: str, end: int) -> Credit | None:
     label = match.group("label")
     label_start, label_end = match.span("label")
-    if match.start("value") < 0:  # （本报评论员）: the value stands before its label
-        value_start = label_start
-        while value_start > 0 and text[value_start - 1] not in "（(【\r\n":
-            value_start -= 1
-        value = text[value_start:label_start].strip(_SPACE)
-        value_start = label_start - len(value)
-        return Credit(field, label, value, value_start, label_end, value_start, label_start)
     value_start, value_end = match.span("value")
+    if value_start < label_start:  # （本报评论员）, （王某/图）: the value stands before its label
+        return Credit(field, label, text[value_start:value_end], value_start, label_end, value_start, value_end)
     raw = text[value_start:value_end]
     if match.start("colon") >= 0:
         after = text[value_end] if value_end < end else "\n"
-        if after in _SENTENCE_END:
+        if after in _SENTENCE_END and not (after == "。" and field == "source"):
             return None  # 记者：你怎么看？ — a question or sentence, not a credit
         if after in "，," and (label_start == 0 or text[label_start - 1] not in _OPENERS):
             return None  # 记者：好的，… — prose; （作者：王某，某大学教授） is a credit
@@ -171,30 +180,9 @@ def _credit(text: str, match, field: str, end: int) -> Credit | None:
     if len(value) > MAX_VALUE_CHARS:
         return None
     if not value:
-        if not regex.search("[:：]", text[label_end:value_start]):
+        if not regex.search("[:：】]", text[label_end:value_start]):
             return None  # 编辑/记者 王某: a slash before another label is no empty field
         sep_end = label_end + len(text[label_end:value_start].rstrip(_SPACE))
         return Credit(field, label, "", label_start, sep_end, sep_end, sep_end)
     v_start = value_start + (len(raw) - len(raw.lstrip(_SPACE)))
     return Credit(field, label, value, label_start, v_start + len(value), v_start, v_start + len(value))
-
-
-# Front matter / HTML meta keys that are credits. Readers with metadata call `meta_credit`.
-FIELD_OF_KEY = {
-    "author": "author", "authors": "author", "byline": "author", "reporter": "author",
-    "editor": "editor", "editors": "editor", "source": "source", "reviewer": "reviewer",
-    **{label: field for label, field in FIELD_OF_LABEL.items() if field and len(label) > 1},
-}
-
-
-def meta_credit(key: str, value) -> Credit | None:
-    """A credit from a metadata key (front matter ``author: 王某``, ``责任编辑: 李四``), with
-    ``start == -1`` since it has no place in the prose; None when the key is no credit.
-    A list value (``author: [王某, 李四]``) is joined with ``、``."""
-    field = FIELD_OF_KEY.get(str(key).strip().lower())
-    if field is None:
-        return None
-    if isinstance(value, (list, tuple)):
-        value = "、".join(str(v).strip() for v in value if v is not None and str(v).strip())
-    value = "" if value is None else str(value).strip()
-    return Credit(field, str(key), value, -1, -1, -1, -1)
