@@ -1,4 +1,3 @@
-from lint.credits import find_credits
 from lint.readers.text import read_text
 
 
@@ -27,26 +26,3 @@ def test_urls_and_emails_are_not_prose():
     url = text.index("https")
     assert not doc.in_scope(["body"], url, url + 5)
     assert doc.in_scope(["body"], text.index("详见"), text.index("详见") + 2)
-
-
-def credits(text):
-    return [(c.field, c.label, c.value) for c in find_credits(text)]
-
-
-def test_header_with_empty_author_field():
-    assert credits("作者: 来源: 荆楚网(湖北日报网) 2023-08-15 17:54:44") == [
-        ("author", "作者", ""), ("source", "来源", "荆楚网(湖北日报网)")]
-
-
-def test_credit_forms():
-    assert credits("（总台记者魏雯雯）责任编辑：张玉") == [("author", "记者", "魏雯雯"), ("editor", "责任编辑", "张玉")]
-    assert credits("本报记者 王某") == [("author", "记者", "王某")]
-    assert credits("新华社记者 王某 摄") == [("author", "记者", "王某")]
-    assert credits("文/王某") == [("author", "文", "王某")]
-    assert credits("作者　王某　来源　新华社") == [("author", "作者", "王某"), ("source", "来源", "新华社")]
-    assert credits("作者:袁帅(江汉区新华街道)") == [("author", "作者", "袁帅(江汉区新华街道)")]
-
-
-def test_body_sentences_that_mention_credit_words_are_not_credits():
-    assert credits("据作者介绍，编辑部表示将继续关注。") == []
-    assert credits("记者：你怎么看这件事？") == []
