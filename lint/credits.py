@@ -86,7 +86,7 @@ _MULTI = _alternation(w for w in FIELD_OF_LABEL if len(w) > 1)
 _GAP = r"[ \t\u3000\xa0]"
 _SEP = r"[:：/／|｜丨]"  # 丨 (U+4E28) is a Han character: names and values exclude it
 _WORD = r"[\p{Han}\p{L}\p{N}]"
-_NOT_AFTER = r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说|于)"
+_NOT_AFTER = r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说|(?<=来源)[于自])"
 # the start of the next field: a label with its separator (or a glued label before a name)
 _NEXT = (
     rf"(?:{_MULTI}){_GAP}*{_SEP}"
@@ -152,14 +152,21 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
     """All credits in text[start:end], in order."""
     end = len(text) if end is None else end
     credits = []
-    for match in _CREDIT.finditer(text, start, end):
+    position = start
+    while True:
+        match = _CREDIT.search(text, position, end)
+        if match is None:
+            return credits
         field = FIELD_OF_LABEL[match.group("label")]
-        if field is None:
-            continue
-        credit = _credit(text, match, field, end)
-        if credit is not None:
-            credits.append(credit)
-    return credits
+        credit = None if field is None else _credit(text, match, field, end)
+        if credit is not None or field is None:
+            if credit is not None:
+                credits.append(credit)
+            position = match.end()
+        else:
+            # prose after a label (记者：你怎么看？): look again inside what it spanned, where
+            # a credit may stand (来源：本报讯（记者 王某）今天，…)
+            position = max(match.end("label"), match.start("value"), match.start() + 1)
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:

@@ -141,6 +141,17 @@ def test_inline_reporter_credits(text, span, value):
     assert (text[found[0].start:found[0].end], found[0].value) == (span, value)
 
 
+def test_a_credit_inside_labelled_prose_is_still_found():
+    # the source label runs on into the body (a lost line break), but the reporter credit in it counts
+    text = "来源：晚报晚报讯（记者王某）2022年10月31日，花园开放。"
+    assert credits(text) == [("author", "记者", "王某", "记者王某")]
+
+
+def test_surname_that_is_also_a_function_word():
+    assert values("。记者于某某\n") == [("author", "于某某")]
+    assert values("资金来源于社会捐赠。") == []
+
+
 def test_second_credit_inside_the_same_brackets():
     assert values("本报讯（记者 王某 通讯员 李某）") == [("author", "王某"), ("author", "李某")]
 
