@@ -1,5 +1,7 @@
 """The byline pack: which credits are required (configuration), where findings point, and that
 credits from the text and from metadata (front matter, HTML meta) feed the same rules."""
+import json
+
 from lint import default_linter
 from lint.linter import Linter
 from tests.conftest import out, run_cli
@@ -72,3 +74,12 @@ def test_config_file_turns_a_credit_off(tmp_path):
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert "byline.missing-editor" in out(result)
     assert "byline.missing-author" not in out(result)
+
+
+def test_pack_require_lists_the_credits_a_publication_requires(tmp_path):
+    (tmp_path / ".newslint.yml").write_text(
+        "rules:\n  byline: {require: [author, source]}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"花园开放\n\n{BODY}\n", encoding="utf-8")
+    report = out(run_cli("check", "a.txt", "--format", "json", cwd=tmp_path))
+    rules = {f["rule"] for f in json.loads(report)["files"][0]["findings"] if f["rule"].startswith("byline.")}
+    assert rules == {"byline.missing-author", "byline.missing-source"}
