@@ -72,7 +72,7 @@ FIELD_OF_LABEL: dict[str, str | None] = {
 # (记者王某, 责编李某) — and of those, the ones an organisation may precede (新京报记者王某).
 _GLUED = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
           "首席记者", "通讯员", "特约通讯员", "实习生", "责任编辑", "责编", "编辑", "值班编辑",
-          "实习编辑", "流程编辑", "摄影", "摄像", "作者", "撰稿", "撰文", "来源")
+          "实习编辑", "流程编辑", "摄影", "摄像", "作者", "撰稿", "撰文", "来源", "美编")
 _WITH_ORG = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
              "首席记者", "通讯员", "特约通讯员", "编辑")
 _SINGLE = ("文", "图")  # need a left boundary and a `/` or `:`
@@ -105,6 +105,8 @@ _STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【�
 _NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
 _NAMES = rf"(?>{_NAME_CHAR}{{1,24}})(?:(?:、|{_GAP}+)(?>{_NAME_CHAR}{{1,24}})){{0,8}}"
 _END = rf"(?={_GAP}*(?:$|[\r\n）)】\]」』（(【\[；;丨|｜]|{_NEXT}|{_TRAILER}))"
+# a credit that opens its line may run straight into the dateline: 本报记者王某10月10日，…
+_DATELINE = r"(?<=^[\p{Han}A-Za-z·\-－ \t\u3000]{3,40})(?=\d{1,2}月\d{1,2}日)"
 _BOUNDARY_CHARS = r"[：/／|｜ \t\u3000\xa0（(【\[「『。！？!?；;”’）)】\]」』]"
 _ORG_CHARS = r"[\p{Han}A-Za-z·\-－]"
 # a labelled value: names, an organisation, a date; balanced brackets allowed inside
@@ -129,7 +131,7 @@ _CREDIT = regex.compile(
     rf"|(?P<label>{_alternation(_GLUED)})"
     rf"(?:(?<=(?:^|{_BOUNDARY_CHARS})(?:{_ORG_CHARS}{{1,14}}(?:{_alternation(_WITH_ORG)})|(?:{_alternation(_GLUED)})))"
     rf"|(?<=\G(?:{_alternation(_GLUED)})))"
-    rf"{_NOT_AFTER}{_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
+    rf"{_NOT_AFTER}{_GAP}*(?P<value>{_NAMES}){_CLOSING}(?:{_END}|{_DATELINE})"
     # 3. any label at a field start, then spaces: 作者　王某　来源　新华社 (found at the space)
     rf"|{_GAP}(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
     # 4. the name before the label: （本报评论员）, （王某/图）

@@ -59,8 +59,8 @@ def test_byline_require_chooses_the_presence_checks(tmp_path):
     assert found(editor_only, article) == [("byline.missing-editor", "warning")]
     both = linters(tmp_path, "rules:\n  byline: {require: [author, editor]}\n").default
     assert [rule for rule, _ in found(both, article)] == ["byline.missing-author", "byline.missing-editor"]
-    message = config_error(tmp_path, "rules:\n  byline:\n    require: [source]\n")
-    assert ":3:" in message and "no presence check for 'source'" in message
+    message = config_error(tmp_path, "rules:\n  byline:\n    require: [photographer]\n")
+    assert ":3:" in message and "no presence check for 'photographer'" in message
 
 
 def test_presets_ship_in_the_package_and_can_be_extended(tmp_path):

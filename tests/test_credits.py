@@ -92,6 +92,15 @@ def test_glued_chain_of_reporter_and_editor_credits():
     ]
 
 
+def test_a_credit_opening_its_line_may_run_into_the_dateline():
+    assert values("本报记者王某10月10日，股市收跌。") == [("author", "王某")]
+    assert values("昨天下午，记者今天10月10日来到现场。") == []
+
+
+def test_production_credit_after_a_name_ends_it():
+    assert values("晚报客户端|记者王某美编李某") == [("author", "王某")]
+
+
 def test_photo_and_dateline_trailers_end_the_name():
     text = "晚报记者王某摄影李某发自河南新乡责编赵某"
     assert values(text) == [("author", "王某"), ("author", "李某"), ("editor", "赵某")]
