@@ -82,7 +82,15 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MULTI = _alternation(w for w in FIELD_OF_LABEL if len(w) > 1)
+# The label alternations recur many times in the credit expression; as `regex` named lists
+# (\L<name>) they are parsed once, which makes compiling the expression (paid by every run
+# at start-up) several times cheaper. Named lists match longest-first, like the alternations.
+_LISTS = {
+    "multi": sorted((w for w in FIELD_OF_LABEL if len(w) > 1), key=len, reverse=True),
+    "glued": list(_GLUED),
+    "with_org": list(_WITH_ORG),
+}
+_MULTI = r"\L<multi>"
 _GAP = r"[ \t\u3000\xa0]"
 _SEP = r"[:：/／|｜丨]"  # 丨 (U+4E28) is a Han character: names and values exclude it
 _WORD = r"[\p{Han}\p{L}\p{N}]"
@@ -92,7 +100,7 @@ _NEXT = (
     rf"(?:{_MULTI}){_GAP}*{_SEP}"
     rf"|(?<!{_WORD})(?:文|图){_GAP}*{_SEP}"
     rf"|【(?:{_MULTI})】"
-    rf"|(?:{_alternation(_GLUED)}){_NOT_AFTER}(?=\p{{Han}})"
+    rf"|(?:\L<glued>){_NOT_AFTER}(?=\p{{Han}})"
     rf"|(?:{_MULTI}){_GAP}+(?=\S)"
 )
 # words that close a reporter credit without being part of the name
@@ -128,9 +136,9 @@ _CREDIT = regex.compile(
     rf"|】(?<=【(?P<label>{_MULTI})】)(?P<colon>){_GAP}*(?P<value>{_VALUE})"
     # 2. reporter and editor credits before a name: （记者 王某）, 新华社记者 王某 摄, 责编李某,
     #    at a boundary (perhaps after the organisation) or right after the previous credit
-    rf"|(?P<label>{_alternation(_GLUED)})"
-    rf"(?:(?<=(?:^|{_BOUNDARY_CHARS})(?:{_ORG_CHARS}{{1,14}}(?:{_alternation(_WITH_ORG)})|(?:{_alternation(_GLUED)})))"
-    rf"|(?<=\G(?:{_alternation(_GLUED)})))"
+    rf"|(?P<label>\L<glued>)"
+    rf"(?:(?<=(?:^|{_BOUNDARY_CHARS})(?:{_ORG_CHARS}{{1,14}}(?:\L<with_org>)|(?:\L<glued>)))"
+    rf"|(?<=\G(?:\L<glued>)))"
     rf"{_NOT_AFTER}{_GAP}*(?P<value>{_NAMES}){_CLOSING}(?:{_END}|{_DATELINE})"
     # 3. any label at a field start, then spaces: 作者　王某　来源　新华社 (found at the space)
     rf"|{_GAP}(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
@@ -139,6 +147,7 @@ _CREDIT = regex.compile(
     rf"(?={_GAP}*(?:$|[\r\n）)】]))"
     rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄)(?=[）)])",
     regex.MULTILINE,
+    **_LISTS,
 )
 
 _TRAILING_DATE = regex.compile(
