@@ -78,12 +78,20 @@ def one_of(*choices):
     return check
 
 
-def scope_list(value):
-    value = text_list(value)
-    for name in value:
-        if name not in SCOPES:
-            raise ValueError(f"unknown scope {name!r} (expected {', '.join(SCOPES)})")
-    return value
+def names_from(choices, what: str):
+    """A field type: a list of names, each one of `choices` (scopes, credits …)."""
+
+    def check(value):
+        value = text_list(value)
+        for name in value:
+            if name not in choices:
+                raise ValueError(f"unknown {what} {name!r} (expected {', '.join(choices)})")
+        return value
+
+    return check
+
+
+scope_list = names_from(SCOPES, "scope")
 
 
 def examples(value):

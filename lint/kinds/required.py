@@ -14,15 +14,10 @@ from __future__ import annotations
 
 from ..document import CREDIT_FIELDS
 from ..findings import Match
-from .base import FieldError, Rule, one_of, text_list
+from .base import FieldError, Rule, names_from, one_of
 
 
-def credit_fields(value):
-    value = text_list(value)
-    for name in value:
-        if name not in CREDIT_FIELDS:
-            raise ValueError(f"unknown credit {name!r} (expected {', '.join(CREDIT_FIELDS)})")
-    return value
+credit_fields = names_from(CREDIT_FIELDS, "credit")
 
 
 class Required(Rule):

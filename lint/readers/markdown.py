@@ -342,7 +342,7 @@ def _walk(children, content, cursor, found, comments) -> int | None:
                 return None
             found.append((position, position + len(token.content)))
             cursor = position + len(token.content)
-        elif kind == "text_special":  # an entity or an escape: not prose
+        elif kind == "text_special" or kind in _DELIMITED:  # entities, escapes, emphasis marks: not prose
             position = _at(content, cursor, token.markup)
             if position is None:
                 return None
@@ -368,11 +368,6 @@ def _walk(children, content, cursor, found, comments) -> int | None:
             if token.content.startswith("<!--"):
                 comments.append((position, position + len(token.content)))
             cursor = position + len(token.content)
-        elif kind in _DELIMITED:
-            position = _at(content, cursor, token.markup)
-            if position is None:
-                return None
-            cursor = position + len(token.markup)
         elif kind == "link_open" and token.markup == "autolink":
             position = _at(content, cursor, "<")
             close = content.find(">", position) if position is not None else -1
