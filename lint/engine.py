@@ -18,12 +18,11 @@ import regex
 from .document import Document
 from .findings import Finding, Match
 from .kinds import Rule
+from .kinds.base import LazyPattern, REGEX_TIMEOUT_SECONDS
 from .suppress import apply as apply_suppressions
 
 
 CHUNK_CHARS = 1 << 20
-DFA_MAX_LITERALS = 50_000
-DFA_AFTER_CHARS = 200_000
 
 
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -42,6 +41,33 @@ class Engine:
         trigger_chars = sorted(set().union(*(t for t in self._triggers if t)))
         # the stdlib engine scans a plain character class several times faster than `regex`
         self._trigger_scan = re.compile("[" + "".join(map(re.escape, trigger_chars)) + "]") if trigger_chars else None
+        self._gates = self._merged_gates()
+
+    def _merged_gates(self) -> list[tuple[LazyPattern, tuple[str, ...], list[int]]]:
+        """One expression per (scope, flags) for the rules that offer a gate: when it finds
+        nothing in a document's scope, none of those rules can, and all are skipped."""
+        groups: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+        for index, rule in enumerate(self.rules):
+            gate = rule.gate()
+            if gate is not None:
+                source, flags = gate
+                groups[(rule.scope, flags)].append((index, source))
+        return [
+            (LazyPattern("|".join(f"(?:{source})" for _, source in members), flags), scope, [i for i, _ in members])
+            for (scope, flags), members in groups.items() if len(members) > 1  # one rule: its own search is the gate
+        ]
+
+    def _closed_by_gates(self, doc: Document) -> set[int]:
+        """Indexes of the rules whose merged gate finds nothing in their scope."""
+        closed: set[int] = set()
+        for pattern, scope, members in self._gates:
+            try:
+                if not any(pattern.search(doc.text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+                           for start, end in doc.segments(scope)):
+                    closed.update(members)
+            except TimeoutError:
+                pass  # the rules run one by one and report their own timeouts
+        return closed
 
     def _build_automaton(self):
         index_of: dict[str, int] = {}
@@ -55,31 +81,19 @@ class Engine:
         self._owners = owners
         self._longest_literal = max(map(len, index_of), default=0)
         self._literals = list(index_of)
-        self._automaton = self._automaton_of("NoncontiguousNFA") if index_of else None
-        self._searched = 0
-        self._upgraded = False
-
-    def _automaton_of(self, implementation: str):
-        return ahocorasick_rs.AhoCorasick(
+        # The contiguous NFA builds almost as fast as the simplest automaton (one article:
+        # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
+        # compact and fast with hundreds of thousands of literals (docs/performance.md).
+        self._automaton = ahocorasick_rs.AhoCorasick(
             self._literals, matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=getattr(ahocorasick_rs.Implementation, implementation),
-        )
-
-    def _note_searched(self, characters: int) -> None:
-        """Start with the automaton that builds fastest (one article: start-up is what counts);
-        once a run has searched enough text to repay it, build the DFA, which searches about
-        three times as fast. Very large dictionaries keep the compact NFA."""
-        self._searched += characters
-        if self._searched > DFA_AFTER_CHARS and not self._upgraded and len(self._literals) <= DFA_MAX_LITERALS:
-            self._automaton = self._automaton_of("DFA")
-            self._upgraded = True
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        ) if index_of else None
 
     def literal_hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
         hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         if self._automaton is None:
             return hits
         owners = self._owners
-        self._note_searched(len(text))
         try:
             found = list(self._find_literals(text))
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
@@ -110,9 +124,10 @@ class Engine:
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
         present = set(self._trigger_scan.findall(doc.text)) if self._trigger_scan else set()
+        closed = self._closed_by_gates(doc)
         for rule_index, rule in enumerate(self.rules):
             rule_hits = hits.get(rule_index, [])
-            if rule.literal_only and not rule_hits:
+            if rule.literal_only and not rule_hits or rule_index in closed:
                 continue
             triggers = self._triggers[rule_index]
             if triggers is not None and triggers.isdisjoint(present):

@@ -144,17 +144,49 @@ def test_rules_whose_trigger_characters_are_absent_are_skipped():
     assert len(calls) == 1
 
 
-def test_automaton_switches_to_the_dfa_after_enough_text_and_finds_the_same(monkeypatch):
-    import lint.engine as engine_module
 
-    monkeypatch.setattr(engine_module, "DFA_AFTER_CHARS", 50)
-    rules = pack("""
-        rules:
-          - {id: a, kind: substitution, level: error, message: m, swap: {见缝插扎: 见缝插针}}
-    """)
+def _counting_existence(calls):
+    from lint.kinds.existence import Existence
+
+    class Counting(Existence):
+        def run(self, doc, hits):
+            calls.append(self.id)
+            return super().run(doc, hits)
+
+    return Counting
+
+
+def test_rules_sharing_a_scope_are_skipped_together_when_their_merged_gate_finds_nothing():
+    calls = []
+    Counting = _counting_existence(calls)
+    spec = {"kind": "existence", "level": "warning", "message": "{match}", "scope": ["headline"]}
+    rules = [
+        Counting({**spec, "id": "a", "patterns": [r"震惊(?!中外)"]}, "t"),
+        Counting({**spec, "id": "b", "patterns": [r"\G这个"], "tokens": ["万万没想到"]}, "t"),
+        Counting({**spec, "id": "c", "patterns": [r"(\p{Han})\1{2}"]}, "t"),  # a backreference: never merged
+    ]
     engine = Engine(rules)
-    text = "标题\n" + "一" * 30 + "见缝插扎"
-    before = [(f.offset, f.text) for f in engine.lint(read_text(text))[0]]
-    engine.lint(read_text(text))
-    assert engine._upgraded
-    assert [(f.offset, f.text) for f in engine.lint(read_text(text))[0]] == before == [(33, "见缝插扎")]
+    assert len(engine._gates) == 1 and engine._gates[0][2] == [0, 1]
+    assert engine.lint(read_text("市政府召开常务会议\n震惊！这个万万没想到"))[0] == []  # the body is out of scope
+    assert calls == ["t.c"]
+    calls.clear()
+    found = engine.lint(read_text("万万没想到，结果震惊中外\n正文"))[0]
+    assert [(f.rule, f.text) for f in found] == [("t.b", "万万没想到")]
+    assert calls == ["t.a", "t.b", "t.c"]
+    found = engine.lint(read_text("这个东西好好好\n正文"))[0]
+    assert [(f.rule, f.text) for f in found] == [("t.b", "这个"), ("t.c", "好好好")]
+
+
+def test_merged_gates_change_no_finding_of_the_built_in_rules():
+    from lint.readers import read_document
+
+    linter = Linter()
+    assert linter.engine._gates, "the headline rules share one gate"
+    ungated = Engine(linter.rules, linter.engine.levels)
+    ungated._gates = []
+    headlines = ["震惊！这个东西千万别吃", "原来如此：他竟然这样做", "市政府召开常务会议部署防汛工作",
+                 "99%的人都不知道的秘密", "看完沉默了……", "快看！速看！", "今年粮食产量再创新高"]
+    for headline in headlines:
+        doc = read_document(headline + "\n正文第一段。\n", "a.txt")
+        key = [(f.rule, f.offset, f.text) for f in ungated.lint(doc)[0]]
+        assert [(f.rule, f.offset, f.text) for f in linter.engine.lint(doc)[0]] == key

@@ -201,6 +201,13 @@ class Rule:
         and skips the rules whose characters are absent."""
         return None
 
+    def gate(self) -> tuple[str, int] | None:
+        """A regular expression (source, flags) that matches somewhere in the rule's scope
+        whenever the rule could report anything there, or None. The engine merges the gates
+        of rules sharing a scope into one expression and skips them all on documents where
+        it finds nothing (one search instead of one per rule)."""
+        return None
+
     def run(self, doc: Document, hits: list[tuple[int, int, int]]) -> Iterable[Match]:
         """Yield matches. `hits` are (literal index, start, end) of `literals()` anywhere in
         the document (not filtered by scope: exceptions may reach outside it)."""
@@ -277,6 +284,15 @@ def split_hits(hits, boundary: int):
         else:
             shelters.append((start, end))
     return wanted, shelters
+
+
+# Expressions that cannot be merged with others as they are: backreferences by number or
+# name would point at another rule's groups, and inline global flags would change them.
+_NOT_MERGEABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+\)")
+
+
+def mergeable(source: str) -> bool:
+    return _NOT_MERGEABLE.search(source) is None
 
 
 def search_segments(pattern, doc: Document, segments):
