@@ -18,7 +18,7 @@ import regex
 from .document import Document
 from .findings import Finding, Match
 from .kinds import Rule
-from .kinds.base import LazyPattern, REGEX_TIMEOUT_SECONDS
+from .kinds.base import REGEX_TIMEOUT_SECONDS, timed
 from .suppress import apply as apply_suppressions
 
 
@@ -41,33 +41,7 @@ class Engine:
         trigger_chars = sorted(set().union(*(t for t in self._triggers if t)))
         # the stdlib engine scans a plain character class several times faster than `regex`
         self._trigger_scan = re.compile("[" + "".join(map(re.escape, trigger_chars)) + "]") if trigger_chars else None
-        self._gates = self._merged_gates()
-
-    def _merged_gates(self) -> list[tuple[LazyPattern, tuple[str, ...], list[int]]]:
-        """One expression per (scope, flags) for the rules that offer a gate: when it finds
-        nothing in a document's scope, none of those rules can, and all are skipped."""
-        groups: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
-        for index, rule in enumerate(self.rules):
-            gate = rule.gate()
-            if gate is not None:
-                source, flags = gate
-                groups[(rule.scope, flags)].append((index, source))
-        return [
-            (LazyPattern("|".join(f"(?:{source})" for _, source in members), flags), scope, [i for i, _ in members])
-            for (scope, flags), members in groups.items() if len(members) > 1  # one rule: its own search is the gate
-        ]
-
-    def _closed_by_gates(self, doc: Document) -> set[int]:
-        """Indexes of the rules whose merged gate finds nothing in their scope."""
-        closed: set[int] = set()
-        for pattern, scope, members in self._gates:
-            try:
-                if not any(pattern.search(doc.text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
-                           for start, end in doc.segments(scope)):
-                    closed.update(members)
-            except TimeoutError:
-                pass  # the rules run one by one and report their own timeouts
-        return closed
+        self._gates = [rule.gate() for rule in self.rules]
 
     def _build_automaton(self):
         index_of: dict[str, int] = {}
@@ -118,22 +92,35 @@ class Engine:
                 if start + chunk_start < chunk_end:  # matches starting in the overlap belong to the next chunk
                     yield pattern_index, start + chunk_start, end + chunk_start
 
+    @staticmethod
+    def _gate_shut(gate, rule: Rule, doc: Document) -> bool:
+        """True when the rule's gate finds nothing in its scope (TimeoutError: too slow)."""
+        text = doc.text
+        for start, end in rule.segments(doc):
+            found = (gate.search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) if timed(rule.trusted, start, end)
+                     else gate.search(text, start, end))
+            if found is not None:
+                return False
+        return True
+
     def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish."""
         hits = self.literal_hits(doc.text)
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
         present = set(self._trigger_scan.findall(doc.text)) if self._trigger_scan else set()
-        closed = self._closed_by_gates(doc)
         for rule_index, rule in enumerate(self.rules):
-            rule_hits = hits.get(rule_index, [])
-            if rule.literal_only and not rule_hits or rule_index in closed:
+            rule_hits = hits.get(rule_index)
+            if not rule_hits and rule.literal_only:
                 continue
             triggers = self._triggers[rule_index]
             if triggers is not None and triggers.isdisjoint(present):
                 continue
+            gate = None if rule_hits else self._gates[rule_index]
             try:
-                matches = list(rule.run(doc, rule_hits))
+                if gate is not None and self._gate_shut(gate, rule, doc):
+                    continue
+                matches = list(rule.run(doc, rule_hits or []))
             except TimeoutError:
                 failures.append(f"rule {rule.id} timed out (regular expression too slow) on {doc.path}")
                 continue

@@ -57,8 +57,11 @@ def load_packs(paths) -> list[Rule]:
     """All rules of the packs in `paths`; duplicate ids across packs are an error."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    builtin = builtin_rules_dir().resolve()
     for path in pack_files(paths):
+        trusted = path.resolve().parent == builtin
         for rule in load_pack(path):
+            rule.trusted = trusted
             if rule.id in seen:
                 raise RuleFileError(path, _line_of(path, rule.name, "id"),
                                     f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", rule.id)

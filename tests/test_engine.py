@@ -156,34 +156,33 @@ def _counting_existence(calls):
     return Counting
 
 
-def test_rules_sharing_a_scope_are_skipped_together_when_their_merged_gate_finds_nothing():
+def test_a_rule_is_skipped_when_its_gate_finds_nothing_in_scope_and_no_literal_was_hit():
     calls = []
     Counting = _counting_existence(calls)
     spec = {"kind": "existence", "level": "warning", "message": "{match}", "scope": ["headline"]}
     rules = [
         Counting({**spec, "id": "a", "patterns": [r"震惊(?!中外)"]}, "t"),
         Counting({**spec, "id": "b", "patterns": [r"\G这个"], "tokens": ["万万没想到"]}, "t"),
-        Counting({**spec, "id": "c", "patterns": [r"(\p{Han})\1{2}"]}, "t"),  # a backreference: never merged
     ]
     engine = Engine(rules)
-    assert len(engine._gates) == 1 and engine._gates[0][2] == [0, 1]
-    assert engine.lint(read_text("市政府召开常务会议\n震惊！这个万万没想到"))[0] == []  # the body is out of scope
-    assert calls == ["t.c"]
-    calls.clear()
+    assert engine.lint(read_text("市政府召开常务会议\n震惊！这个东西"))[0] == []  # the body is out of scope
+    assert calls == []
     found = engine.lint(read_text("万万没想到，结果震惊中外\n正文"))[0]
     assert [(f.rule, f.text) for f in found] == [("t.b", "万万没想到")]
-    assert calls == ["t.a", "t.b", "t.c"]
-    found = engine.lint(read_text("这个东西好好好\n正文"))[0]
-    assert [(f.rule, f.text) for f in found] == [("t.b", "这个"), ("t.c", "好好好")]
+    assert calls == ["t.b"]  # its token was hit: it runs without asking its gate
+    calls.clear()
+    found = engine.lint(read_text("这个东西让人震惊\n正文"))[0]
+    assert [(f.rule, f.text) for f in found] == [("t.b", "这个"), ("t.a", "震惊")]
+    assert sorted(calls) == ["t.a", "t.b"]
 
 
-def test_merged_gates_change_no_finding_of_the_built_in_rules():
+def test_gates_change_no_finding_of_the_built_in_rules():
     from lint.readers import read_document
 
     linter = Linter()
-    assert linter.engine._gates, "the headline rules share one gate"
+    assert any(gate is not None for gate in linter.engine._gates)
     ungated = Engine(linter.rules, linter.engine.levels)
-    ungated._gates = []
+    ungated._gates = [None] * len(ungated._gates)
     headlines = ["震惊！这个东西千万别吃", "原来如此：他竟然这样做", "市政府召开常务会议部署防汛工作",
                  "99%的人都不知道的秘密", "看完沉默了……", "快看！速看！", "今年粮食产量再创新高"]
     for headline in headlines:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..findings import Match
-from .base import FieldError, LazyPattern, Rule, boolean, covered, leftmost_longest, mergeable, pattern_list, search_segments, split_hits, text_list
+from .base import FieldError, LazyPattern, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
 
 
 class Existence(Rule):
@@ -41,17 +41,13 @@ class Existence(Rule):
         return self.tokens + self.exceptions
 
     def gate(self):
-        sources = [self.pattern.source] if self.pattern is not None else []
-        sources += [regex.escape(t) for t in self.tokens]
-        if self.literal_only or not all(map(mergeable, sources)):
-            return None  # token-only rules are already skipped when the automaton finds none
-        return "|".join(f"(?:{s})" for s in sources), self.pattern.flags
+        return self.pattern  # tokens and exceptions come as literal hits
 
     def run(self, doc, hits):
         wanted, shelters = split_hits(hits, len(self.tokens))
         spans = [(s, e) for s, e, _ in wanted if self.in_scope(doc, s, e)]
         if self.pattern is not None:
-            spans += [m.span() for m in search_segments(self.pattern, doc, self.segments(doc)) if m.end() > m.start()]
+            spans += [m.span() for m in search_segments(self.pattern, doc, self.segments(doc), self.trusted) if m.end() > m.start()]
         for start, end in leftmost_longest(spans):
             if not covered(start, end, shelters):
                 yield self.match(doc, start, end)

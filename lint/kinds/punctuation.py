@@ -172,7 +172,7 @@ def check_quotes(rule, doc, hits):
     segments = rule.segments(doc)
     taken = set()
     for pattern, mark in ((double, '"'), (single, "'")):
-        for m in search_segments(pattern, doc, segments):
+        for m in search_segments(pattern, doc, segments, rule.trusted):
             start, end = m.span()
             if not _has_han(m.group()) or start in taken or end - 1 in taken:
                 continue
@@ -392,17 +392,20 @@ def check_unpaired(rule, doc, hits):
 
 
 # --- spaces ------------------------------------------------------------------------------------
+# The space checks match from the start of a run of spaces (`anchored` walks back to it), so
+# what stands before the run is one lookbehind at the start: a lookbehind over the run at its
+# end would rescan the run for every shorter try (quadratic on a long run of spaces).
 def compile_spaces(marks):
     stops, opening, closing = _cls(STOPS), _cls(OPENING), _cls(CLOSING)
     return regex.compile(
-        rf"[ ]+(?:(?<=[^\s][ ]+)(?={stops})|(?<={stops}[ ]+)(?=[^\s])"
-        rf"|(?<={opening}[ ]+)(?=[^\s])|(?<=[^\s][ ]+)(?={closing}))"
+        rf"(?<=[^\s])[ ]+(?={stops})|(?<={stops})[ ]+(?=[^\s])"
+        rf"|(?<={opening})[ ]+(?=[^\s])|(?<=[^\s])[ ]+(?={closing})"
     )
 
 
 def compile_spaces_outside(marks):
     return regex.compile(
-        rf"[ ]+(?:(?<={HAN}[ ]+)(?={_cls(OPENING)})|(?<={_cls(CLOSING)}[ ]+)(?={HAN}))"
+        rf"(?<={HAN})[ ]+(?={_cls(OPENING)})|(?<={_cls(CLOSING)})[ ]+(?={HAN})"
     )
 
 
@@ -438,7 +441,7 @@ def compile_spacing(marks):
 
 def check_spacing(rule, doc, hits):
     text = doc.text
-    for m in search_segments(rule.pattern, doc, rule.segments(doc)):
+    for m in search_segments(rule.pattern, doc, rule.segments(doc), rule.trusted):
         at = m.end()
         pair = text[at - 1:at + 1]
         yield Match(at, at, rule.render(match=pair, replacement=pair[0] + " " + pair[1]), (" ",), rule.fixable)
