@@ -133,8 +133,7 @@ def _setup(config_path, rule_dirs, select, ignore):
 def _build(config_path, rule_dirs, select, ignore):
     config = load_config(config_path)
     rules = load_packs([builtin_rules_dir(), *config.rule_paths, *rule_dirs]) + [unused_suppression_rule()]
-    linters = Linters(config, rules, select=select or config.select or None,
-                      ignore=(ignore or []) + config.ignore or None)
+    linters = Linters(config, rules, select=select, ignore=ignore)  # adds the config's own
     return config, rules, linters
 
 

@@ -17,8 +17,11 @@ Keys (all optional):
   ``files`` (relative to the config file's directory), its ``rules`` apply on top, in order;
 - ``select``, ``ignore``: lists of rule ids or packs, as on the command line;
 - ``fail_level``: ``error``, ``warning`` or ``info``.
-Command-line options win over the file. Every error is a `ConfigError` naming the file and,
-where there is one, the line.
+Settings are layers (shipped < top level < each matching override): a layer changes only the
+rules it names, a pack naming all its rules; within one layer a rule id beats its pack
+(`lint.linter.choose_rules`). ``--select`` beats ``off`` at the top level, not ``off`` in a
+matching override; the file's own ``select`` beats neither; ``ignore`` always wins.
+Every error is a `ConfigError` naming the file and, where there is one, the line.
 """
 from __future__ import annotations
 
@@ -96,14 +99,9 @@ class Config:
 
         return where
 
-    def layers(self, indexes: tuple[int, ...]) -> tuple[dict[str, str], dict[str, dict]]:
-        """Rule settings and options with the given overrides applied, in order."""
-        rules, options = dict(self.rules), {name: dict(values) for name, values in self.options.items()}
-        for index in indexes:
-            rules.update(self.overrides[index].rules)
-            for name, values in self.overrides[index].options.items():
-                options.setdefault(name, {}).update(values)
-        return rules, options
+    def layers(self, indexes: tuple[int, ...]) -> list[tuple[dict[str, str], dict[str, dict]]]:
+        """(rule settings, rule options) of the top level, then of each given override, in order."""
+        return [(self.rules, self.options)] + [(self.overrides[i].rules, self.overrides[i].options) for i in indexes]
 
     def overrides_for(self, path: str | None) -> tuple[int, ...]:
         """Indexes of the overrides whose globs match the file."""
@@ -260,6 +258,7 @@ def parse_config(data, path: Path, source: str = "") -> Config:
                 config.rule_paths = [path.parent / v for v in value]
             else:
                 setattr(config, key, list(value))
+                config.places[(key,)] = locate(key)
     return config
 
 
@@ -340,23 +339,29 @@ def _has_newslint_table(path: Path) -> bool:
 
 
 # --- applying settings and options to rules ---------------------------------------------------
-def configure(rules: list[Rule], settings: dict[str, str], options: dict[str, dict], where
-              ) -> tuple[list[Rule], dict[str, str]]:
+def configure(rules: list[Rule], layers: list[tuple[dict[str, str], dict[str, dict]]], where
+              ) -> tuple[list[Rule], list[dict[str, str]]]:
     """Rules with their configured options (re-built from their spec, checked like a rule
-    file) and the final settings; unknown names and bad options are `ConfigError`s."""
+    file; later layers' options replace earlier ones, option by option) and the settings of
+    each layer, with pack options (``require``) turned into settings of that layer; unknown
+    names and bad options are `ConfigError`s."""
     by_id = {rule.id: rule for rule in rules}
     packs = {rule.pack for rule in rules}
-    settings = dict(settings)
-    for name in list(settings) + list(options):
-        if name not in by_id and name not in packs:
-            raise ConfigError(f"{where('rules', name)}: unknown rule or pack '{name}' (see 'newslint rules')")
-    changed = {}
-    for name, values in options.items():
-        if name in by_id:
-            changed[name] = _with_options(by_id[name], values, where)
-        else:
-            _pack_options(name, values, rules, settings, where)
-    return [changed.get(rule.id, rule) for rule in rules], settings
+    merged: dict[str, dict] = {}
+    result = []
+    for settings, options in layers:
+        for name in list(settings) + list(options):
+            if name not in by_id and name not in packs:
+                raise ConfigError(f"{where('rules', name)}: unknown rule or pack '{name}' (see 'newslint rules')")
+        settings = dict(settings)
+        for name, values in options.items():
+            if name in by_id:
+                merged.setdefault(name, {}).update(values)
+            else:
+                _pack_options(name, values, rules, settings, where)
+        result.append(settings)
+    changed = {name: _with_options(by_id[name], values, where) for name, values in merged.items()}
+    return [changed.get(rule.id, rule) for rule in rules], result
 
 
 def _with_options(rule: Rule, values: dict, where) -> Rule:
@@ -405,22 +410,42 @@ def _pack_options(pack: str, values: dict, rules, settings, where) -> None:
 
 
 class Linters:
-    """One `Linter` per distinct set of overrides that apply to a path, built on first use."""
+    """One `Linter` per distinct set of overrides that apply to a path, built on first use.
+
+    `select` and `ignore` are the command line's; the config file's own `select` is used when
+    the command line has none, and its `ignore` is added. A selection made on the command line
+    beats ``off`` at the config's top level (asking for a rule there is explicit); one made in
+    the config file does not. ``off`` in a matching override beats both.
+    """
 
     def __init__(self, config: Config, rules: list[Rule], select=None, ignore=None):
         from .linter import Linter
 
-        self._make = lambda chosen, settings: Linter(rules=chosen, select=select, ignore=ignore, settings=settings)
+        known = {rule.id for rule in rules} | {rule.pack for rule in rules} | {"ALL"}
+        for key in ("select", "ignore"):
+            for name in getattr(config, key):
+                if name not in known:
+                    where = config.places.get((key,), str(config.path) if config.path else "<config>")
+                    raise ConfigError(f"{where}: '{key}': unknown rule or pack '{name}' (see 'newslint rules')")
+        from_command_line = bool(select)
+        select = list(select or config.select) or None
+        ignore = list(ignore or []) + config.ignore or None
+
+        def make(chosen, layers):
+            top, overrides = (layers[0], layers[1:]) if from_command_line else ({}, layers)
+            return Linter(rules=chosen, select=select, ignore=ignore, settings=top, overrides=overrides)
+
+        self._make = make
         self.config, self.rules = config, rules
         self._cache: dict[tuple[int, ...], object] = {}
+        self.default = self.for_path(None)
         # check every override now, so that a bad one stops the run before any file is linted
         for index in range(len(config.overrides)):
-            configure(rules, *config.layers((index,)), config.locator((index,)))
-        self.default = self.for_path(None)
+            configure(rules, config.layers((index,)), config.locator((index,)))
 
     def for_path(self, path: str | None):
         key = self.config.overrides_for(path)
         if key not in self._cache:
-            chosen, settings = configure(self.rules, *self.config.layers(key), self.config.locator(key))
-            self._cache[key] = self._make(chosen, settings)
+            chosen, layers = configure(self.rules, self.config.layers(key), self.config.locator(key))
+            self._cache[key] = self._make(chosen, layers)
         return self._cache[key]

@@ -20,8 +20,8 @@ def write(folder, text, name=".newslint.yml"):
     return path
 
 
-def linters(folder, text, name=".newslint.yml"):
-    return Linters(load_config(write(folder, text, name)), RULES)
+def linters(folder, text, name=".newslint.yml", select=None, ignore=None):
+    return Linters(load_config(write(folder, text, name)), RULES, select=select, ignore=ignore)
 
 
 def found(linter, text=ARTICLE, path="a.txt"):
@@ -98,6 +98,118 @@ def test_a_rule_id_beats_its_pack_and_overrides_beat_the_top_level(tmp_path):
     assert found(sets.for_path(str(tmp_path / "news" / "c.md")), "# " + "市" * 41 + "\n\n（记者 王平）\n\n责任编辑：李安\n",
                  str(tmp_path / "news" / "c.md")) == []
     assert sets.for_path(str(tmp_path / "x.txt")) is sets.for_path(str(tmp_path / "y.txt"))
+
+
+# --- layering: shipped < top level < matching overrides; select/ignore choose, never set levels ---
+CREDITED = "老城区改造首批居民回迁\n（记者 王平）大家再接再励，防止肌肉松驰。\n责任编辑：李安\n"  # typos.idiom, typos.word
+
+
+def by_folder(sets, folder):
+    """Findings of CREDITED outside `wire/` and inside it."""
+    return (found(sets.for_path(str(folder / "a.txt")), CREDITED),
+            found(sets.for_path(str(folder / "wire" / "a.txt")), CREDITED))
+
+
+def test_top_level_levels_still_apply_inside_an_override(tmp_path):
+    config = "rules: {typos: warning}\noverrides:\n  - files: \"wire/**\"\n    rules: {typos.word: info}\n"
+    for select in (None, ["typos"], ["typos.idiom", "typos.word"]):
+        outside, wire = by_folder(linters(tmp_path, config, select=select), tmp_path)
+        assert outside == [("typos.idiom", "warning"), ("typos.word", "warning")]
+        assert wire == [("typos.idiom", "warning"), ("typos.word", "info")]
+
+
+def test_override_off_beats_select_and_the_rest_keeps_top_level_levels(tmp_path):
+    config = "rules: {typos: warning}\noverrides:\n  - files: \"wire/**\"\n    rules: {typos.idiom: off}\n"
+    outside, wire = by_folder(linters(tmp_path, config, select=["typos"]), tmp_path)
+    assert outside == [("typos.idiom", "warning"), ("typos.word", "warning")]
+    assert wire == [("typos.word", "warning")]
+    # the pack turned off in an override beats a selection of one of its rules by id, and the reverse
+    pack_off = "overrides:\n  - files: \"wire/**\"\n    rules: {typos: off}\n"
+    outside, wire = by_folder(linters(tmp_path, pack_off, select=["typos.idiom"]), tmp_path)
+    assert (outside, wire) == ([("typos.idiom", "error")], [])
+    outside, wire = by_folder(linters(tmp_path, config.replace("typos.idiom: off", "typos: off"), select=["ALL"]), tmp_path)
+    assert [rule for rule, _ in outside] == ["typos.idiom", "typos.word"] and wire == []
+
+
+def test_a_later_override_can_turn_back_on_what_an_earlier_one_turned_off(tmp_path):
+    config = ("overrides:\n  - files: \"wire/**\"\n    rules: {typos: off}\n"
+              "  - files: \"wire/own/**\"\n    rules: {typos.word: info}\n")
+    sets = linters(tmp_path, config, select=["typos"])
+    assert found(sets.for_path(str(tmp_path / "wire" / "a.txt")), CREDITED) == []
+    assert found(sets.for_path(str(tmp_path / "wire" / "own" / "a.txt")), CREDITED) == [("typos.word", "info")]
+
+
+def test_command_line_select_beats_top_level_off_but_not_its_level(tmp_path):
+    config = "rules:\n  typos: info\n  typos.idiom: off\n"
+    assert found(linters(tmp_path, config).default, CREDITED) == [("typos.word", "info")]
+    assert found(linters(tmp_path, config, select=["typos.idiom"]).default, CREDITED) == [("typos.idiom", "info")]
+    assert found(linters(tmp_path, config, select=["typos"]).default, CREDITED) == [("typos.idiom", "info"), ("typos.word", "info")]
+
+
+def test_select_in_the_config_file_does_not_beat_off_in_the_same_file(tmp_path):
+    config = "select: [typos]\nrules: {typos.idiom: off}\n"
+    assert found(linters(tmp_path, config).default, CREDITED) == [("typos.word", "error")]
+    assert found(linters(tmp_path, config, select=["typos"]).default, CREDITED) == [("typos.idiom", "error"), ("typos.word", "error")]
+
+
+def test_ignore_wins_and_overrides_never_add_rules_outside_the_selection(tmp_path):
+    config = ("overrides:\n  - files: \"wire/**\"\n    rules: {typos.idiom: error, byline: on}\n")
+    sets = linters(tmp_path, config, select=["typos"], ignore=["typos.idiom"])
+    assert by_folder(sets, tmp_path) == ([("typos.word", "error")], [("typos.word", "error")])
+    sets = linters(tmp_path, "ignore: [typos.word]\n" + config)
+    outside, wire = by_folder(sets, tmp_path)
+    assert outside == [("typos.idiom", "error")]
+    assert "typos.word" not in [rule for rule, _ in wire] and ("byline.missing-source", "warning") in wire
+
+
+def test_an_override_of_a_pack_replaces_the_top_level_setting_of_its_rules(tmp_path):
+    config = ("rules:\n  typos: off\n  typos.word: info\n"
+              "overrides:\n  - files: \"wire/**\"\n    rules: {typos: warning}\n")
+    outside, wire = by_folder(linters(tmp_path, config), tmp_path)
+    assert outside == [("typos.word", "info")]
+    assert wire == [("typos.idiom", "warning"), ("typos.word", "warning")]
+    # within one mapping the rule id still beats its pack
+    inner = "overrides:\n  - files: \"wire/**\"\n    rules: {typos: warning, typos.word: off}\n"
+    assert by_folder(linters(tmp_path, inner), tmp_path)[1] == [("typos.idiom", "warning")]
+
+
+def test_a_pack_level_does_not_turn_on_its_off_by_default_rules(tmp_path):
+    bare = "老城区改造首批居民回迁\n居民们搬回了新家。\n"
+    optional = {"byline.missing-source", "byline.missing-reviewer"}
+    assert found(linters(tmp_path, "rules: {byline: info}\n").default, bare) == [
+        ("byline.missing-author", "info"), ("byline.missing-editor", "info")]
+    assert {rule for rule, _ in found(linters(tmp_path, "rules: {byline: on}\n").default, bare)} >= optional
+    one = found(linters(tmp_path, "rules:\n  byline: info\n  byline.missing-source: on\n").default, bare)
+    assert ("byline.missing-source", "info") in one and "byline.missing-reviewer" not in dict(one)
+    relaxed = {rule for rule, _ in found(linters(tmp_path, "extends: relaxed\n").default, bare)}
+    assert relaxed == {"byline.missing-author", "byline.missing-editor"}
+
+
+def test_require_in_an_override_replaces_the_top_level_presence_settings(tmp_path):
+    bare = "老城区改造首批居民回迁\n居民们搬回了新家。\n"
+    config = ("rules:\n  byline.missing-author: off\n  byline.missing-reviewer: error\n"
+              "overrides:\n  - files: \"wire/**\"\n    rules: {byline: {require: [source]}}\n")
+    sets = linters(tmp_path, config)
+    assert found(sets.for_path(str(tmp_path / "a.txt")), bare) == [
+        ("byline.missing-editor", "warning"), ("byline.missing-reviewer", "error")]
+    assert found(sets.for_path(str(tmp_path / "wire" / "a.txt")), bare) == [("byline.missing-source", "warning")]
+
+
+def test_unknown_names_in_config_select_and_ignore_are_errors_with_their_line(tmp_path):
+    message = config_error(tmp_path, "rules: {}\nignore: [typo.idiom]\n")
+    assert ":2:" in message and "'ignore'" in message and "typo.idiom" in message
+    assert ":1:" in config_error(tmp_path, "select: [typos, headlines]\n")
+
+
+def test_cli_override_off_beats_select_per_file(tmp_path):
+    write(tmp_path, "rules: {typos: warning}\noverrides:\n  - files: \"wire/**\"\n    rules: {typos.idiom: off}\n")
+    (tmp_path / "wire").mkdir()
+    for name in ("a.txt", "wire/b.txt"):
+        (tmp_path / name).write_text(CREDITED, encoding="utf-8")
+    report = json.loads(out(run_cli("check", ".", "--select", "typos", "--format", "json", cwd=tmp_path)))
+    by_path = {f["path"]: [(x["rule"], x["level"]) for x in f["findings"]] for f in report["files"]}
+    assert by_path == {"a.txt": [("typos.idiom", "warning"), ("typos.word", "warning")],
+                       "wire/b.txt": [("typos.word", "warning")]}
 
 
 def test_a_bad_override_is_reported_before_linting_with_its_line(tmp_path):
