@@ -3,7 +3,7 @@
     python -m benchmarks.run_all [--quick] [--write docs/performance.md]
 
 Runs: throughput against autocorrect-py (with 1/10/100 MB scaling and a generated dictionary
-pack), start-up latency, many files serial and --jobs 2, peak memory on a large file and a
+pack), pathological text, start-up latency, many files serial and --jobs 2, peak memory on a large file and a
 large tree. `--quick` uses small sizes (a smoke run, not the figures to report).
 """
 from __future__ import annotations
@@ -45,6 +45,7 @@ def main() -> None:
     sections = [
         run("Throughput (one process, default rules) against autocorrect-py",
             ["benchmarks.throughput", "--mb", "2" if quick else "10", *([] if quick else ["--scaling", "--dictionary"])]),
+        run("Pathological text", ["benchmarks.pathological", "--mb", "0.3" if quick else "1"]),
         run("Latency of one `newslint check`", ["benchmarks.latency", "--runs", "5" if quick else "21"]),
         run("Many files", ["benchmarks.many_files", "--articles", "300" if quick else "5000", "--jobs", "2"]),
         run("Memory", ["benchmarks.memory", "--file-mb", "5" if quick else "50", "--tree-mb", "10" if quick else "1000"]),
