@@ -69,28 +69,29 @@ class Engine:
             return hits
         owners = self._owners
         try:
-            found = list(self._find_literals(text))
+            found = self._find_literals(text)
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
             # automaton needs valid UTF-8; U+FFFD keeps every offset where it was
-            found = list(self._find_literals(_LONE_SURROGATE.sub("\ufffd", text)))
+            found = self._find_literals(_LONE_SURROGATE.sub("\ufffd", text))
         for pattern_index, start, end in found:
             for rule_index, literal_index in owners[pattern_index]:
                 hits[rule_index].append((literal_index, start, end))
         return hits
 
-    def _find_literals(self, text: str):
+    def _find_literals(self, text: str) -> list[tuple[int, int, int]]:
         """Overlapping automaton matches. A large text is searched in chunks (overlapping by
         the longest literal) so the automaton's own copy of the text stays small."""
         find = self._automaton.find_matches_as_indexes
         if len(text) <= CHUNK_CHARS:
-            yield from find(text, overlapping=True)
-            return
+            return find(text, overlapping=True)
+        found = []
         overlap = self._longest_literal
         for chunk_start in range(0, len(text), CHUNK_CHARS):
             chunk_end = chunk_start + CHUNK_CHARS
-            for pattern_index, start, end in find(text[chunk_start:chunk_end + overlap], overlapping=True):
-                if start + chunk_start < chunk_end:  # matches starting in the overlap belong to the next chunk
-                    yield pattern_index, start + chunk_start, end + chunk_start
+            found += [(pattern_index, start + chunk_start, end + chunk_start)
+                      for pattern_index, start, end in find(text[chunk_start:chunk_end + overlap], overlapping=True)
+                      if start + chunk_start < chunk_end]  # matches starting in the overlap belong to the next chunk
+        return found
 
     @staticmethod
     def _gate_shut(gate, rule: Rule, doc: Document) -> bool:
