@@ -9,6 +9,8 @@ each side of it on its line: no line or column numbers, so that edits elsewhere 
 (a paragraph added above, a paragraph moved) leave it unchanged. Editing the words right next
 to a finding, or the finding itself, makes it new. Counts make the baseline exact for
 repeated findings: two identical findings in the baseline excuse two, and a third is new.
+The SARIF reporter uses the same `fingerprint` for its ``partialFingerprints``, so code
+scanning and baselines agree on when a finding is the same one.
 
 Paths are stored relative to the baseline file's folder, with '/' separators, so the same
 baseline works from any working directory and on any system.

@@ -73,6 +73,8 @@ def check_sarif_structure(doc):
         physical = location["physicalLocation"]
         assert isinstance(physical["artifactLocation"]["uri"], str)
         check_region(physical["region"])
+        fingerprints = result["partialFingerprints"]
+        assert fingerprints and all(isinstance(k, str) and isinstance(v, str) and v for k, v in fingerprints.items())
         for fix in result.get("fixes", []):
             assert fix["description"]["text"]
             for change in fix["artifactChanges"]:
@@ -173,6 +175,38 @@ def test_sarif_reports_errors_as_notifications():
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "missing.txt: no such file or directory"
     check_sarif_structure(doc)
+
+
+def sarif_fingerprints(text, path="a.txt"):
+    """(rule, matched text, line, newslint/v1 fingerprint) of each SARIF result for `text`."""
+    from lint import lint_text
+
+    lines = text.splitlines()
+    findings = lint_text(text, path, select=["typos"])
+    report = FileReport(path, findings, lines={f.line: lines[f.line - 1] for f in findings})
+    results = json.loads(render("sarif", Run(reports=[report]), {"tool": TOOL}))["runs"][0]["results"]
+    return [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"],
+             r["locations"][0]["physicalLocation"]["region"]["startLine"], r["partialFingerprints"]["newslint/v1"])
+            for r in results]
+
+
+def test_sarif_fingerprints_survive_moved_paragraphs_and_tell_matches_apart():
+    first, second = "队员们表示要再接再励。", "大家对比赛结果迫不急待。"
+    before = sarif_fingerprints(f"标题\n{first}\n{second}\n")
+    after = sarif_fingerprints(f"标题\n新加的一段话。\n\n{second}\n另一段。\n{first}\n")
+    assert [line for *_, line, _ in before] == [2, 3] and [line for *_, line, _ in after] == [4, 6]
+    assert sorted((rule, text, print_) for rule, text, _, print_ in before) == \
+        sorted((rule, text, print_) for rule, text, _, print_ in after)
+    assert before[0][3] != before[1][3]
+    # the same wrong form in other words around it is another finding; so is a different match
+    (elsewhere,) = sarif_fingerprints("标题\n会议要求各单位再接再励。\n")
+    assert elsewhere[1] == "再接再励" and elsewhere[3] not in {print_ for *_, print_ in before}
+
+
+def test_sarif_fingerprints_count_identical_findings_in_a_file():
+    prints = [print_ for *_, print_ in sarif_fingerprints("标题\n要再接再励。\n要再接再励。\n")]
+    assert len(set(prints)) == 2 and [p.rsplit(":", 1)[1] for p in prints] == ["1", "2"]
+    assert prints[0].rsplit(":", 1)[0] == prints[1].rsplit(":", 1)[0]
 
 
 def test_sarif_help_uri_from_rule_link(tmp_path):

@@ -7,16 +7,24 @@ newslint position does, and the run says so (`columnKind: unicodeCodePoints`); `
 and `charLength` count the same characters from the start of the decoded text (a BOM is not
 part of it). Safe fixes become SARIF `fixes` (one replacement: the deleted region and the
 inserted text). Input and rule errors are tool execution notifications.
+
+Every result carries ``partialFingerprints: {"newslint/v1": "HASH:N"}`` so that code scanning
+follows a finding from commit to commit: HASH is the baseline's fingerprint (the rule, the
+matched text and up to ten characters each side on its line; no line or column), and N counts
+identical findings in the file (1, 2, …), as GitHub's own line hashes do. Moving a paragraph
+keeps the fingerprint; a different match, or an edit next to it, changes it.
 """
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SOURCE_ROOT = "%SRCROOT%"
+FINGERPRINT = "newslint/v1"
 
 
 def render(run, options) -> str:
@@ -31,7 +39,7 @@ def render(run, options) -> str:
     sarif_run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule]) for f in run.findings],
+        "results": [result(f, index[f.rule], print_) for f, print_ in fingerprinted(run)],
         "invocations": [{
             "executionSuccessful": not run.errors,
             "toolExecutionNotifications": [
@@ -91,7 +99,19 @@ def first_sentence(text: str) -> str:
     return paragraph
 
 
-def result(f, rule_index: int) -> dict:
+def fingerprinted(run):
+    """(finding, "HASH:N") for every finding of the run, in report order."""
+    from ..baseline import fingerprint  # here, not at import: only a SARIF report needs hashlib
+
+    for report in run.reports:
+        seen: Counter = Counter()
+        for f in report.findings:
+            print_ = fingerprint(f, report.lines.get(f.line))
+            seen[print_] += 1
+            yield f, f"{print_}:{seen[print_]}"
+
+
+def result(f, rule_index: int, print_: str) -> dict:
     location = artifact_location(f.path)
     entry = {
         "ruleId": f.rule,
@@ -99,6 +119,7 @@ def result(f, rule_index: int) -> dict:
         "level": LEVELS[f.level],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(f, snippet=True)}}],
+        "partialFingerprints": {FINGERPRINT: print_},
     }
     if f.fixable and f.replacements:
         entry["fixes"] = [{
