@@ -54,36 +54,51 @@ def key_path(path: str, folder: Path) -> str:
     return Path(relative).as_posix()
 
 
-def keys(run: Run, folder: Path):
-    """(report, finding, key) for every finding of the run, key = (path, rule, fingerprint)."""
-    for report in run.reports:
-        path = key_path(report.path, folder)
-        for finding in report.findings:
-            yield report, finding, (path, finding.rule, fingerprint(finding, report.lines.get(finding.line)))
+def keys(report, folder: Path):
+    """(finding, key) for every finding of one file's report, key = (path, rule, fingerprint)."""
+    path = key_path(report.path, folder)
+    for finding in report.findings:
+        yield finding, (path, finding.rule, fingerprint(finding, report.lines.get(finding.line)))
+
+
+class Recorder:
+    """Collects the keys of findings file by file (not the findings), then writes the baseline."""
+
+    def __init__(self, file: Path):
+        self.file = Path(file)
+        self.counts: Counter = Counter()
+        self.texts: dict = {}
+
+    def add(self, report) -> None:
+        for finding, key in keys(report, self.file.parent):
+            self.counts[key] += 1
+            self.texts[key] = finding.text
+
+    def write(self) -> int:
+        """Write the baseline file; returns how many findings it records."""
+        counts, texts = self.counts, self.texts
+        entries = [
+            {"path": path, "rule": rule, "text": texts[(path, rule, print_)], "fingerprint": print_,
+             "count": counts[(path, rule, print_)]}
+            for path, rule, print_ in sorted(counts, key=lambda k: (k[0], k[1], texts[k], k[2]))
+        ]
+        # one finding a line: a baseline under version control diffs line by line
+        lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in entries)
+        text = f'{{"version": {VERSION}, "tool": "newslint", "findings": [\n{lines}\n]}}\n' if entries else \
+            f'{{"version": {VERSION}, "tool": "newslint", "findings": []}}\n'
+        try:
+            self.file.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise BaselineError(f"{self.file}: cannot write baseline: {error.strerror or error}") from None
+        return sum(counts.values())
 
 
 def write(run: Run, file: Path) -> int:
     """Write the run's findings to `file`; returns how many were recorded."""
-    file = Path(file)
-    counts: Counter = Counter()
-    texts = {}
-    for _, finding, key in keys(run, file.parent):
-        counts[key] += 1
-        texts[key] = finding.text
-    entries = [
-        {"path": path, "rule": rule, "text": texts[(path, rule, print_)], "fingerprint": print_,
-         "count": counts[(path, rule, print_)]}
-        for path, rule, print_ in sorted(counts, key=lambda k: (k[0], k[1], texts[k], k[2]))
-    ]
-    # one finding a line: a baseline under version control diffs line by line
-    lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in entries)
-    text = f'{{"version": {VERSION}, "tool": "newslint", "findings": [\n{lines}\n]}}\n' if entries else \
-        f'{{"version": {VERSION}, "tool": "newslint", "findings": []}}\n'
-    try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{file}: cannot write baseline: {error.strerror or error}") from None
-    return sum(counts.values())
+    recorder = Recorder(file)
+    for report in run.reports:
+        recorder.add(report)
+    return recorder.write()
 
 
 def load(file: Path) -> Counter:
@@ -105,14 +120,28 @@ def load(file: Path) -> Counter:
     return table
 
 
+class Filter:
+    """Drops the findings a baseline excuses, file by file in run order; counts what it dropped."""
+
+    def __init__(self, table: Counter, file: Path):
+        self.remaining = Counter(table)
+        self.folder = Path(file).parent
+        self.dropped = 0
+
+    def apply(self, report) -> None:
+        kept = []
+        for finding, key in keys(report, self.folder):
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+                self.dropped += 1
+            else:
+                kept.append(finding)
+        report.findings = kept
+
+
 def apply(run: Run, table: Counter, file: Path) -> int:
     """Drop the findings the baseline excuses, in file order; returns how many were dropped."""
-    remaining = Counter(table)
-    dropped = set()
-    for _, finding, key in keys(run, Path(file).parent):
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            dropped.add(id(finding))
+    excuse = Filter(table, file)
     for report in run.reports:
-        report.findings = [f for f in report.findings if id(f) not in dropped]
-    return len(dropped)
+        excuse.apply(report)
+    return excuse.dropped

@@ -5,6 +5,7 @@ config, rule-file or input error (printed to stderr, one line each).
 """
 from __future__ import annotations
 
+import io
 import json
 import sys
 from functools import partial
@@ -15,9 +16,9 @@ import click
 from . import __version__, baseline
 from .config import ConfigError, Linters, load_config
 from .examples import check_rule_examples
-from .findings import LEVELS, Run, at_or_above
+from .findings import LEVELS, Run, Totals
 from .readers import ENCODINGS
-from .reporters import REPORTERS, render
+from .reporters import REPORTERS, STREAMS, render
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
 from .runner import collect, lint_targets
 from .suppress import unused_suppression_rule
@@ -75,45 +76,73 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
     config, linters, make_linters = _setup(config_path, rule_dirs, select, ignore)
     fail_level = fail_level or config.fail_level or "warning"
     walk = collect(paths or ["."], config.exclude, config.root)
-    run = Run(errors=list(walk.errors), rules=[r.describe() for r in linters.default.rules])
+    totals = Totals(errors=list(walk.errors))
+    run = Run(errors=totals.errors, rules=[r.describe() for r in linters.default.rules])
+    excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
+    recorder = baseline.Recorder(write_baseline_file) if write_baseline_file else None
     stdin_bytes = sys.stdin.buffer.read() if any(t.path == "-" for t in walk.targets) else None
-    diffs, fixed_stdout = [], None
+    color = not no_color and output_format == "text" and sys.stdout.isatty()
+    options = {"color": color, "statistics": statistics, "quiet": quiet,
+               "tool": {"name": "newslint", "version": __version__}}
+    # The report is written file by file as the run goes on (see reporters/stream.py); each
+    # FileReport is dropped once written. With `--fix -` the fixed text replaces the report, so
+    # the report is held until the end; SARIF keeps the reports and renders at the end.
+    held = io.StringIO() if fix and not diff and stdin_bytes is not None else None
+    stream = None
+    if not (diff or recorder) and output_format in STREAMS:
+        stream = STREAMS[output_format](held.write if held else sys.stdout.write, options)
+        stream.start()
+    diffed, fixed_stdout = False, None
     outcomes = lint_targets(
         linters, walk.targets, make_linters=make_linters, jobs=jobs, stdin_name=stdin_filename,
         encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
     )
     for outcome in outcomes:
         if outcome.skipped:
-            run.skipped += 1
+            totals.skipped += 1
             continue
-        run.reports.append(outcome.report)
-        run.errors += outcome.failures
-        if outcome.report.error:
-            run.errors.append(outcome.report.error)
-        run.fixed += outcome.report.fixed
-        if outcome.diff:
-            diffs.append(outcome.diff)
+        report = outcome.report
+        totals.errors += outcome.failures
+        if report.error:
+            totals.errors.append(report.error)
+        if outcome.diff and not recorder:
+            sys.stdout.write(outcome.diff)
+            diffed = True
         if outcome.fixed_bytes is not None:
             fixed_stdout = outcome.fixed_bytes
+        if excuse:
+            excuse.apply(report)
+        if recorder:
+            recorder.add(report)
+        totals.add(report)
+        if stream:
+            stream.file(report)
+        elif not (diff or recorder):
+            run.reports.append(report)  # a format that is not streamed
+    run.fixed, run.skipped = totals.fixed, totals.skipped
 
-    if baseline_file or write_baseline_file:
-        _baseline(run, baseline_file, write_baseline_file, quiet)
+    if recorder:
+        _write_baseline(recorder, totals)
+    if excuse and excuse.dropped and not quiet:
+        click.echo(f"newslint: {excuse.dropped} finding{'s' * (excuse.dropped != 1)} in the baseline "
+                   f"{baseline_file} not shown", err=True)
 
     if fixed_stdout is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdout)  # in the input's own encoding and BOM
-        _echo_errors(run)
+        _echo_errors(totals)
     elif diff:
-        sys.stdout.write("".join(diffs))
-        _echo_errors(run)
+        _echo_errors(totals)
     else:
-        color = not no_color and output_format == "text" and sys.stdout.isatty()
-        options = {"color": color, "statistics": statistics, "quiet": quiet,
-                   "tool": {"name": "newslint", "version": __version__}}
-        sys.stdout.write(render(output_format, run, options))
+        if stream:
+            stream.finish(totals)
+            if held:
+                sys.stdout.write(held.getvalue())
+        else:
+            sys.stdout.write(render(output_format, run, options))
         if output_format != "text":
-            _echo_errors(run)
-    sys.exit(_exit_status(run, fail_level, diffs))
+            _echo_errors(totals)
+    sys.exit(_exit_status(totals, fail_level, diffed))
 
 
 def _setup(config_path, rule_dirs, select, ignore):
@@ -141,32 +170,35 @@ def _worker_linters(config_path, rule_dirs, select, ignore):
     return _build(config_path, rule_dirs, select, ignore)[2]
 
 
-def _baseline(run, baseline_file, write_baseline_file, quiet):
-    """--write-baseline records the run and exits; --baseline drops the findings it holds."""
+def _load_baseline(baseline_file):
+    """--baseline: a filter that drops the findings the file holds; exits 2 if it is unusable."""
     try:
-        if write_baseline_file:
-            count = baseline.write(run, write_baseline_file)
-            _echo_errors(run)
-            click.echo(f"newslint: wrote {count} finding{'s' * (count != 1)} to the baseline "
-                       f"{write_baseline_file}", err=True)
-            sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
-        dropped = baseline.apply(run, baseline.load(baseline_file), baseline_file)
+        return baseline.Filter(baseline.load(baseline_file), baseline_file)
     except baseline.BaselineError as error:
         _fail(str(error))
-    if dropped and not quiet:
-        click.echo(f"newslint: {dropped} finding{'s' * (dropped != 1)} in the baseline "
-                   f"{baseline_file} not shown", err=True)
 
 
-def _echo_errors(run):
-    for error in run.errors:
+def _write_baseline(recorder, totals):
+    """--write-baseline records the run and exits (0 unless an input failed)."""
+    try:
+        count = recorder.write()
+    except baseline.BaselineError as error:
+        _fail(str(error))
+    _echo_errors(totals)
+    click.echo(f"newslint: wrote {count} finding{'s' * (count != 1)} to the baseline "
+               f"{recorder.file}", err=True)
+    sys.exit(EXIT_ERROR if totals.errors else EXIT_CLEAN)
+
+
+def _echo_errors(totals):
+    for error in totals.errors:
         click.echo(f"newslint: {error}", err=True)
 
 
-def _exit_status(run, fail_level, diffs) -> int:
-    if run.errors:
+def _exit_status(totals, fail_level, diffed) -> int:
+    if totals.errors:
         return EXIT_ERROR
-    if diffs or any(at_or_above(f.level, fail_level) for f in run.findings):
+    if diffed or totals.reached(fail_level):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

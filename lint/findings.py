@@ -6,6 +6,7 @@ the matched text, replacement suggestions and whether the first replacement is s
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 LEVELS = ("info", "warning", "error")
@@ -105,3 +106,49 @@ class Run:
         for finding in self.findings:
             counts[finding.level] += 1
         return counts
+
+
+@dataclass(slots=True)
+class Totals:
+    """Running counts of a report: what its summary, statistics and exit status need.
+
+    A streamed report adds each file's `FileReport` here and then drops it, so a run over a
+    large tree holds these counters, not its findings.
+    """
+
+    files: int = 0
+    levels: dict[str, int] = field(default_factory=lambda: {level: 0 for level in LEVELS})
+    rules: Counter = field(default_factory=Counter)  # findings per rule, in the order first met
+    fixable_rules: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    fixed: int = 0
+    skipped: int = 0
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.fixed += report.fixed
+        for finding in report.findings:
+            self.levels[finding.level] += 1
+            self.rules[finding.rule] += 1
+            if finding.fixable:
+                self.fixable_rules[finding.rule] += 1
+
+    @property
+    def findings(self) -> int:
+        return sum(self.levels.values())
+
+    @property
+    def fixable(self) -> int:
+        return sum(self.fixable_rules.values())
+
+    def reached(self, threshold: str) -> bool:
+        """Whether any finding is at or above the level `threshold`."""
+        return any(count and at_or_above(level, threshold) for level, count in self.levels.items())
+
+    @classmethod
+    def of(cls, run: Run) -> Totals:
+        totals = cls(errors=list(run.errors), skipped=run.skipped)
+        for report in run.reports:
+            totals.add(report)
+        totals.fixed = run.fixed
+        return totals

@@ -7,7 +7,9 @@ import fnmatch
 import os
 import stat
 import tempfile
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .findings import FileReport, lines_of
@@ -293,6 +295,10 @@ def _guarded(linters, target: Target, options: dict) -> Outcome:
         return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 
 
+# Chunks submitted per worker ahead of the one being reported.
+CHUNKS_IN_FLIGHT = 4
+
+
 def _lint_in_pool(make_linters, targets, jobs, options):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -305,8 +311,16 @@ def _lint_in_pool(make_linters, targets, jobs, options):
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                              initargs=(make_linters,)) as pool:
-        futures = [pool.submit(_lint_chunk, chunk, options) for chunk in chunks]
-        for chunk, future in zip(chunks, futures):
+        # a few chunks per worker in flight, no more: results wait to be reported in input
+        # order, and a finished future holds its outcomes until it is dropped here
+        pending = iter(chunks)
+        window = deque((chunk, _submit(pool, chunk, options))
+                       for chunk in islice(pending, jobs * CHUNKS_IN_FLIGHT))
+        while window:
+            chunk, future = window.popleft()
+            following = next(pending, None)
+            if following is not None:
+                window.append((following, _submit(pool, following, options)))
             try:
                 outcomes = future.result()
             except Exception as error:  # the worker died (killed, out of memory, crashed)
@@ -314,6 +328,17 @@ def _lint_in_pool(make_linters, targets, jobs, options):
                 outcomes = [Outcome(FileReport(t.path, error=f"{t.path}: not linted: worker failed ({reason})"))
                             for t in chunk]
             yield from outcomes
+
+
+def _submit(pool, chunk, options):
+    from concurrent.futures import Future
+
+    try:
+        return pool.submit(_lint_chunk, chunk, options)
+    except Exception as error:  # the pool broke (a worker died): this chunk fails as those in flight do
+        future = Future()
+        future.set_exception(error)
+        return future
 
 
 _worker_linters = None

@@ -1,6 +1,9 @@
-"""Reporters turn a `Run` into text. One module per format, each with one function:
-``render(run: Run, options: dict) -> str``. Options: ``color`` (bool), ``statistics`` (bool),
-``quiet`` (bool), ``tool`` ({"name", "version"}).
+"""Reporters turn a run into text. One module per format, each with a function
+``render(run: Run, options: dict) -> str`` (the whole report at once). The formats in
+`STREAMS` also have a streamed form (see `stream.py`): the command line writes their report
+file by file as the run goes on, with the same bytes. SARIF is not streamed: its rule
+descriptors come before the results and list only the rules that produced findings.
+Options: ``color`` (bool), ``statistics`` (bool), ``quiet`` (bool), ``tool`` ({"name", "version"}).
 """
 from __future__ import annotations
 
@@ -9,6 +12,11 @@ from . import github, json_format, rdjson, sarif, text
 REPORTERS = {
     "text": text.render, "json": json_format.render, "sarif": sarif.render,
     "github": github.render, "rdjson": rdjson.render,
+}
+
+STREAMS = {
+    "text": text.TextStream, "json": json_format.JsonStream,
+    "github": github.GithubStream, "rdjson": rdjson.RdjsonStream,
 }
 
 

@@ -10,6 +10,8 @@ gives its start only. Values are escaped as the Actions runner expects: in the m
 """
 from __future__ import annotations
 
+from .stream import Stream, render as render_streamed
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -21,11 +23,21 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+class GithubStream(Stream):
+    """Streamed: each file's annotations are written as it is linted, errors at the end."""
+
+    def file(self, report) -> None:
+        for f in report.findings:
+            self.write(annotation(f) + "\n")
+
+    def finish(self, totals) -> None:
+        title = escape_property(self.options.get("tool", {}).get("name", "newslint"))
+        for error in totals.errors:
+            self.write(f"::error title={title}::{escape_data(error)}\n")
+
+
 def render(run, options) -> str:
-    lines = [annotation(f) for f in run.findings]
-    lines += [f"::error title={escape_property(options.get('tool', {}).get('name', 'newslint'))}::{escape_data(e)}"
-              for e in run.errors]
-    return "".join(line + "\n" for line in lines)
+    return render_streamed(GithubStream, run, options)
 
 
 def annotation(f) -> str:

@@ -1,28 +1,37 @@
-"""JSON: one document, schema version 1, documented in docs/json-format.md."""
+"""JSON: one document, schema version 1, documented in docs/json-format.md.
+
+Streamed: the opening, then each file's entry as it is linted, then the errors and the
+summary; the bytes are those of `json.dumps(document, ensure_ascii=False, indent=2)`.
+"""
 from __future__ import annotations
 
-import json
+from .stream import JsonList, Stream, nested, render as render_streamed
 
 SCHEMA_VERSION = 1
 
 
+class JsonStream(Stream):
+    def start(self) -> None:
+        tool = self.options.get("tool", {"name": "newslint"})
+        self.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "tool": {nested(tool, 1)},\n  "files": ')
+        self.files = JsonList(self.write, 1)
+        self.files.open()
+
+    def file(self, report) -> None:
+        self.files.item({"path": report.path, "findings": [f.to_dict() for f in report.findings]})
+
+    def finish(self, totals) -> None:
+        self.files.close()
+        summary = {
+            "files": totals.files,
+            "findings": totals.findings,
+            "by_level": totals.levels,
+            "fixable": totals.fixable,
+            "fixed": totals.fixed,
+            "errors": len(totals.errors),
+        }
+        self.write(f',\n  "errors": {nested(totals.errors, 1)},\n  "summary": {nested(summary, 1)}\n}}\n')
+
+
 def render(run, options) -> str:
-    counts = run.counts()
-    document = {
-        "version": SCHEMA_VERSION,
-        "tool": options.get("tool", {"name": "newslint"}),
-        "files": [
-            {"path": report.path, "findings": [f.to_dict() for f in report.findings]}
-            for report in run.reports
-        ],
-        "errors": list(run.errors),
-        "summary": {
-            "files": len(run.reports),
-            "findings": sum(counts.values()),
-            "by_level": counts,
-            "fixable": sum(1 for f in run.findings if f.fixable),
-            "fixed": run.fixed,
-            "errors": len(run.errors),
-        },
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return render_streamed(JsonStream, run, options)

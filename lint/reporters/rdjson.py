@@ -12,17 +12,33 @@ reviewer, who accepts or not, so unsafe replacements are offered too (only safe 
 """
 from __future__ import annotations
 
-import json
 import re
+
+from .stream import JsonList, Stream, nested, render as render_streamed
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
+class RdjsonStream(Stream):
+    """Streamed: each file's diagnostics are written as it is linted."""
+
+    def start(self) -> None:
+        source = {"name": self.options.get("tool", {"name": "newslint"}).get("name", "newslint")}
+        self.write(f'{{\n  "source": {nested(source, 1)},\n  "diagnostics": ')
+        self.diagnostics = JsonList(self.write, 1)
+        self.diagnostics.open()
+
+    def file(self, report) -> None:
+        for f in report.findings:
+            self.diagnostics.item(diagnostic(f, report.lines))
+
+    def finish(self, totals) -> None:
+        self.diagnostics.close()
+        self.write("\n}\n")
+
+
 def render(run, options) -> str:
-    tool = options.get("tool", {"name": "newslint"})
-    diagnostics = [diagnostic(f, report.lines) for report in run.reports for f in report.findings]
-    result = {"source": {"name": tool.get("name", "newslint")}, "diagnostics": diagnostics}
-    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    return render_streamed(RdjsonStream, run, options)
 
 
 def diagnostic(f, lines: dict[int, str]) -> dict:

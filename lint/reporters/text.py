@@ -3,7 +3,8 @@ up under wide CJK characters, and a summary line."""
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+
+from .stream import Stream, render as render_streamed
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
 RESET = "\033[0m"
@@ -16,21 +17,36 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-def render(run, options) -> str:
-    paint = _painter(options.get("color", False))
-    out = []
-    for report in run.reports:
+class TextStream(Stream):
+    """Streamed: each file's findings are written as it is linted; errors, statistics and the
+    summary at the end. Every line ends with a newline; a report of no lines is empty."""
+
+    def start(self) -> None:
+        self.paint = _painter(self.options.get("color", False))
+        self.quiet = self.options.get("quiet", False)
+
+    def line(self, text: str) -> None:
+        self.write(text + "\n")
+
+    def file(self, report) -> None:
         for finding in report.findings:
-            out.append(_header(finding, paint))
-            if finding.line in report.lines and not options.get("quiet"):
-                out.extend(_snippet(report.lines[finding.line], finding, paint))
-    for error in run.errors:
-        out.append(paint("error", "error: ") + error)
-    if options.get("statistics"):
-        out.extend(_statistics(run))
-    if not options.get("quiet"):
-        out.append(summary(run))
-    return "\n".join(out) + "\n" if out else ""
+            self.line(_header(finding, self.paint))
+            if finding.line in report.lines and not self.quiet:
+                for line in _snippet(report.lines[finding.line], finding, self.paint):
+                    self.line(line)
+
+    def finish(self, totals) -> None:
+        for error in totals.errors:
+            self.line(self.paint("error", "error: ") + error)
+        if self.options.get("statistics"):
+            for line in _statistics(totals):
+                self.line(line)
+        if not self.quiet:
+            self.line(summary(totals))
+
+
+def render(run, options) -> str:
+    return render_streamed(TextStream, run, options)
 
 
 def _header(f, paint) -> str:
@@ -53,31 +69,30 @@ def _snippet(line_text, f, paint) -> list[str]:
     return [paint("dim", gutter) + shown, paint("dim", blank) + " " * pad + paint(f.level, "^" * carets)]
 
 
-def _statistics(run) -> list[str]:
-    counts = Counter(f.rule for f in run.findings)
-    fixable = Counter(f.rule for f in run.findings if f.fixable)
-    return [f"{n:6d}  {rule:<36} {'[*]' if fixable[rule] else ''}".rstrip() for rule, n in counts.most_common()]
+def _statistics(totals) -> list[str]:
+    fixable = totals.fixable_rules
+    return [f"{n:6d}  {rule:<36} {'[*]' if fixable[rule] else ''}".rstrip() for rule, n in totals.rules.most_common()]
 
 
-def summary(run) -> str:
-    counts = run.counts()
-    total = sum(counts.values())
-    files = len(run.reports)
+def summary(totals) -> str:
+    counts = totals.levels
+    total = totals.findings
+    files = totals.files
     parts = []
-    if run.fixed:
-        parts.append(f"Fixed {run.fixed} problem{'s' * (run.fixed != 1)}.")
+    if totals.fixed:
+        parts.append(f"Fixed {totals.fixed} problem{'s' * (totals.fixed != 1)}.")
     if total:
         levels = ", ".join(f"{counts[l]} {l}{'s' * (counts[l] != 1)}" for l in ("error", "warning", "info") if counts[l])
         parts.append(f"Found {total} problem{'s' * (total != 1)} ({levels}) in {files} file{'s' * (files != 1)}.")
-        fixable = sum(1 for f in run.findings if f.fixable)
-        if fixable:
-            parts.append(f"{fixable} fixable with --fix.")
+        if totals.fixable:
+            parts.append(f"{totals.fixable} fixable with --fix.")
     else:
         parts.append(f"No problems found in {files} file{'s' * (files != 1)}.")
-    if run.errors:
-        parts.append(f"{len(run.errors)} error{'s' * (len(run.errors) != 1)} stopped part of the run.")
-    if run.skipped:
-        parts.append(f"Skipped {run.skipped} binary file{'s' * (run.skipped != 1)}.")
+    errors = len(totals.errors)
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)} stopped part of the run.")
+    if totals.skipped:
+        parts.append(f"Skipped {totals.skipped} binary file{'s' * (totals.skipped != 1)}.")
     return " ".join(parts)
 
 
