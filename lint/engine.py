@@ -94,13 +94,13 @@ class Engine:
         return found
 
     @staticmethod
-    def _gate_shut(gate, rule: Rule, doc: Document) -> bool:
-        """True when the rule's gate finds nothing in its scope (TimeoutError: too slow)."""
-        text = doc.text
-        for start, end in rule.segments(doc):
-            found = (gate.search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) if timed(rule.trusted, start, end)
-                     else gate.search(text, start, end))
-            if found is not None:
+    def _gate_shut(gate, trusted: bool, text: str, segments) -> bool:
+        """True when the rule's gate finds nothing in its segments (TimeoutError: too slow)."""
+        for start, end in segments:
+            if timed(trusted, start, end):
+                if gate.search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) is not None:
+                    return False
+            elif gate.search(text, start, end) is not None:
                 return False
         return True
 
@@ -119,7 +119,7 @@ class Engine:
                 continue
             gate = None if rule_hits else self._gates[rule_index]
             try:
-                if gate is not None and self._gate_shut(gate, rule, doc):
+                if gate is not None and self._gate_shut(gate, rule.trusted, doc.text, doc.segments(rule.scope)):
                     continue
                 matches = list(rule.run(doc, rule_hits or []))
             except TimeoutError:
