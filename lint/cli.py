@@ -20,7 +20,7 @@ from .findings import LEVELS, Run, Totals
 from .readers import ENCODINGS
 from .reporters import REPORTERS, STREAMS, render
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
-from .runner import collect, lint_targets
+from .runner import lint_targets, walk_targets
 from .suppress import unused_suppression_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -75,12 +75,14 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
     config, linters, make_linters = _setup(config_path, rule_dirs, select, ignore)
     fail_level = fail_level or config.fail_level or "warning"
-    walk = collect(paths or ["."], config.exclude, config.root)
-    totals = Totals(errors=list(walk.errors))
-    run = Run(errors=totals.errors, rules=[r.describe() for r in linters.default.rules])
+    # the files are found as the run goes on; errors of the walk come first in the report
+    walk_errors, file_errors = [], []
+    targets = walk_targets(paths or ["."], config.exclude, config.root, walk_errors)
+    totals = Totals()
+    run = Run(rules=[r.describe() for r in linters.default.rules])
     excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
     recorder = baseline.Recorder(write_baseline_file) if write_baseline_file else None
-    stdin_bytes = sys.stdin.buffer.read() if any(t.path == "-" for t in walk.targets) else None
+    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
     color = not no_color and output_format == "text" and sys.stdout.isatty()
     options = {"color": color, "statistics": statistics, "quiet": quiet,
                "tool": {"name": "newslint", "version": __version__}}
@@ -94,7 +96,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
         stream.start()
     diffed, fixed_stdout = False, None
     outcomes = lint_targets(
-        linters, walk.targets, make_linters=make_linters, jobs=jobs, stdin_name=stdin_filename,
+        linters, targets, make_linters=make_linters, jobs=jobs, stdin_name=stdin_filename,
         encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
     )
     for outcome in outcomes:
@@ -102,9 +104,9 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
             totals.skipped += 1
             continue
         report = outcome.report
-        totals.errors += outcome.failures
+        file_errors += outcome.failures
         if report.error:
-            totals.errors.append(report.error)
+            file_errors.append(report.error)
         if outcome.diff and not recorder:
             sys.stdout.write(outcome.diff)
             diffed = True
@@ -119,6 +121,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
             stream.file(report)
         elif not (diff or recorder):
             run.reports.append(report)  # a format that is not streamed
+    totals.errors = run.errors = walk_errors + file_errors
     run.fixed, run.skipped = totals.fixed, totals.skipped
 
     if recorder:

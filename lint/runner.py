@@ -9,7 +9,7 @@ import stat
 import tempfile
 from collections import deque
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from .findings import FileReport, lines_of
@@ -37,20 +37,27 @@ def collect(paths, exclude=(), root: Path | None = None) -> Walk:
     listed) becomes one line in `errors`; the other paths are still collected.
     """
     walk = Walk()
+    walk.targets = list(walk_targets(paths, exclude, root, walk.errors))
+    return walk
+
+
+def walk_targets(paths, exclude, root, errors: list[str]):
+    """`collect`'s targets one by one, as the walk finds them (a tree's list of files is never
+    held whole); its errors are appended to `errors` as they are met."""
     for name in paths:
         if name == "-":
-            walk.targets.append(Target("-"))
+            yield Target("-")
             continue
         try:
             info = os.stat(name)
         except OSError as error:
-            walk.errors.append(f"{name}: {path_problem(error)}")
+            errors.append(f"{name}: {path_problem(error)}")
             continue
         if stat.S_ISDIR(info.st_mode):
-            walk.targets += [Target(p, explicit=False) for p in _walk_dir(Path(name), exclude, root, walk.errors)]
+            for path in _walk_dir(Path(name), exclude, root, errors):
+                yield Target(path, explicit=False)
         else:
-            walk.targets.append(Target(name))
-    return walk
+            yield Target(name)
 
 
 def path_problem(error: OSError) -> str:
@@ -66,8 +73,7 @@ def path_problem(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _walk_dir(top: Path, exclude, root, errors: list[str]) -> list[str]:
-    found = []
+def _walk_dir(top: Path, exclude, root, errors: list[str]):
 
     def report(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot read directory: {path_problem(error)}")
@@ -84,8 +90,7 @@ def _walk_dir(top: Path, exclude, root, errors: list[str]) -> list[str]:
                     errors.append(f"{path}: {path_problem(error)}")
                     continue
                 if stat.S_ISREG(info.st_mode):  # never block on a FIFO or a device met while walking
-                    found.append(str(path))
-    return found
+                    yield str(path)
 
 
 def _excluded(path: Path, patterns, root) -> bool:
@@ -252,36 +257,50 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_targets(linters, targets: list[Target], *, make_linters=None, jobs: int | None = None,
+def lint_targets(linters, targets, *, make_linters=None, jobs: int | None = None,
                  serial_below: int = SERIAL_BELOW, stdin_name: str | None = None, **options):
     """Outcomes of `lint_target` for every target, in order; in a pool when it pays.
 
-    `linters.for_path(path)` gives the linter for a file (`config.Linters`); `make_linters`
-    builds such an object in a worker. `options` are those of `lint_target`; standard input
-    ('-') is linted as `stdin_name` says (its name and format).
+    `targets` may be any iterable (`walk_targets`): it is read as the run goes on, after a
+    look at its first files to decide on the pool. `linters.for_path(path)` gives the linter
+    for a file (`config.Linters`); `make_linters` builds such an object in a worker. `options`
+    are those of `lint_target`; standard input ('-') is linted as `stdin_name` says (its name
+    and format).
     """
     options["stdin_name"] = stdin_name
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    parallel = (jobs > 1 and make_linters is not None and len(targets) >= 2
-                and all(t.path != "-" for t in targets) and _size(targets, serial_below) >= serial_below)
-    if not parallel:
+    targets = iter(targets)
+    if jobs == 1 or make_linters is None:
         for target in targets:
             yield _guarded(linters, target, options)
         return
-    yield from _lint_in_pool(make_linters, targets, min(jobs, len(targets)), options)
-
-
-def _size(targets, enough: int) -> int:
-    """Bytes of the targets, counted until `enough`."""
-    total = 0
+    # enough of the first targets to decide: the pool needs `serial_below` bytes of input, and
+    # its chunk size needs to know whether there are at least CHUNK * 8 files per worker
+    head, size = [], 0
     for target in targets:
-        try:
-            total += os.path.getsize(target.path)
-        except OSError:
-            pass
-        if total >= enough:
+        head.append(target)
+        if size < serial_below and target.path != "-":
+            size += _size(target)
+        if size >= serial_below and len(head) >= jobs * 8 * CHUNK:
             break
-    return total
+    rest = chain(head, targets)
+    parallel = (len(head) >= 2 and size >= serial_below and options.get("stdin_bytes") is None
+                and all(t.path != "-" for t in head))
+    if not parallel:
+        for target in rest:
+            yield _guarded(linters, target, options)
+        return
+    jobs = min(jobs, len(head))
+    chunk = max(1, min(CHUNK, len(head) // (jobs * 8)))
+    del head
+    yield from _lint_in_pool(make_linters, rest, jobs, chunk, options)
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.path.getsize(target.path)
+    except OSError:
+        return 0
 
 
 def _guarded(linters, target: Target, options: dict) -> Outcome:
@@ -295,17 +314,19 @@ def _guarded(linters, target: Target, options: dict) -> Outcome:
         return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 
 
+# Files per chunk sent to a worker, at most: big enough to amortise the round trip, small
+# enough to balance the load (fewer for small runs: at least 8 chunks per worker).
+CHUNK = 64
 # Chunks submitted per worker ahead of the one being reported.
 CHUNKS_IN_FLIGHT = 4
 
 
-def _lint_in_pool(make_linters, targets, jobs, options):
+def _lint_in_pool(make_linters, targets, jobs, per_chunk, options):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # chunks big enough to amortise the round trip, small enough to balance the load
-    size = max(1, min(64, len(targets) // (jobs * 8)))
-    chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
+    targets = iter(targets)
+    chunks = iter(lambda: list(islice(targets, per_chunk)), [])
     # fork where it exists (the parent has imported everything already), spawn elsewhere
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -313,12 +334,11 @@ def _lint_in_pool(make_linters, targets, jobs, options):
                              initargs=(make_linters,)) as pool:
         # a few chunks per worker in flight, no more: results wait to be reported in input
         # order, and a finished future holds its outcomes until it is dropped here
-        pending = iter(chunks)
         window = deque((chunk, _submit(pool, chunk, options))
-                       for chunk in islice(pending, jobs * CHUNKS_IN_FLIGHT))
+                       for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
         while window:
             chunk, future = window.popleft()
-            following = next(pending, None)
+            following = next(chunks, None)
             if following is not None:
                 window.append((following, _submit(pool, following, options)))
             try:

@@ -219,3 +219,32 @@ def test_a_dying_worker_costs_its_chunks_not_the_run(tmp_path, monkeypatch):
     assert [o.report.path for o in result] == [t.path for t in targets]
     failed = [o for o in result if o.report.error and "worker failed" in o.report.error]
     assert any(o.report.path.endswith("a01.txt") for o in failed)
+
+
+# --- the list of files is not held whole ----------------------------------------------------------
+
+def counted(targets, seen):
+    for target in targets:
+        seen.append(target.path)
+        yield target
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_targets_are_read_as_the_run_goes_on(tmp_path, monkeypatch, jobs):
+    import concurrent.futures
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", SyncPool)
+    count = 3000 if jobs > 1 else 50
+    write_tree(tmp_path, count=count)
+    errors, seen = [], []
+    targets = counted(runner.walk_targets([str(tmp_path)], (), None, errors), seen)
+    factory = lambda: One(Linter(select=RULES))  # noqa: E731 (runs in this process)
+    outcomes = lint_targets(factory(), targets, make_linters=factory, jobs=jobs, serial_below=0)
+    first = next(outcomes)
+    # serial: one file read; a pool: the files that decide on it and the chunks in flight
+    if jobs == 1:
+        assert len(seen) == 1
+    else:
+        assert len(seen) <= 2 * 8 * runner.CHUNK + (2 * runner.CHUNKS_IN_FLIGHT + 1) * runner.CHUNK < 3000
+    rest = list(outcomes)
+    assert [o.report.path for o in [first, *rest]] == seen
+    assert len(seen) == count + 2 and errors == []  # the articles, bad.txt and zz.txt (skipped)
