@@ -109,6 +109,7 @@ _TRAILER = r"(?:摄(?=$|[\s）)】\]」，。])|报道|发自|电(?=[（(]))"
 _CLOSING = rf"(?:{_GAP}*(?:摄(?=$|[\s）)】\]」，。])|报道|发自(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
 # Characters that may start the next field or a trailer. Only at these does a value test the
 # (long) lookahead for the next field: most characters of a value pass on a cheap class.
+_LABEL_ENDS = regex.escape("".join(sorted({w[-1] for w in FIELD_OF_LABEL})))
 _STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电"))))
 _NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
 _NAMES = rf"(?>{_NAME_CHAR}{{1,24}})(?:(?:、|{_GAP}+)(?>{_NAME_CHAR}{{1,24}})){{0,8}}"
@@ -141,7 +142,8 @@ _CREDIT = regex.compile(
     rf"|(?<=\G(?:\L<glued>)))"
     rf"{_NOT_AFTER}{_GAP}*(?P<value>{_NAMES}){_CLOSING}(?:{_END}|{_DATELINE})"
     # 3. any label at a field start, then spaces: 作者　王某　来源　新华社 (found at the space)
-    rf"|{_GAP}(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
+    #    (the class before the list rules out most spaces cheaply: runs of spaces stay fast)
+    rf"|{_GAP}(?<=[{_LABEL_ENDS}]{_GAP})(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
     # 4. the name before the label: （本报评论员）, （王某/图）
     rf"|(?P<label>特约评论员|评论员)(?<=(?:^|[（(【]){_GAP}*(?P<value>[\p{{Han}}·]{{2,14}})(?:特约评论员|评论员))"
     rf"(?={_GAP}*(?:$|[\r\n）)】]))"

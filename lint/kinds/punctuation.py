@@ -62,6 +62,18 @@ def _cls(chars) -> str:
     return "[" + "".join(regex.escape(c) for c in chars) + "]"
 
 
+class _RunsBefore(dict):
+    """char -> a reverse expression matching the run of that character ending at a position
+    (the walk back to a run's start happens in the regex engine, not per character in Python)."""
+
+    def __missing__(self, char):
+        self[char] = regex.compile(regex.escape(char) + "*", regex.REVERSE)
+        return self[char]
+
+
+_RUN_BEFORE = _RunsBefore()
+
+
 def anchored(rule, doc, hits, back=""):
     """Matches of the rule's expression anchored at its trigger literals (found by the engine's
     shared automaton in one pass), in text order, not overlapping, inside the rule's scope.
@@ -74,8 +86,7 @@ def anchored(rule, doc, hits, back=""):
         if back:
             if text[start] != back:
                 start += 1  # the trigger is a mark followed by the run
-            while start > 0 and text[start - 1] == back and start - 1 >= last_end:
-                start -= 1
+            start = _RUN_BEFORE[back].match(text, max(last_end, 0), start).start()
         m = pattern.match(text, start)
         if m is None or m.end() == m.start():
             continue
