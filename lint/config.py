@@ -30,13 +30,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .findings import LEVELS
 from .kinds import FieldError, Rule
 from .kinds.required import Required
+from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML file is parsed
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 SETTINGS = ("off", "on") + LEVELS
 KEYS = ("extends", "rules", "rule_paths", "exclude", "overrides", "select", "ignore", "fail_level")

@@ -2,7 +2,8 @@
 
 A pack is one YAML file: ``pack`` (optional; defaults to the file stem), ``description`` and
 ``rules``. Rule files are data, never code: they are read with the safe loader only (the C
-one when PyYAML has it), so a tag that would construct an object is an error.
+one when PyYAML has it), so a tag that would construct an object is an error. PyYAML itself is
+imported only when a rule file is really parsed: the built-in packs come from a JSON cache.
 
 Every problem is a `RuleFileError` naming the file, the line, the rule and what is wrong.
 """
@@ -15,12 +16,10 @@ import tempfile
 from pathlib import Path
 
 import regex
-import yaml
 
 from .kinds import KINDS, FieldError, Rule
 from .kinds.base import checking_patterns
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML text is parsed
 PACK_FIELDS = {"pack", "description", "rules"}
 _RULE_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -173,6 +172,14 @@ def read_cache(entry: Path | None):
 
 
 def _store(entry: Path, data) -> None:
+    write_cache(entry, data)
+
+
+def write_cache(entry: Path, data) -> None:
+    """Remember `data` (plain JSON data) in `entry`: written to a temporary file in the same
+    directory and renamed into place, so a concurrent run reads the old entry, the new one or
+    none, never half of one. Data JSON cannot hold exactly, or a cache directory that cannot
+    be written, only means nothing is remembered."""
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -181,7 +188,7 @@ def _store(entry: Path, data) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".pack-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, entry)

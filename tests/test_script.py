@@ -1,8 +1,12 @@
 """The `script` kind: Traditional characters in Simplified text (and the reverse), via OpenCC."""
+import importlib.machinery
+import json
+import os
 import struct
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -190,7 +194,7 @@ def test_bad_fields_are_rule_file_errors():
         rule(whole_ratio=0.2)
 
 
-# --- OpenCC only when a script rule runs ------------------------------------------------------
+# --- OpenCC only when a script rule needs it -------------------------------------------------
 PROBE = """
 import sys
 from lint.cli import cli
@@ -202,15 +206,134 @@ print("opencc" in sys.modules)
 """
 
 
-@pytest.mark.parametrize("args, imported", [
-    ('"rules"', False),
-    ('"explain", "script.traditional"', False),
-    ('"check", "examples/flawed.txt", "--ignore", "script", "--quiet"', False),
-    ('"check", "examples/flawed.txt", "--quiet"', True),
+def opencc_imported(args, cache, cwd=ROOT):
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, cwd=cwd, env=env)
+    return result.stdout.decode().strip().splitlines()[-1] == "True"
+
+
+@pytest.mark.parametrize("args", [
+    '"rules"',
+    '"explain", "script.traditional"',
+    '"check", "examples/flawed.txt", "--ignore", "script", "--quiet"',
 ])
-def test_opencc_is_imported_only_when_a_script_rule_runs(args, imported):
-    result = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, cwd=ROOT)
-    assert result.stdout.decode().strip().splitlines()[-1] == str(imported)
+def test_opencc_is_not_imported_when_no_script_rule_runs(args):
+    assert not opencc_imported(args, cache="")  # even with the cache turned off
+
+
+def test_opencc_is_imported_only_to_derive_the_table_or_to_check_a_flagged_character(tmp_path):
+    cache = tmp_path / "cache"
+    flawed = '"check", "examples/flawed.txt", "--quiet"'
+    assert opencc_imported(flawed, cache)  # cold cache: the table is derived from OpenCC
+    assert len(list(cache.glob("script-trad-*.json"))) == 1
+    assert not opencc_imported(flawed, cache)  # warm: no Traditional character, no OpenCC
+    (tmp_path / "t.txt").write_text("会议结束後，代表们回到驻地。\n", encoding="utf-8")
+    assert opencc_imported(f'"check", "{tmp_path / "t.txt"}", "--quiet"', cache)  # 後: the context is converted
+
+
+# --- the table of flagged characters, cached between runs ------------------------------------
+@pytest.fixture
+def table_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def entries(cache, side="trad"):
+    return sorted(cache.glob(f"script-{side}-*.json"))
+
+
+def test_the_table_is_derived_once_then_read_from_the_cache(table_cache):
+    from lint.kinds.script import flagged_characters
+
+    derived = sorted(Tables.get().trad.only)
+    assert flagged_characters("trad") == derived
+    [entry] = entries(table_cache)
+    assert json.loads(entry.read_text(encoding="utf-8")) == {"only": "".join(derived)}
+    # the next run takes the entry as it is: a (well-formed) stand-in table proves it is read
+    entry.write_text(json.dumps({"only": "們後"}, ensure_ascii=False), encoding="utf-8")
+    assert flagged_characters("trad") == ["們", "後"]
+    assert rule().literals() == ["們", "後"]
+    # each target has its own entry
+    assert flagged_characters("simp") == sorted(Tables.get().simp.only)
+    assert len(entries(table_cache, "simp")) == 1
+
+
+@pytest.mark.parametrize("damage", [
+    "{not json",
+    "",
+    json.dumps({"only": "abc"}),           # not Han characters
+    json.dumps({"only": "後們"}, ensure_ascii=False),  # not sorted
+    json.dumps({"only": "們們"}, ensure_ascii=False),  # repeated
+    json.dumps({"only": ["們"]}, ensure_ascii=False),
+    json.dumps(["們"], ensure_ascii=False),
+])
+def test_a_damaged_entry_is_derived_again_and_rewritten(table_cache, damage):
+    from lint.kinds.script import flagged_characters
+
+    derived = sorted(Tables.get().trad.only)
+    flagged_characters("trad")
+    [entry] = entries(table_cache)
+    entry.write_text(damage, encoding="utf-8")
+    assert flagged_characters("trad") == derived
+    assert json.loads(entry.read_text(encoding="utf-8")) == {"only": "".join(derived)}
+    assert [p.name for p in table_cache.iterdir()] == [entry.name]  # no temporary file left
+
+
+def test_another_newslint_version_never_reads_the_entry(table_cache, monkeypatch):
+    import lint
+    from lint.kinds.script import flagged_characters
+
+    flagged_characters("trad")
+    [entry] = entries(table_cache)
+    entry.write_text(json.dumps({"only": "們後"}, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(lint, "__version__", "99.0")
+    assert flagged_characters("trad") == sorted(Tables.get().trad.only)
+    assert len(entries(table_cache)) == 2
+
+
+def test_other_opencc_data_is_another_entry(table_cache, tmp_path, monkeypatch):
+    """The key covers OpenCC's files: a dictionary with other content, even of the same size
+    and modification time, is a new entry."""
+    import importlib.util
+    import shutil
+
+    from lint.kinds import script
+
+    real = importlib.util.find_spec("opencc")
+    copy = tmp_path / "site" / "opencc"
+    shutil.copytree(Path(real.origin).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    fake = importlib.machinery.ModuleSpec("opencc", None, origin=str(copy / "__init__.py"))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: fake if name == "opencc" else real)
+    before = script._table_entry("trad")
+    dictionary = copy / "clib" / "share" / "opencc" / "TSCharacters.ocd2"
+    info = dictionary.stat()
+    data = bytearray(dictionary.read_bytes())
+    data[-1] ^= 1
+    dictionary.write_bytes(bytes(data))
+    os.utime(dictionary, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert script._table_entry("trad") not in (None, before)
+    assert script._table_entry("trad") != script._table_entry("simp")
+
+
+@pytest.mark.parametrize("setting", ["", "file"])
+def test_without_a_usable_cache_the_table_is_derived(tmp_path, monkeypatch, setting):
+    from lint.kinds.script import flagged_characters
+
+    if setting == "file":  # the cache "directory" is a file: nothing can be written there
+        setting = str(tmp_path / "cache")
+        (tmp_path / "cache").write_text("", encoding="utf-8")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", setting)
+    assert flagged_characters("trad") == sorted(Tables.get().trad.only)
+
+
+def test_concurrent_cold_runs_agree_and_leave_one_entry(tmp_path):
+    cache = tmp_path / "cache"
+    code = "from lint.kinds.script import flagged_characters; print(len(flagged_characters('trad')))"
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache)}
+    runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, cwd=ROOT, env=env) for _ in range(3)]
+    outputs = {run.communicate()[0] for run in runs}
+    assert len(outputs) == 1 and int(outputs.pop()) == len(Tables.get().trad.only)
+    assert [p.name for p in cache.iterdir()] == [entries(cache)[0].name]
 
 
 # --- reading OpenCC's binary dictionaries -----------------------------------------------------

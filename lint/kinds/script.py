@@ -242,6 +242,74 @@ class Tables:
         return cls._instance
 
 
+# --- the flagged characters, cached between runs ---------------------------------------------
+def flagged_characters(side: str) -> list[str]:
+    """The characters only the ``side`` script (``trad`` or ``simp``) uses, sorted.
+
+    Deriving them converts every BMP Han character with OpenCC, tens of milliseconds per run,
+    so the result is kept in the user cache directory beside the parsed packs (see
+    `lint.rulepack.cache_dir`). The entry's name is a hash of newslint's version, this module's
+    source and OpenCC's files (the installed package and its dictionaries: name, size and time
+    of each, and the content of the two character dictionaries), so another OpenCC or another
+    newslint never reads it. A hit costs no OpenCC import; a missing, unreadable or malformed
+    entry only means deriving the characters again and rewriting it (atomically)."""
+    from ..rulepack import read_cache, write_cache
+
+    entry = _table_entry(side)
+    cached = read_cache(entry)
+    if isinstance(cached, dict) and _well_formed(cached.get("only")):
+        return list(cached["only"])
+    tables = Tables.get()
+    chars = sorted((tables.trad if side == "trad" else tables.simp).only)
+    if entry is not None:
+        write_cache(entry, {"only": "".join(chars)})
+    return chars
+
+
+_HAN_RUN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES) + "]+")
+
+
+def _well_formed(only) -> bool:
+    """A cached table: Han characters of the BMP, sorted, each once."""
+    return (isinstance(only, str) and _HAN_RUN.fullmatch(only) is not None
+            and all(a < b for a, b in zip(only, only[1:])))
+
+
+def _table_entry(side: str) -> Path | None:
+    """The cache file for `side`'s table, or None when there is no cache or OpenCC's files
+    cannot be found without importing it."""
+    import hashlib
+    import importlib.util
+    import os
+
+    from .. import __version__
+    from ..rulepack import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        spec = importlib.util.find_spec("opencc")
+        if spec is None or not spec.origin:
+            return None
+        package = Path(spec.origin).parent
+        data = package / "clib" / "share" / "opencc"
+        digest = hashlib.sha256(f"script-table-1\0{__version__}\0{side}\0".encode())
+        digest.update(Path(__file__).read_bytes())
+        # the installed version (its dist-info's name), then every file of the package
+        digest.update(repr(sorted(n for n in os.listdir(package.parent) if n.lower().startswith("opencc"))).encode())
+        for folder_ in (package, package / "clib", data):
+            for item in sorted(os.scandir(folder_), key=lambda e: e.name):
+                if item.is_file():
+                    info = item.stat()
+                    digest.update(f"{item.path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        for name in ("TSCharacters.ocd2", "STCharacters.ocd2"):
+            digest.update((data / name).read_bytes())
+    except (OSError, ImportError, ValueError):
+        return None
+    return folder / f"script-{side}-{digest.hexdigest()}.json"
+
+
 # --- the kind ---------------------------------------------------------------------------------
 class Script(Rule):
     KIND = "script"
@@ -278,9 +346,9 @@ class Script(Rule):
         read, the rule reports that as its failure on each document; other rules still run."""
         try:
             if self.target == "zh-Hans":
-                self._chars = sorted(Tables.get().trad.only)
+                self._chars = flagged_characters("trad")
             elif self.target == "zh-Hant":
-                self._chars = sorted(Tables.get().simp.only)
+                self._chars = flagged_characters("simp")
             else:  # auto flags either script: counted with character classes in `run`
                 self._chars = []
         except OpenCCDataError as error:
