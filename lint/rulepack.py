@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import regex
@@ -186,6 +185,8 @@ def write_cache(entry: Path, data) -> None:
         return  # values JSON cannot hold (dates…): this pack is simply not cached
     if json.loads(text) != data:
         return
+    import tempfile  # only when writing: a warm run never pays for it
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
