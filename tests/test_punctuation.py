@@ -146,3 +146,27 @@ def test_quotation_over_markdown_paragraphs_is_paired():
     text = "# 标题\n\n他说：“第一段，\n\n“第二段到此结束。”\n\n- 列表里的“引号\n"
     found_md = [(f.rule, f.line, f.text) for f in PUNCT.lint_text(text, "a.md")]
     assert found_md == [("punctuation.unpaired", 7, "“")]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="“”‘’《》（）【】\n。！a字 ", max_size=40))
+def test_the_unpaired_checks_shortcut_never_changes_its_findings(body):
+    """The check skips its careful pass when every kind of mark plainly alternates in every
+    line; with the shortcut disabled the findings must be the same."""
+    from lint.kinds import punctuation
+    from lint.readers.text import read_text
+
+    rule = Linter().rule("punctuation.unpaired")
+    doc = read_text("标题\n" + body)
+    shortcut = [(m.start, m.message) for m in rule.run(doc, [])]
+    original = punctuation._Pairs.plainly_paired
+    try:
+        punctuation._Pairs.plainly_paired = lambda self, sequence: False
+        careful = [(m.start, m.message) for m in rule.run(read_text("标题\n" + body), [])]
+    finally:
+        punctuation._Pairs.plainly_paired = original
+    assert shortcut == careful

@@ -44,6 +44,8 @@ commas, dots and parentheses are never seen. Message placeholders: ``{match}``,
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..findings import Match
@@ -93,18 +95,6 @@ def anchored(rule, doc, hits, back=""):
         last_end = m.end()
         if rule.in_scope(doc, m.start(), m.end()):
             yield m
-
-
-def in_segments(positions, segments):
-    """The sorted positions that fall inside the sorted segments (one merge, no search)."""
-    index, count = 0, len(segments)
-    for position in positions:
-        while index < count and segments[index][1] <= position:
-            index += 1
-        if index == count:
-            return
-        if position >= segments[index][0]:
-            yield position
 
 
 # --- halfwidth -----------------------------------------------------------------------------
@@ -341,8 +331,32 @@ def compile_unpaired(marks):
     for opening, closing in marks.items():
         if len(opening) != 1 or len(closing) != 1:
             raise FieldError("marks", "check 'unpaired' maps single opening marks to single closing marks")
-    chars = "".join(marks) + "".join(marks.values())
-    return regex.compile(_cls(chars))
+    return _Pairs(marks)
+
+
+class _Pairs:
+    """The unpaired check's marks, compiled once: a scan for the marks and line breaks (the
+    stdlib engine scans a plain class several times faster than `regex`) and, per kind of
+    mark, a table that deletes the other marks."""
+
+    def __init__(self, marks: dict[str, str]):
+        chars = "".join(marks) + "".join(marks.values())
+        self.scan = re.compile("[" + re.escape(chars) + "\n]")
+        self.kinds = [(o, c, o + c, {ord(x): None for x in chars if x not in (o, c)}) for o, c in marks.items()]
+        self.distinct = len(set(chars)) == len(chars)
+
+    def plainly_paired(self, sequence: str) -> bool:
+        """True when, in every line of `sequence` (the marks of a segment, with its line
+        breaks), each kind of mark only alternates opening, closing, opening, closing … and
+        ends closed. Then no mark is unpaired and the careful pass is not needed (most
+        paragraphs); anything else (nesting, quotations across paragraphs) takes it."""
+        if not self.distinct:
+            return False
+        for opening, closing, pair, others in self.kinds:
+            if (opening in sequence or closing in sequence) and \
+                    sequence.translate(others).replace(pair, "").strip("\n"):
+                return False
+        return True
 
 
 QUOTES = "“‘「『"
@@ -354,6 +368,10 @@ _LIST_NUMBER = regex.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{
 
 def check_unpaired(rule, doc, hits):
     text = doc.text
+    segments = rule.segments(doc)
+    pairs = rule.pattern
+    if all(pairs.plainly_paired("".join(pairs.scan.findall(text, s, e))) for s, e in segments):
+        return
     closing_of = rule.marks
     opening_of = {c: o for o, c in closing_of.items()}
     stacks: dict[str, list[int]] = {o: [] for o in closing_of}
@@ -373,7 +391,8 @@ def check_unpaired(rule, doc, hits):
     lone = []
     last = 0
     find = text.find
-    for start in in_segments(sorted({start for _, start, _ in hits}), rule.segments(doc)):
+    marks = [m.start() for s, e in segments for m in pairs.scan.finditer(text, s, e) if m.group() != "\n"]
+    for start in marks:
         char = text[start]
         newline = find("\n", last, start)  # scopes may leave line breaks out (Markdown)
         if newline >= 0:
@@ -473,7 +492,7 @@ TRIGGERS = {
     "ellipsis": lambda marks: ["...", "。。。", "…"],
     "dash": lambda marks: ["--", "－－", "—"],
     "repeated-marks": lambda marks: [a + b for a in "！？!?" for b in "！？!?"],
-    "unpaired": lambda marks: list(marks) + list(marks.values()),
+    "unpaired": lambda marks: [],  # runs on every document: a scan of its marks decides
     "spaces": lambda marks: _SPACE_BEFORE + _SPACE_AFTER,
     "spaces-outside": lambda marks: [" " + c for c in OPENING] + [c + " " for c in CLOSING],
     "headline-end": lambda marks: [],
