@@ -486,7 +486,7 @@ TRIGGERS = {
     "halfwidth-period": lambda marks: ["."],
     "halfwidth-pairs": lambda marks: list(marks)[:1],
     "straight-quotes": lambda marks: ['"', "'"],
-    "fullwidth-alnum": lambda marks: [chr(c) for c in _TO_ASCII],
+    "fullwidth-alnum": lambda marks: [chr(c) for c in _TO_ASCII if chr(c).isalnum()],  # not ：；？
     "fullwidth-in-english": lambda marks: [c + m for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                            "abcdefghijklmnopqrstuvwxyz0123456789\"" for m in "，。"],
     "ellipsis": lambda marks: ["...", "。。。", "…"],
