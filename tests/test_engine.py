@@ -189,3 +189,17 @@ def test_gates_change_no_finding_of_the_built_in_rules():
         doc = read_document(headline + "\n正文第一段。\n", "a.txt")
         key = [(f.rule, f.offset, f.text) for f in ungated.lint(doc)[0]]
         assert [(f.rule, f.offset, f.text) for f in linter.engine.lint(doc)[0]] == key
+
+
+def test_a_count_with_only_a_maximum_is_gated_by_what_it_counts():
+    rules = pack("""
+        rules:
+          - {id: most, kind: metric, level: info, message: "{count}", scope: [headline], measure: count, tokens: ["！"], max: 1}
+          - {id: least, kind: metric, level: info, message: "{count}", scope: [headline], measure: count, tokens: ["！"], min: 1}
+          - {id: long, kind: metric, level: info, message: "{count}", scope: [headline], max: 5}
+    """)
+    assert [rule.gate() is not None for rule in rules] == [True, False, False]
+    found = lint(rules, "平静的标题\n正文！！！")
+    assert [f.rule for f in found] == ["test.least"]  # no ！ in the headline: only the minimum fails
+    found = lint(rules, "标题！！\n正文")
+    assert [(f.rule, f.message) for f in found] == [("test.most", "2")]

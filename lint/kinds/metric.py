@@ -40,6 +40,11 @@ class Metric(Rule):
         self.counted = LazyPattern("|".join(f"(?:{s})" for s in sources)) if sources else None
         self.measure, self.unit, self.max, self.min = measure, unit, max, min
 
+    def gate(self):
+        # a count with only an upper bound can be exceeded only where the counted expression
+        # finds something
+        return self.counted if self.measure == "count" and not self.min else None
+
     def run(self, doc, hits):
         segments = self.segments(doc)
         if not segments:
