@@ -8,7 +8,6 @@ expression that times out, an internal error) is contained and reported; the oth
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -37,10 +36,6 @@ class Engine:
         self.rules = list(rules)
         self.levels = levels or {}
         self._build_automaton()
-        self._triggers = [frozenset(t) if t else None for t in (rule.triggers() for rule in self.rules)]
-        trigger_chars = sorted(set().union(*(t for t in self._triggers if t)))
-        # the stdlib engine scans a plain character class several times faster than `regex`
-        self._trigger_scan = re.compile("[" + "".join(map(re.escape, trigger_chars)) + "]") if trigger_chars else None
         self._gates = [rule.gate() for rule in self.rules]
 
     def _build_automaton(self):
@@ -109,19 +104,19 @@ class Engine:
         hits = self.literal_hits(doc.text)
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
-        present = set(self._trigger_scan.findall(doc.text)) if self._trigger_scan else set()
+        text = doc.text
         for rule_index, rule in enumerate(self.rules):
             rule_hits = hits.get(rule_index)
-            if not rule_hits and rule.literal_only:
-                continue
-            triggers = self._triggers[rule_index]
-            if triggers is not None and triggers.isdisjoint(present):
-                continue
-            gate = None if rule_hits else self._gates[rule_index]
-            try:
-                if gate is not None and self._gate_shut(gate, rule.trusted, doc.text, doc.segments(rule.scope)):
+            if rule_hits is None:
+                if rule.literal_only:
                     continue
-                matches = list(rule.run(doc, rule_hits or []))
+                rule_hits, gate = [], self._gates[rule_index]
+            else:
+                gate = None  # its literals were hit: it runs
+            try:
+                if gate is not None and self._gate_shut(gate, rule.trusted, text, doc.segments(rule.scope)):
+                    continue
+                matches = list(rule.run(doc, rule_hits))
             except TimeoutError:
                 failures.append(f"rule {rule.id} timed out (regular expression too slow) on {doc.path}")
                 continue

@@ -123,28 +123,6 @@ def test_literals_are_found_across_chunk_boundaries(monkeypatch):
     assert all(text[f.offset:f.offset + f.length] == "见缝插扎" for f in found)
 
 
-def test_rules_whose_trigger_characters_are_absent_are_skipped():
-    from lint.kinds.existence import Existence
-
-    calls = []
-
-    class Counting(Existence):
-        def triggers(self):
-            return "!?"
-
-        def run(self, doc, hits):
-            calls.append(doc.text)
-            return super().run(doc, hits)
-
-    rule = Counting({"id": "c", "kind": "existence", "level": "warning", "message": "m", "patterns": ["[!?]"]}, "test")
-    engine = Engine([rule])
-    assert engine.lint(read_text("标题\n没有标点"))[0] == []
-    assert calls == []
-    assert [f.text for f in engine.lint(read_text("标题\n真的?"))[0]] == ["?"]
-    assert len(calls) == 1
-
-
-
 def _counting_existence(calls):
     from lint.kinds.existence import Existence
 

@@ -199,12 +199,6 @@ class Rule:
         """Literal strings this rule wants found by the engine's shared automaton."""
         return ()
 
-    def triggers(self) -> str | None:
-        """Characters of which at least one must occur in a document for the rule to match
-        anything there, or None. The engine finds every rule's trigger characters in one pass
-        and skips the rules whose characters are absent."""
-        return None
-
     def gate(self):
         """A compiled expression that finds something in the rule's scope whenever the rule
         could report anything there without literal hits, or None. The engine skips the rule
