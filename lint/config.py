@@ -26,7 +26,6 @@ Every error is a `ConfigError` naming the file and, where there is one, the line
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,6 +192,8 @@ def _read(path: Path):
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     if path.suffix == ".toml":
+        import tomllib  # only for pyproject.toml configurations
+
         try:
             data = tomllib.loads(source).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as error:
@@ -331,8 +332,16 @@ class _Locator:
 
 def _has_newslint_table(path: Path) -> bool:
     try:
-        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "newslint" not in text:
+        return False  # most projects: decided without parsing TOML
+    import tomllib
+
+    try:
+        return "newslint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
         return False
 
 
