@@ -38,9 +38,9 @@ def choose_rules(rules, select=None, ignore=None, settings=None, overrides=()
     level of the pack's rules and turns on those that are on by default (an off-by-default
     rule is turned on by ``on`` or by its own id).
 
-    `select` (ids or packs) replaces the default set; a rule that is off by default runs only
-    when selected by its own id (selecting its pack, or ALL, takes the pack's default rules, as
-    ruff's prefixes leave preview rules out). An explicit selection beats ``off`` in
+    `select` (ids or packs) replaces the default set; selecting a pack, or ALL, takes the pack's
+    rules that are on (by default or turned on by the settings), as ruff's prefixes leave
+    preview rules out; a rule that is off for both runs only when selected by its own id. An explicit selection beats ``off`` in
     `settings`, but not ``off`` in `overrides` (as ruff's per-file-ignores beat ``--select``).
     `ignore` removes rules. Selection never changes levels: a selected rule runs at the level
     the layers give it.
@@ -57,7 +57,8 @@ def choose_rules(rules, select=None, ignore=None, settings=None, overrides=()
                 if index:
                     overridden = turn
         if select:
-            selected = rule.id in select or (rule.enabled and rule_matches(rule, select))
+            # a pack (or ALL) selects its rules that are on: by default, or by the configuration
+            selected = rule.id in select or ((rule.enabled or enabled) and rule_matches(rule, select))
             enabled = selected and overridden is not False
         if ignore and rule_matches(rule, ignore):
             enabled = False

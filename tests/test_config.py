@@ -291,3 +291,14 @@ def test_script_target_is_a_rule_option(tmp_path):
     assert [f.text for f in traditional.lint_text(article, "a.txt") if f.rule == script] == ["标题"]
     message = config_error(tmp_path, f"rules:\n  {script}:\n    target: zh-Latn\n")
     assert ":3:" in message and "target" in message
+
+
+def test_selecting_a_pack_takes_the_rules_the_configuration_turned_on(tmp_path):
+    """`--select byline` runs the pack's rules that are on: by default, or turned on by the
+    configuration (here the off-by-default source check); without the configuration it stays off."""
+    assert found(linters(tmp_path, "rules: {}\n", select=["byline"]).default, CREDITED) == []
+    config = "rules: {byline.missing-source: on}\n"
+    assert found(linters(tmp_path, config, select=["byline"]).default, CREDITED) == [("byline.missing-source", "warning")]
+    required = "overrides:\n  - files: \"wire/**\"\n    rules: {byline: {require: [source]}}\n"
+    outside, wire = by_folder(linters(tmp_path, required, select=["byline"]), tmp_path)
+    assert outside == [] and [rule for rule, _ in wire] == ["byline.missing-source"]
