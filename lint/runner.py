@@ -1,12 +1,10 @@
 """Lint files: walk paths, decode, read, lint, and (when asked) fix and write back atomically."""
 from __future__ import annotations
 
-import difflib
 import errno
 import fnmatch
 import os
 import stat
-import tempfile
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -163,6 +161,8 @@ def _lint_text(linter, target, name, data, text, source, fix, diff) -> Outcome:
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
+    import difflib  # only --diff needs it: start-up pays for what the run uses
+
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{name}", tofile=f"b/{name}",
@@ -188,6 +188,8 @@ def write_atomically(path: Path, source: Source, text: str, original: bytes) -> 
     before = os.stat(real)
     if not stat.S_ISREG(before.st_mode):
         raise OSError("not a regular file")
+    import tempfile  # only --fix writes files
+
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".newslint-tmp", dir=real.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
