@@ -23,7 +23,7 @@ def builtin_expressions():
                 yield f"{rule.id}.{name}", regex.compile(value.source, value.flags)
             elif isinstance(value, regex.Pattern):
                 yield f"{rule.id}.{name}", value
-    yield "credits", credits._CREDIT
+    yield "credits", credits.credit_expression()
 
 
 def adversarial_texts(source: str):
