@@ -148,7 +148,10 @@ class LazyPattern:
     """A regular expression compiled on first use: a run over one article compiles only the
     expressions of rules that find something to look at (compiling is slow in `regex`)."""
 
-    __slots__ = ("source", "flags", "_compiled")
+    # the search methods become plain attributes once compiled: later calls go straight to
+    # the compiled pattern (a gate is asked on every article)
+    _METHODS = ("search", "finditer", "match", "findall", "sub")
+    __slots__ = ("source", "flags", "_compiled", *_METHODS)
 
     def __init__(self, source: str, flags: int = 0):
         self.source, self.flags, self._compiled = source, flags, None
@@ -156,6 +159,8 @@ class LazyPattern:
     def __getattr__(self, name):
         if self._compiled is None:
             self._compiled = regex.compile(self.source, self.flags)
+            for method in self._METHODS:
+                setattr(self, method, getattr(self._compiled, method))
         return getattr(self._compiled, name)
 
 
