@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import math
 import re
 import sys
 from pathlib import Path

@@ -4,7 +4,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 

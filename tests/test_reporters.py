@@ -2,7 +2,6 @@
 and the properties each consumer relies on (positions, units, escaping, fixes)."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 

@@ -1,5 +1,4 @@
 """The `script` kind: Traditional characters in Simplified text (and the reverse), via OpenCC."""
-import importlib.machinery
 import json
 import os
 import struct
