@@ -84,10 +84,10 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
     color = not no_color and output_format == "text" and sys.stdout.isatty()
     options = {"color": color, "statistics": statistics, "quiet": quiet,
-               "tool": {"name": "newslint", "version": __version__}}
+               "tool": {"name": "newslint", "version": __version__}, "rules": run.rules}
     # The report is written file by file as the run goes on (see reporters/stream.py); each
     # FileReport is dropped once written. With `--fix -` the fixed text replaces the report, so
-    # the report is held until the end; SARIF keeps the reports and renders at the end.
+    # the report is held until the end.
     held = io.StringIO() if fix and not diff and stdin_bytes is not None else None
     stream = None
     if not (diff or recorder) and output_format in STREAMS:

@@ -66,8 +66,9 @@ def written(events) -> str:
 def whole_report(top, output_format, options, select=RULES) -> str:
     """The report rendered at once from every file's report, as newslint did before streaming."""
     walk = collect([str(top)])
-    run = Run(errors=list(walk.errors))
-    for outcome in lint_targets(One(Linter(select=select)), walk.targets, jobs=1):
+    linter = Linter(select=select)
+    run = Run(errors=list(walk.errors), rules=[rule.describe() for rule in linter.rules])
+    for outcome in lint_targets(One(linter), walk.targets, jobs=1):
         if outcome.skipped:
             run.skipped += 1
             continue
@@ -89,8 +90,11 @@ def test_each_file_is_written_before_the_next_ones_are_linted(tmp_path, monkeypa
     assert first_reported != linted[-1][1]
     first_write = next(i for i, event in enumerate(events) if event[0] == "write" and first_reported in event[1])
     last_lint = events.index(linted[-1])
-    assert first_write < last_lint, "the first file's findings must be out before the last file is linted"
-    # reports are dropped once written: never more than the one being made and the last one
+    if output_format == "sarif":  # its rule list comes first: results are spooled as text till the end
+        assert first_write > last_lint
+    else:
+        assert first_write < last_lint, "the first file's findings must be out before the last file is linted"
+    # reports are dropped once written (SARIF: spooled): never more than the one being made and the last one
     assert max(live for _, _, live in linted) <= 2, [live for _, _, live in linted]
 
 
@@ -102,6 +106,9 @@ def test_streamed_report_is_the_report_rendered_at_once(tmp_path, monkeypatch, o
                                              "--select", ",".join(RULES), *flags])
     options = {"statistics": "--statistics" in flags, "quiet": "--quiet" in flags, "color": False,
                "tool": json.loads(written(events))["tool"] if output_format == "json" else {"name": "newslint"}}
+    if output_format == "sarif":
+        driver = json.loads(written(events))["runs"][0]["tool"]["driver"]
+        options["tool"] = {"name": driver["name"], "version": driver["version"]}
     expected = whole_report(tmp_path, output_format, options)
     assert "a01.txt" in expected and ("bad.txt" in expected or output_format == "rdjson")
     assert written(events) == expected
@@ -122,7 +129,7 @@ def test_streamed_baseline_drops_the_same_findings(tmp_path, monkeypatch, capsys
     assert f"{recorded} findings in the baseline" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("output_format", ["json", "rdjson"])
+@pytest.mark.parametrize("output_format", ["json", "rdjson", "sarif"])
 @pytest.mark.parametrize("count", [0, 1, 12])
 def test_streamed_json_is_byte_for_byte_json_dumps(tmp_path, monkeypatch, output_format, count):
     """The documents written piece by piece are those `json.dumps(indent=2)` writes at once."""
@@ -248,3 +255,24 @@ def test_targets_are_read_as_the_run_goes_on(tmp_path, monkeypatch, jobs):
     rest = list(outcomes)
     assert [o.report.path for o in [first, *rest]] == seen
     assert len(seen) == count + 2 and errors == []  # the articles, bad.txt and zz.txt (skipped)
+
+
+def test_sarif_results_spooled_to_disk_give_the_same_report(tmp_path, monkeypatch):
+    """Past a few MB the spool of SARIF results moves to a temporary file; the report is the same."""
+    from lint.reporters import sarif
+
+    write_tree(tmp_path, count=12)
+    args = [tmp_path, "--format", "sarif", "--select", ",".join(RULES)]
+    in_memory = written(run_in_process(monkeypatch, args)[0])
+    rolled = []
+    spooled_temporary_file = __import__("tempfile").SpooledTemporaryFile
+
+    def tiny_spool(*a, **k):
+        spool = spooled_temporary_file(*a, **{**k, "max_size": 10})
+        rolled.append(spool)
+        return spool
+
+    monkeypatch.setattr("tempfile.SpooledTemporaryFile", tiny_spool)
+    on_disk = written(run_in_process(monkeypatch, args)[0])
+    assert rolled and rolled[0]._rolled
+    assert on_disk == in_memory and json.loads(on_disk)["runs"][0]["results"]

@@ -1,9 +1,10 @@
 """Reporters turn a run into text. One module per format, each with a function
 ``render(run: Run, options: dict) -> str`` (the whole report at once). The formats in
-`STREAMS` also have a streamed form (see `stream.py`): the command line writes their report
-file by file as the run goes on, with the same bytes. SARIF is not streamed: its rule
-descriptors come before the results and list only the rules that produced findings.
-Options: ``color`` (bool), ``statistics`` (bool), ``quiet`` (bool), ``tool`` ({"name", "version"}).
+`STREAMS` (all of them) also have a streamed form (see `stream.py`): the command line writes
+their report file by file as the run goes on, with the same bytes (SARIF spools its results
+as text until the end, because its rule list comes first).
+Options: ``color`` (bool), ``statistics`` (bool), ``quiet`` (bool), ``tool`` ({"name", "version"}),
+``rules`` (the rules' descriptions, for SARIF).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ REPORTERS = {
 
 STREAMS = {
     "text": text.TextStream, "json": json_format.JsonStream,
-    "github": github.GithubStream, "rdjson": rdjson.RdjsonStream,
+    "github": github.GithubStream, "rdjson": rdjson.RdjsonStream, "sarif": sarif.SarifStream,
 }
 
 

@@ -21,34 +21,65 @@ from collections import Counter
 from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
+from .stream import JsonList, Stream, nested, render as render_streamed
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SOURCE_ROOT = "%SRCROOT%"
 FINGERPRINT = "newslint/v1"
 
 
+class SarifStream(Stream):
+    """Streamed SARIF. The rule list comes first in the document and its indexes are known only
+    at the end (the rules that fired, sorted), so each result is spooled as one JSON line with
+    its rule id (in memory up to a few MB, then in a temporary file) and the document is
+    written at `finish`: a run holds the results as text, never the findings."""
+
+    SPOOL_IN_MEMORY = 4 << 20
+
+    def start(self) -> None:
+        import tempfile  # only a SARIF report spools
+
+        self.spool = tempfile.SpooledTemporaryFile(max_size=self.SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
+        self.used: set[str] = set()
+
+    def file(self, report) -> None:
+        for f, print_ in fingerprinted(report):
+            self.used.add(f.rule)
+            self.spool.write(f.rule + "\t" + json.dumps(result(f, -1, print_), ensure_ascii=False) + "\n")
+
+    def finish(self, totals) -> None:
+        tool = self.options.get("tool", {"name": "newslint"})
+        described = {rule["id"]: rule for rule in self.options.get("rules", ())}
+        used = sorted(self.used)
+        index = {rule_id: i for i, rule_id in enumerate(used)}
+        driver = {"name": tool.get("name", "newslint")}
+        if tool.get("version"):
+            driver["version"] = driver["semanticVersion"] = tool["version"]
+        driver["rules"] = [descriptor(rule_id, described.get(rule_id)) for rule_id in used]
+        invocations = [{
+            "executionSuccessful": not totals.errors,
+            "toolExecutionNotifications": [{"level": "error", "message": {"text": error}} for error in totals.errors],
+        }]
+        # the bytes of json.dumps(document, ensure_ascii=False, indent=2), written in order
+        self.write(f'{{\n  "$schema": {json.dumps(SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {{\n'
+                   f'      "tool": {nested({"driver": driver}, 3)},\n'
+                   f'      "columnKind": "unicodeCodePoints",\n      "results": ')
+        results = JsonList(self.write, 3)
+        results.open()
+        self.spool.seek(0)
+        for line in self.spool:
+            rule_id, data = line.rstrip("\n").split("\t", 1)
+            entry = json.loads(data)
+            entry["ruleIndex"] = index[rule_id]
+            results.item(entry)
+        self.spool.close()
+        results.close()
+        self.write(f',\n      "invocations": {nested(invocations, 3)}\n    }}\n  ]\n}}\n')
+
+
 def render(run, options) -> str:
-    tool = options.get("tool", {"name": "newslint"})
-    described = {rule["id"]: rule for rule in run.rules}
-    used = sorted({f.rule for f in run.findings})
-    index = {rule_id: i for i, rule_id in enumerate(used)}
-    driver = {"name": tool.get("name", "newslint")}
-    if tool.get("version"):
-        driver["version"] = driver["semanticVersion"] = tool["version"]
-    driver["rules"] = [descriptor(rule_id, described.get(rule_id)) for rule_id in used]
-    sarif_run = {
-        "tool": {"driver": driver},
-        "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule], print_) for f, print_ in fingerprinted(run)],
-        "invocations": [{
-            "executionSuccessful": not run.errors,
-            "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": error}} for error in run.errors
-            ],
-        }],
-    }
-    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return render_streamed(SarifStream, run, {**options, "rules": run.rules})
 
 
 def descriptor(rule_id: str, rule: dict | None) -> dict:
@@ -99,16 +130,15 @@ def first_sentence(text: str) -> str:
     return paragraph
 
 
-def fingerprinted(run):
-    """(finding, "HASH:N") for every finding of the run, in report order."""
+def fingerprinted(report):
+    """(finding, "HASH:N") for every finding of one file's report, in order."""
     from ..baseline import fingerprint  # here, not at import: only a SARIF report needs hashlib
 
-    for report in run.reports:
-        seen: Counter = Counter()
-        for f in report.findings:
-            print_ = fingerprint(f, report.lines.get(f.line))
-            seen[print_] += 1
-            yield f, f"{print_}:{seen[print_]}"
+    seen: Counter = Counter()
+    for f in report.findings:
+        print_ = fingerprint(f, report.lines.get(f.line))
+        seen[print_] += 1
+        yield f, f"{print_}:{seen[print_]}"
 
 
 def result(f, rule_index: int, print_: str) -> dict:
