@@ -31,11 +31,10 @@ only looks at the matches.
 """
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from .document import Credit
+from .kinds.base import LazyPattern
 
 # label -> credit field; None: a credit the model does not keep (出品、监制、视觉 …), recognised
 # so that it ends the value before it and is not mistaken for part of a name.
@@ -111,8 +110,9 @@ _TRAILER = r"(?:摄(?=$|[\s）)】\]」，。])|报道|发自|电(?=[（(]))"
 _CLOSING = rf"(?:{_GAP}*(?:摄(?=$|[\s）)】\]」，。])|报道|发自(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
 # Characters that may start the next field or a trailer. Only at these does a value test the
 # (long) lookahead for the next field: most characters of a value pass on a cheap class.
-_LABEL_ENDS = regex.escape("".join(sorted({w[-1] for w in FIELD_OF_LABEL})))
 _STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电"))))
+# the last characters of labels: a space after any other character cannot follow a label
+_LABEL_ENDS = regex.escape("".join(sorted({w[-1] for w in FIELD_OF_LABEL})))
 _NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
 _NAMES = rf"(?>{_NAME_CHAR}{{1,24}})(?:(?:、|{_GAP}+)(?>{_NAME_CHAR}{{1,24}})){{0,8}}"
 _END = rf"(?={_GAP}*(?:$|[\r\n）)】\]」』（(【\[；;丨|｜]|{_NEXT}|{_TRAILER}))"
@@ -130,8 +130,9 @@ _VALUE = (
 _NEXT_LINE = rf"(?:(?:\r\n|\r|\n){_GAP}*(?=[^\r\n。！？!?，,：:]{{1,20}}$))?"
 
 # Every branch starts with a separator or a label literal, so that the engine can skip text
-# fast; what stands before it is checked with a lookbehind.
-_CREDIT_SOURCE = (
+# fast; what stands before it is checked with a lookbehind. Compiled on first use (~60 ms in
+# `regex`): `rules`, `explain` and `--help` never pay for it.
+_CREDIT = LazyPattern(
     # 1. labelled: 作者：王某, 文/王某, 责任编辑： (found at the separator)
     rf"{_SEP}(?<=(?P<label>{_MULTI}){_GAP}*{_SEP}|(?<!{_WORD})(?P<label>文|图){_GAP}*{_SEP})"
     rf"(?P<colon>){_GAP}*{_NEXT_LINE}(?P<value>{_VALUE})"
@@ -149,15 +150,10 @@ _CREDIT_SOURCE = (
     # 4. the name before the label: （本报评论员）, （王某/图）
     rf"|(?P<label>特约评论员|评论员)(?<=(?:^|[（(【]){_GAP}*(?P<value>[\p{{Han}}·]{{2,14}})(?:特约评论员|评论员))"
     rf"(?={_GAP}*(?:$|[\r\n）)】]))"
-    rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄)(?=[）)])"
+    rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄)(?=[）)])",
+    regex.MULTILINE,
+    **_LISTS,
 )
-
-
-@functools.cache
-def credit_expression():
-    """The credit expression, compiled on first use (~60 ms in `regex`): commands that read
-    no article (`rules`, `explain`, `--help`) never pay for it."""
-    return regex.compile(_CREDIT_SOURCE, regex.MULTILINE, **_LISTS)
 
 
 _TRAILING_DATE = regex.compile(
@@ -174,7 +170,7 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
     end = len(text) if end is None else end
     credits = []
     position = start
-    search = credit_expression().search
+    search = _CREDIT.search
     while True:
         match = search(text, position, end)
         if match is None:

@@ -135,7 +135,7 @@ class Document:
     def segments(self, scopes) -> list[tuple[int, int]]:
         """The ranges of all the given scopes, sorted, overlaps merged (memoised: many rules
         share a scope)."""
-        key = ("segments", scopes if type(scopes) is tuple else tuple(scopes))
+        key = ("segments", tuple(scopes))
         merged = self.cache.get(key)
         if merged is None:
             merged = self.cache[key] = self._merged_ranges(scopes)

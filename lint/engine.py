@@ -17,7 +17,7 @@ import regex
 from .document import Document
 from .findings import Finding, Match
 from .kinds import Rule
-from .kinds.base import REGEX_TIMEOUT_SECONDS, TRUSTED_UNTIMED_CHARS
+from .kinds.base import finds_any
 from .suppress import apply as apply_suppressions
 
 
@@ -88,18 +88,6 @@ class Engine:
                       if start + chunk_start < chunk_end]  # matches starting in the overlap belong to the next chunk
         return found
 
-    @staticmethod
-    def _gate_shut(gate, trusted: bool, text: str, segments) -> bool:
-        """True when the rule's gate finds nothing in its segments (TimeoutError: too slow)."""
-        search = gate.search
-        for start, end in segments:
-            if trusted and end - start <= TRUSTED_UNTIMED_CHARS:  # see kinds.base.timed
-                if search(text, start, end) is not None:
-                    return False
-            elif search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) is not None:
-                return False
-        return True
-
     def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish."""
         hits = self.literal_hits(doc.text)
@@ -115,7 +103,7 @@ class Engine:
             else:
                 gate = None  # its literals were hit: it runs
             try:
-                if gate is not None and self._gate_shut(gate, rule.trusted, text, doc.segments(rule.scope)):
+                if gate is not None and not finds_any(gate, text, doc.segments(rule.scope), rule.trusted):
                     continue
                 matches = list(rule.run(doc, rule_hits))
             except TimeoutError:

@@ -9,6 +9,7 @@ Every problem is a `RuleFileError` naming the file, the line, the rule and what 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -108,7 +109,7 @@ def parse_pack(source: str, path) -> list[Rule]:
             ids.add(rule.name)
             rules.append(rule)
     if not validated and entry is not None:
-        _store(entry, data)
+        write_cache(entry, data)
     return rules
 
 
@@ -170,10 +171,6 @@ def read_cache(entry: Path | None):
         return None
 
 
-def _store(entry: Path, data) -> None:
-    write_cache(entry, data)
-
-
 def write_cache(entry: Path, data) -> None:
     """Remember `data` (plain JSON data) in `entry`: written to a temporary file in the same
     directory and renamed into place, so a concurrent run reads the old entry, the new one or
@@ -187,6 +184,7 @@ def write_cache(entry: Path, data) -> None:
         return
     import tempfile  # only when writing: a warm run never pays for it
 
+    temporary = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
@@ -194,10 +192,9 @@ def write_cache(entry: Path, data) -> None:
             stream.write(text)
         os.replace(temporary, entry)
     except OSError:
-        try:
-            os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 # --- line numbers, looked up only when there is an error to report ------------------------

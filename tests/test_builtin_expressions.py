@@ -20,10 +20,10 @@ def builtin_expressions():
     for rule in Linter().rules:
         for name, value in {**vars(rule), "pattern": getattr(rule, "pattern", None)}.items():
             if isinstance(value, LazyPattern):
-                yield f"{rule.id}.{name}", regex.compile(value.source, value.flags)
+                yield f"{rule.id}.{name}", value.compile()
             elif isinstance(value, regex.Pattern):
                 yield f"{rule.id}.{name}", value
-    yield "credits", credits.credit_expression()
+    yield "credits", credits._CREDIT.compile()
 
 
 def adversarial_texts(source: str):

@@ -151,17 +151,22 @@ class LazyPattern:
     # the search methods become plain attributes once compiled: later calls go straight to
     # the compiled pattern (a gate is asked on every article)
     _METHODS = ("search", "finditer", "match", "findall", "sub")
-    __slots__ = ("source", "flags", "_compiled", *_METHODS)
+    __slots__ = ("source", "flags", "lists", "_compiled", *_METHODS)
 
-    def __init__(self, source: str, flags: int = 0):
-        self.source, self.flags, self._compiled = source, flags, None
+    def __init__(self, source: str, flags: int = 0, **lists):
+        """`lists`: `regex` named lists (``\\L<name>``)."""
+        self.source, self.flags, self.lists, self._compiled = source, flags, lists, None
 
-    def __getattr__(self, name):
+    def compile(self):
+        """The compiled expression (compiled now if it was not yet)."""
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
+            self._compiled = regex.compile(self.source, self.flags, **self.lists)
             for method in self._METHODS:
                 setattr(self, method, getattr(self._compiled, method))
-        return getattr(self._compiled, name)
+        return self._compiled
+
+    def __getattr__(self, name):
+        return getattr(self.compile(), name)
 
 
 class Rule:
@@ -297,6 +302,18 @@ def search_segments(pattern, doc: Document, segments, trusted: bool = False):
             yield from pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
         else:
             yield from pattern.finditer(text, start, end)
+
+
+def finds_any(pattern, text: str, segments, trusted: bool = False) -> bool:
+    """Whether `pattern` finds anything in text[start:end] for some segment (a rule's gate),
+    with the time limit where `timed` says so."""
+    search = pattern.search
+    for start, end in segments:
+        found = (search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) if timed(trusted, start, end)
+                 else search(text, start, end))
+        if found is not None:
+            return True
+    return False
 
 
 def timed(trusted: bool, start: int, end: int) -> bool:

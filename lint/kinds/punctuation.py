@@ -64,31 +64,24 @@ def _cls(chars) -> str:
     return "[" + "".join(regex.escape(c) for c in chars) + "]"
 
 
-class _RunsBefore(dict):
-    """char -> a reverse expression matching the run of that character ending at a position
-    (the walk back to a run's start happens in the regex engine, not per character in Python)."""
-
-    def __missing__(self, char):
-        self[char] = regex.compile(regex.escape(char) + "*", regex.REVERSE)
-        return self[char]
+# the run of spaces ending at a position, matched backwards by the regex engine (not walked
+# back a character at a time in Python)
+_SPACES_BEFORE = regex.compile(" *", regex.REVERSE)
 
 
-_RUN_BEFORE = _RunsBefore()
-
-
-def anchored(rule, doc, hits, back=""):
+def anchored(rule, doc, hits, spaces_before=False):
     """Matches of the rule's expression anchored at its trigger literals (found by the engine's
     shared automaton in one pass), in text order, not overlapping, inside the rule's scope.
-    `back`: a run of this character may start before its trigger (or right after a trigger's
+    `spaces_before`: a run of spaces may start before its trigger (or right after a trigger's
     first character), as with spaces around a mark."""
     text, pattern, last_end = doc.text, rule.pattern, -1
     for start in sorted({start for _, start, _ in hits}):
         if start < last_end:
             continue
-        if back:
-            if text[start] != back:
+        if spaces_before:
+            if text[start] != " ":
                 start += 1  # the trigger is a mark followed by the run
-            start = _RUN_BEFORE[back].match(text, max(last_end, 0), start).start()
+            start = _SPACES_BEFORE.match(text, max(last_end, 0), start).start()
         m = pattern.match(text, start)
         if m is None or m.end() == m.start():
             continue
@@ -441,7 +434,7 @@ def compile_spaces_outside(marks):
 
 def check_spaces(rule, doc, hits):
     credit_lines = {doc.position(c.start)[0] for c in doc.credits if c.start >= 0} if hits else ()
-    for m in anchored(rule, doc, hits, back=" "):
+    for m in anchored(rule, doc, hits, spaces_before=True):
         if credit_lines and doc.position(m.start())[0] in credit_lines:
             continue  # spaces separate the fields of credit lines (作者： 来源：…)
         yield rule.mark_match(doc.text, m.start(), m.end(), "")
