@@ -15,6 +15,7 @@ import click
 
 from . import __version__, baseline
 from .config import ConfigError, Linters, load_config
+from .explain import explain_text
 from .findings import LEVELS, Run, Totals
 from .readers import ENCODINGS
 from .reporters import REPORTERS, STREAMS, render
@@ -228,25 +229,7 @@ def explain(rule_id, rule_dirs):
     rule = next((r for r in _load(rule_dirs) + [unused_suppression_rule()] if r.id == rule_id), None)
     if rule is None:
         _fail(f"unknown rule '{rule_id}' (see 'newslint rules')")
-    lines = [
-        f"{rule.id}  ({rule.KIND}, {rule.level}{'' if rule.enabled else ', 默认关闭'})",
-        "",
-        rule.description.strip() or "（无说明）",
-        "",
-        f"提示信息：{rule.message}",
-        f"检查范围：{'、'.join(SCOPE_NAMES.get(s, s) for s in rule.scope)}",
-        f"自动修复：{FIX_NAMES[rule.fix]}",
-    ]
-    if rule.link:
-        lines.append(f"参考：{rule.link}")
-    for key, title in (("bad", "错误示例"), ("good", "正确示例")):
-        if rule.examples.get(key):
-            lines += ["", f"{title}："] + [f"  {example}" for example in rule.examples[key]]
-    click.echo("\n".join(lines))
-
-
-SCOPE_NAMES = {"headline": "标题", "body": "正文", "byline": "署名", "meta": "元数据"}
-FIX_NAMES = {"safe": "可安全自动修复（--fix）", "unsafe": "有修改建议，需人工确认", "none": "无"}
+    click.echo(explain_text(rule))
 
 
 @cli.command("test-rules")
@@ -276,6 +259,27 @@ def init(force):
         _fail(".newslint.yml already exists (use --force to overwrite)")
     target.write_text(STARTER_CONFIG, encoding="utf-8")
     click.echo(f"Wrote {target}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (other than localhost: explicit only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free port).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+def serve(host, port, config_path, rule_dirs, open_browser):
+    """Serve the editors' web page on this machine (needs the extra newslint[web])."""
+    try:
+        from . import web  # the extra's packages are imported only by this command
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("starlette", "uvicorn"):
+            raise
+        _fail(f"'serve' needs the web extra ({error.name} is not installed): pip install 'newslint[web]'")
+    try:
+        web.serve(host, port, config_path, rule_dirs, open_browser)
+    except web.ServeError as error:
+        _fail(str(error))
 
 
 STARTER_CONFIG = """\

@@ -1,0 +1,27 @@
+"""The Chinese explanation of a rule: what `newslint explain RULE-ID` prints, and what the web
+page shows when an editor asks why a finding was reported."""
+from __future__ import annotations
+
+from .kinds import Rule
+
+SCOPE_NAMES = {"headline": "标题", "body": "正文", "byline": "署名", "meta": "元数据"}
+FIX_NAMES = {"safe": "可安全自动修复（--fix）", "unsafe": "有修改建议，需人工确认", "none": "无"}
+
+
+def explain_text(rule: Rule) -> str:
+    """What the rule checks, why, its message, scope, fix and examples, in Chinese."""
+    lines = [
+        f"{rule.id}  ({rule.KIND}, {rule.level}{'' if rule.enabled else ', 默认关闭'})",
+        "",
+        rule.description.strip() or "（无说明）",
+        "",
+        f"提示信息：{rule.message}",
+        f"检查范围：{'、'.join(SCOPE_NAMES.get(s, s) for s in rule.scope)}",
+        f"自动修复：{FIX_NAMES[rule.fix]}",
+    ]
+    if rule.link:
+        lines.append(f"参考：{rule.link}")
+    for key, title in (("bad", "错误示例"), ("good", "正确示例")):
+        if rule.examples.get(key):
+            lines += ["", f"{title}："] + [f"  {example}" for example in rule.examples[key]]
+    return "\n".join(lines)
