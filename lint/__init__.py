@@ -9,7 +9,7 @@ default) with the default rule set and returns a list of `Finding`s.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 _default = None
 

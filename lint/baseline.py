@@ -4,12 +4,12 @@
 fingerprint) with a count; `newslint check content/ --baseline FILE` then drops as many
 findings of each (path, rule, fingerprint) as the baseline holds, and reports the rest.
 
-The fingerprint is a hash of the rule, the matched text and up to `CONTEXT` characters on
-each side of it on its line: no line or column numbers, so that edits elsewhere in the file
-(a paragraph added above, a paragraph moved) leave it unchanged. Editing the words right next
-to a finding, or the finding itself, makes it new. Counts make the baseline exact for
-repeated findings: two identical findings in the baseline excuse two, and a third is new.
-The SARIF reporter uses the same `fingerprint` for its ``partialFingerprints``, so code
+The fingerprint (`lint.fingerprint`) is a hash of the rule, the matched text and up to ten
+characters on each side of it on its line: no line or column numbers, so that edits elsewhere
+in the file (a paragraph added above, a paragraph moved) leave it unchanged. Editing the words
+right next to a finding, or the finding itself, makes it new. Counts make the baseline exact
+for repeated findings: two identical findings in the baseline excuse two, and a third is new.
+The SARIF reporter uses the same fingerprint for its ``partialFingerprints``, so code
 scanning and baselines agree on when a finding is the same one.
 
 Paths are stored relative to the baseline file's folder, with '/' separators, so the same
@@ -17,30 +17,19 @@ baseline works from any working directory and on any system.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
 from pathlib import Path
 
 from .findings import Run
+from .fingerprint import fingerprint
 
 VERSION = 1
-CONTEXT = 10  # characters on each side of the matched text that belong to its fingerprint
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read; the message names the file."""
-
-
-def fingerprint(finding, line_text: str | None) -> str:
-    """A hash of the rule, the matched text and its neighbours on the line."""
-    line_text = line_text or ""
-    start = finding.column - 1
-    before = line_text[max(0, start - CONTEXT):start]
-    after = line_text[finding.end_column - 1:finding.end_column - 1 + CONTEXT] if finding.end_line == finding.line else ""
-    data = "\x1f".join((finding.rule, before, finding.text, after))
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def key_path(path: str, folder: Path) -> str:

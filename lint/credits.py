@@ -34,7 +34,7 @@ from __future__ import annotations
 import regex
 
 from .document import Credit
-from .kinds.base import LazyPattern
+from .patterns import LazyPattern
 
 # label -> credit field; None: a credit the model does not keep (出品、监制、视觉 …), recognised
 # so that it ends the value before it and is not mistaken for part of a name.

@@ -9,16 +9,15 @@ Every problem is a `RuleFileError` naming the file, the line, the rule and what 
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
-import os
 from pathlib import Path
 
 import regex
 
+from . import version
+from .builtin_rules import builtin_rules_dir
+from .cache import cache_dir, read_cache, write_cache
 from .kinds import KINDS, FieldError, Rule
-from .kinds.base import checking_patterns
 from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML text is parsed
 PACK_FIELDS = {"pack", "description", "rules"}
 _RULE_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -30,13 +29,6 @@ class RuleFileError(Exception):
         where = f"{self.path}:{line}" if line else self.path
         named = f" rule '{rule}':" if rule else ""
         super().__init__(f"{where}:{named} {message}")
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the wheel, or the top-level rules/ of a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_builtin_rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
 
 
 def pack_files(paths) -> list[Path]:
@@ -101,19 +93,19 @@ def parse_pack(source: str, path) -> list[Rule]:
     if not isinstance(specs, list):
         raise RuleFileError(path, _line_of_key(source, "rules"), "'rules' must be a list of rules")
     rules, ids = [], set()
-    with checking_patterns(not validated):
-        for index, spec in enumerate(specs):
-            rule = _compile_rule(spec, index, pack, path, source)
-            if rule.name in ids:
-                raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
-            ids.add(rule.name)
-            rules.append(rule)
+    for index, spec in enumerate(specs):
+        # a cached pack's expressions compiled before: they are not compiled again to be checked
+        rule = _compile_rule(spec, index, pack, path, source, check_patterns=not validated)
+        if rule.name in ids:
+            raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
+        ids.add(rule.name)
+        rules.append(rule)
     if not validated and entry is not None:
         write_cache(entry, data)
     return rules
 
 
-def _compile_rule(spec, index, pack, path, source) -> Rule:
+def _compile_rule(spec, index, pack, path, source, check_patterns=True) -> Rule:
     if not isinstance(spec, dict):
         raise RuleFileError(path, _rule_line(source, index), "each rule must be a mapping")
     name = spec.get("id")
@@ -127,74 +119,23 @@ def _compile_rule(spec, index, pack, path, source) -> Rule:
         what = f"unknown kind {spec.get('kind')!r}" if "kind" in spec else "missing required field 'kind'"
         raise RuleFileError(path, _rule_line(source, index, "kind"), f"{what} (expected one of {known})", label)
     try:
-        return kind(spec, pack, str(path))
+        return kind(spec, pack, str(path), check_patterns=check_patterns)
     except FieldError as error:
         raise RuleFileError(path, _rule_line(source, index, error.field), str(error), label) from None
 
 
-# --- parsed packs cached as JSON: YAML parsing is most of newslint's start-up ---------------
-def cache_dir() -> Path | None:
-    """Where parsed rule files are kept: $NEWSLINT_CACHE_DIR, else the user cache directory.
-    NEWSLINT_CACHE_DIR set to an empty string turns the cache off."""
-    chosen = os.environ.get("NEWSLINT_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
-
-
+# --- parsed packs cached as JSON (see lint.cache): YAML parsing is most of start-up ---------
 def cache_entry(source: str) -> Path | None:
-    """The cache file for a rule file's text (keyed by the text and newslint's version)."""
-    from . import __version__
-
-    folder = cache_dir()
-    if folder is None:
-        return None
-    key = hashlib.sha256(f"checked-pack-1\0{__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
-    return folder / f"pack-{key}.json"
-
-
-def read_cache(entry: Path | None):
-    """The parsed pack remembered for this text, or None.
+    """The cache file for a rule file's text (keyed by the text and newslint's version).
 
     Entries are written only for packs that loaded without error, so a hit also means that the
     pack's regular expressions were checked before: they are not compiled again just to be
-    checked (regex compilation is most of start-up). The cache holds plain data (JSON, never
-    pickle), so a tampered file cannot run code; entries are written to a temporary file and
-    renamed into place, so concurrent runs never read half a file. Anything wrong with an
-    entry only means parsing the YAML again."""
-    if entry is None:
+    checked (regex compilation is most of start-up)."""
+    folder = cache_dir()
+    if folder is None:
         return None
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def write_cache(entry: Path, data) -> None:
-    """Remember `data` (plain JSON data) in `entry`: written to a temporary file in the same
-    directory and renamed into place, so a concurrent run reads the old entry, the new one or
-    none, never half of one. Data JSON cannot hold exactly, or a cache directory that cannot
-    be written, only means nothing is remembered."""
-    try:
-        text = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return  # values JSON cannot hold (dates…): this pack is simply not cached
-    if json.loads(text) != data:
-        return
-    import tempfile  # only when writing: a warm run never pays for it
-
-    temporary = None
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, entry)
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    key = hashlib.sha256(f"checked-pack-1\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"pack-{key}.json"
 
 
 # --- line numbers, looked up only when there is an error to report ------------------------

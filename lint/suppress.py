@@ -26,7 +26,7 @@ import regex
 from .document import Document
 from .findings import Finding
 from .kinds.base import Rule
-from .rulepack import builtin_rules_dir
+from .builtin_rules import builtin_rules_dir
 
 UNUSED_ID = "newslint.unused-suppression"
 _DIRECTIVE = regex.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->", regex.DOTALL)

@@ -3,6 +3,7 @@ import json
 
 from lint import baseline
 from lint.findings import FileReport, Finding, Run
+from lint.fingerprint import fingerprint as fingerprint_of
 from tests.conftest import err, out, run_cli
 
 RULES = "typos.idiom,punctuation.halfwidth-comma"
@@ -110,7 +111,7 @@ def test_fingerprint_ignores_position_but_not_context():
         column = line_text.index("再接再励") + 1
         finding = Finding(rule=rule, level="error", message="m", path="a.txt", offset=0, length=4, text="再接再励",
                           line=line, column=column, end_line=line, end_column=column + 4)
-        return baseline.fingerprint(finding, line_text)
+        return fingerprint_of(finding, line_text)
     window = "一二三四五六七施工队再接再励,按期完成了路面铺设"  # ten characters each side
     original = fingerprint(window, 3)
     assert fingerprint("很长的前文。" + window + "后面还有很多话。", 40) == original

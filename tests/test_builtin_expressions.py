@@ -8,7 +8,8 @@ import regex
 
 from lint import credits
 from lint.engine import Engine
-from lint.kinds.base import REGEX_TIMEOUT_SECONDS, LazyPattern
+from lint.kinds.base import REGEX_TIMEOUT_SECONDS
+from lint.patterns import LazyPattern
 from lint.linter import Linter
 from lint.readers.text import read_text
 from lint.rulepack import parse_pack

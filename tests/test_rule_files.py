@@ -76,7 +76,7 @@ def test_malicious_tag_never_runs(tmp_path):
 
 
 def test_parsed_packs_are_cached_as_json_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
-    from lint import rulepack
+    from lint import cache
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
     path = write(tmp_path, GOOD_RULE)
@@ -90,7 +90,7 @@ def test_parsed_packs_are_cached_as_json_and_a_broken_cache_is_ignored(tmp_path,
     path.write_text(GOOD_RULE.replace("某某", "某甲"), encoding="utf-8")
     assert load_packs([path])[0].literals() == ["某甲"]
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
-    assert rulepack.cache_dir() is None
+    assert cache.cache_dir() is None
     assert [r.id for r in load_packs([path])] == ["house.banned"]
 
 

@@ -13,7 +13,7 @@ from lint.engine import Engine
 from lint.linter import Linter
 from lint.readers.text import read_example
 from lint.rulepack import RuleFileError, builtin_rules_dir, load_pack, parse_pack
-from lint.kinds.script import OCD2_HEADER, Tables, _ocd2_values
+from lint.opencc_tables import OCD2_HEADER, Tables, _ocd2_values
 
 from tests.conftest import ROOT
 
@@ -242,7 +242,7 @@ def entries(cache, side="trad"):
 
 
 def test_the_table_is_derived_once_then_read_from_the_cache(table_cache):
-    from lint.kinds.script import flagged_characters
+    from lint.opencc_tables import flagged_characters
 
     derived = sorted(Tables.get().trad.only)
     assert flagged_characters("trad") == derived
@@ -267,7 +267,7 @@ def test_the_table_is_derived_once_then_read_from_the_cache(table_cache):
     json.dumps(["們"], ensure_ascii=False),
 ])
 def test_a_damaged_entry_is_derived_again_and_rewritten(table_cache, damage):
-    from lint.kinds.script import flagged_characters
+    from lint.opencc_tables import flagged_characters
 
     derived = sorted(Tables.get().trad.only)
     flagged_characters("trad")
@@ -279,13 +279,13 @@ def test_a_damaged_entry_is_derived_again_and_rewritten(table_cache, damage):
 
 
 def test_another_newslint_version_never_reads_the_entry(table_cache, monkeypatch):
-    import lint
-    from lint.kinds.script import flagged_characters
+    from lint import version
+    from lint.opencc_tables import flagged_characters
 
     flagged_characters("trad")
     [entry] = entries(table_cache)
     entry.write_text(json.dumps({"only": "們後"}, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(lint, "__version__", "99.0")
+    monkeypatch.setattr(version, "__version__", "99.0")
     assert flagged_characters("trad") == sorted(Tables.get().trad.only)
     assert len(entries(table_cache)) == 2
 
@@ -296,27 +296,27 @@ def test_other_opencc_data_is_another_entry(table_cache, tmp_path, monkeypatch):
     import importlib.util
     import shutil
 
-    from lint.kinds import script
+    from lint import opencc_tables as tables
 
     real = importlib.util.find_spec("opencc")
     copy = tmp_path / "site" / "opencc"
     shutil.copytree(Path(real.origin).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
     fake = importlib.machinery.ModuleSpec("opencc", None, origin=str(copy / "__init__.py"))
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: fake if name == "opencc" else real)
-    before = script._table_entry("trad")
+    before = tables._table_entry("trad")
     dictionary = copy / "clib" / "share" / "opencc" / "TSCharacters.ocd2"
     info = dictionary.stat()
     data = bytearray(dictionary.read_bytes())
     data[-1] ^= 1
     dictionary.write_bytes(bytes(data))
     os.utime(dictionary, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert script._table_entry("trad") not in (None, before)
-    assert script._table_entry("trad") != script._table_entry("simp")
+    assert tables._table_entry("trad") not in (None, before)
+    assert tables._table_entry("trad") != tables._table_entry("simp")
 
 
 @pytest.mark.parametrize("setting", ["", "file"])
 def test_without_a_usable_cache_the_table_is_derived(tmp_path, monkeypatch, setting):
-    from lint.kinds.script import flagged_characters
+    from lint.opencc_tables import flagged_characters
 
     if setting == "file":  # the cache "directory" is a file: nothing can be written there
         setting = str(tmp_path / "cache")
@@ -327,7 +327,7 @@ def test_without_a_usable_cache_the_table_is_derived(tmp_path, monkeypatch, sett
 
 def test_concurrent_cold_runs_agree_and_leave_one_entry(tmp_path):
     cache = tmp_path / "cache"
-    code = "from lint.kinds.script import flagged_characters; print(len(flagged_characters('trad')))"
+    code = "from lint.opencc_tables import flagged_characters; print(len(flagged_characters('trad')))"
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache)}
     runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, cwd=ROOT, env=env) for _ in range(3)]
     outputs = {run.communicate()[0] for run in runs}
@@ -363,12 +363,12 @@ def test_an_unreadable_dictionary_is_a_clear_error(tmp_path):
 
 
 def test_unreadable_opencc_data_fails_the_rule_not_the_run(monkeypatch):
-    import lint.kinds.script as script
+    import lint.opencc_tables as tables
 
     def broken():
-        raise script.OpenCCDataError("OpenCC dictionaries not found")
+        raise tables.OpenCCDataError("OpenCC dictionaries not found")
 
-    monkeypatch.setattr(script.Tables, "get", staticmethod(broken))
+    monkeypatch.setattr(tables.Tables, "get", staticmethod(broken))
     fresh = rule()
     findings, failures = Engine([fresh]).lint(read_example("後来", ("body",)))
     assert findings == [] and failures == ["rule test.r failed on <example>: OpenCCDataError: OpenCC dictionaries not found"]

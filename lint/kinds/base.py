@@ -7,7 +7,6 @@ id or level: the engine fills those in from the rule file and the configuration.
 """
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -101,32 +100,21 @@ def examples(value):
     return {key: text_list(items) for key, items in value.items()}
 
 
-_checks = {"patterns": True}
-
-
-@contextlib.contextmanager
-def checking_patterns(enabled: bool):
-    """Whether `pattern_list` compiles each expression to check it (off for rule files whose
-    exact text was checked before: see lint.rulepack.read_cache)."""
-    previous = _checks["patterns"]
-    _checks["patterns"] = enabled
-    try:
-        yield
-    finally:
-        _checks["patterns"] = previous
-
-
 def pattern_list(value):
     """Regular expressions, compiled here so that a bad one is reported at load time."""
     value = text_list(value)
-    if not _checks["patterns"]:
-        return value
     for item in value:
         try:
             regex.compile(item)
         except regex.error as error:
             raise ValueError(f"invalid regular expression {item!r}: {error}") from None
     return value
+
+
+# A field type may name a cheaper check (`unchecked`) for values known to have passed the full
+# one before: a rule file whose exact text loaded cleanly (see lint.rulepack.cache_entry) does
+# not compile its expressions again just to check them (compiling is most of start-up).
+pattern_list.unchecked = text_list
 
 
 COMMON_FIELDS = {
@@ -144,31 +132,6 @@ COMMON_FIELDS = {
 REQUIRED_FIELDS = ("id", "kind", "level", "message")
 
 
-class LazyPattern:
-    """A regular expression compiled on first use: a run over one article compiles only the
-    expressions of rules that find something to look at (compiling is slow in `regex`)."""
-
-    # the search methods become plain attributes once compiled: later calls go straight to
-    # the compiled pattern (a gate is asked on every article)
-    _METHODS = ("search", "finditer", "match", "findall", "sub")
-    __slots__ = ("source", "flags", "lists", "_compiled", *_METHODS)
-
-    def __init__(self, source: str, flags: int = 0, **lists):
-        """`lists`: `regex` named lists (``\\L<name>``)."""
-        self.source, self.flags, self.lists, self._compiled = source, flags, lists, None
-
-    def compile(self):
-        """The compiled expression (compiled now if it was not yet)."""
-        if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags, **self.lists)
-            for method in self._METHODS:
-                setattr(self, method, getattr(self._compiled, method))
-        return self._compiled
-
-    def __getattr__(self, name):
-        return getattr(self.compile(), name)
-
-
 class Rule:
     """One compiled rule. Subclasses set KIND, FIELDS, REQUIRED and implement `run`."""
 
@@ -184,8 +147,11 @@ class Rule:
     # test suite, so short searches skip the time limit (see `timed`).
     trusted = False
 
-    def __init__(self, spec: dict, pack: str, path: str = ""):
-        values = _checked_fields(spec, {**COMMON_FIELDS, **self.FIELDS}, REQUIRED_FIELDS + self.REQUIRED)
+    def __init__(self, spec: dict, pack: str, path: str = "", *, check_patterns: bool = True):
+        """`check_patterns=False`: the spec's regular expressions are known to compile (its
+        rule file loaded cleanly before), so fields take their `unchecked` check."""
+        values = _checked_fields(spec, {**COMMON_FIELDS, **self.FIELDS}, REQUIRED_FIELDS + self.REQUIRED,
+                                 check_patterns)
         self.pack = pack
         self.path = path
         self.name = values["id"]
@@ -246,7 +212,7 @@ class Rule:
         }
 
 
-def _checked_fields(spec: dict, fields: dict, required: Sequence[str]) -> dict:
+def _checked_fields(spec: dict, fields: dict, required: Sequence[str], check_patterns: bool = True) -> dict:
     for name in spec:
         if name not in fields:
             raise FieldError(name, f"unknown field '{name}'")
@@ -258,6 +224,8 @@ def _checked_fields(spec: dict, fields: dict, required: Sequence[str]) -> dict:
         if spec.get(name) is None:
             values[name] = default
             continue
+        if not check_patterns:
+            check = getattr(check, "unchecked", check)
         try:
             values[name] = check(spec[name])
         except ValueError as error:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import regex
 
 from ..findings import Match
-from .base import FieldError, LazyPattern, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
+from ..patterns import LazyPattern
+from .base import FieldError, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
 
 
 class Existence(Rule):

@@ -14,7 +14,8 @@ from __future__ import annotations
 import regex
 
 from ..findings import Match
-from .base import FieldError, LazyPattern, Rule, count, one_of, pattern_list, text_list
+from ..patterns import LazyPattern
+from .base import FieldError, Rule, count, one_of, pattern_list, text_list
 
 _SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
 _SPACE = regex.compile(r"\s")

@@ -9,7 +9,7 @@ part of it). Safe fixes become SARIF `fixes` (one replacement: the deleted regio
 inserted text). Input and rule errors are tool execution notifications.
 
 Every result carries ``partialFingerprints: {"newslint/v1": "HASH:N"}`` so that code scanning
-follows a finding from commit to commit: HASH is the baseline's fingerprint (the rule, the
+follows a finding from commit to commit: HASH is `lint.fingerprint` (the rule, the
 matched text and up to ten characters each side on its line; no line or column), and N counts
 identical findings in the file (1, 2, …), as GitHub's own line hashes do. Moving a paragraph
 keeps the fingerprint; a different match, or an edit next to it, changes it.
@@ -132,7 +132,7 @@ def first_sentence(text: str) -> str:
 
 def fingerprinted(report):
     """(finding, "HASH:N") for every finding of one file's report, in order."""
-    from ..baseline import fingerprint  # here, not at import: only a SARIF report needs hashlib
+    from ..fingerprint import fingerprint  # here, not at import: only a SARIF report needs hashlib
 
     seen: Counter = Counter()
     for f in report.findings:
