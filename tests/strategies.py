@@ -11,6 +11,7 @@ import yaml
 from hypothesis import strategies as st
 
 from lint.kinds import KINDS
+from lint.readers import TEXT_SUFFIXES
 
 FRAGMENTS = [
     "见缝插扎", "再接再励", "按装", "的的", "！！！", "？？", "……", "...", "--", "——",
@@ -39,7 +40,7 @@ awkward_text = st.lists(
 # arbitrary Unicode, lone surrogates included (only the API can receive those)
 any_text = st.one_of(awkward_text, st.text(max_size=200), st.text(st.characters(), max_size=60))
 
-suffixes = st.sampled_from([".txt", ".md", ".markdown", ".html", ".htm"])
+suffixes = st.sampled_from(TEXT_SUFFIXES)
 
 _BREAK = regex.compile(r"\r\n|\r|\n")
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 import yaml
 
+from lint.readers import TEXT_SUFFIXES, suffix_pattern
 from tests.conftest import EXAMPLES, ROOT
 
 GIT = shutil.which("git")
@@ -25,9 +26,13 @@ def test_hook_definition():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "newslint" and hook["language"] == "python"
     assert hook["entry"] == "newslint check"
+    # the hook takes exactly the files a directory walk lints: one list, in lint.readers
+    assert hook["files"] == suffix_pattern()
     for name, matched in [("a.txt", True), ("b/c.md", True), ("d.html", True), ("e.htm", True),
-                          ("f.py", False), ("g.yaml", False)]:
+                          ("F.TXT", True), ("g.Markdown", True), ("f.py", False), ("g.yaml", False),
+                          ("a.txt.bak", False), ("txt", False)]:
         assert bool(re.search(hook["files"], name)) == matched, name
+        assert (os.path.splitext(name)[1].lower() in TEXT_SUFFIXES) == matched, name
 
 
 @pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")

@@ -28,7 +28,6 @@ from ..document import Document
 from .text import read_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "utf-16")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 GB_COMMON_SHARE = 0.8
 BINARY_PROBE = 8192
 BOM_GB18030 = b"\x84\x31\x95\x33"
@@ -129,8 +128,19 @@ def read_html(text: str, path: str) -> Document:
     return read_html(text, path)
 
 
+# The one list of the file types newslint reads: suffix (lower case) -> reader. A directory walk
+# lints exactly these files (`TEXT_SUFFIXES`, any case), and the pre-commit hook's `files`
+# pattern is `suffix_pattern()` (tests/test_precommit.py holds .pre-commit-hooks.yaml to it).
+# A file named on the command line is read whatever its suffix: unknown ones as plain text.
 READERS = {
     ".txt": read_text,
     ".md": read_markdown, ".markdown": read_markdown,
     ".html": read_html, ".htm": read_html,
 }
+TEXT_SUFFIXES = tuple(READERS)
+
+
+def suffix_pattern() -> str:
+    """A regular expression (Python `re`, as pre-commit's `files`) matching the paths whose
+    suffix is one of `READERS`, in any case."""
+    return r"(?i)\.(" + "|".join(suffix[1:] for suffix in READERS) + ")$"
