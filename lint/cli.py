@@ -232,6 +232,18 @@ def explain(rule_id, rule_dirs):
     click.echo(explain_text(rule))
 
 
+@cli.command("lsp")
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it (stdio is the only transport).")
+def lsp_command(stdio):
+    """Run the language server over stdio, for editors (extra: pip install 'newslint[lsp]')."""
+    from .lsp import main as serve, missing_dependency
+
+    missing = missing_dependency()
+    if missing:
+        _fail(f"'newslint lsp' needs {missing}: pip install 'newslint[lsp]'")
+    serve()
+
+
 @cli.command("test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def test_rules(paths):

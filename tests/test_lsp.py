@@ -1,0 +1,294 @@
+"""`newslint lsp`, driven as an editor drives it: a server process spoken to over stdio.
+
+Each test talks to a real `python -m lint lsp` process through pytest-lsp's client
+(initialize, didOpen, didChange, publishDiagnostics, codeAction, hover, shutdown). Most tests
+share one server per module (each on its own documents); tests that need other client
+capabilities start their own.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls", reason="the lsp extra is not installed (pip install 'newslint[lsp]')")
+pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not installed (pip install 'newslint[test]')")
+pytest_asyncio = pytest.importorskip("pytest_asyncio")
+
+from lsprotocol import types as t  # noqa: E402
+from pygls.protocol import default_converter  # noqa: E402
+from pygls.uris import from_fs_path  # noqa: E402
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, LanguageClient, register_lsp_features  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 30  # seconds: a stuck server fails the test instead of hanging the suite
+TYPO = "明天阳光见缝插扎地照进来。"  # typos.idiom: 见缝插扎 -> 见缝插针
+ARTICLE = "记者 王某\n\n" + TYPO + "\n\n责任编辑：李某\n"
+
+aio = pytest.mark.asyncio(loop_scope="module")
+
+
+def utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+# --- a client that records every publishDiagnostics --------------------------------------
+def _make_client() -> LanguageClient:
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []
+    features = dict(DEFAULT_CLIENT_FEATURES)
+
+    def publish(client: LanguageClient, params: t.PublishDiagnosticsParams):
+        client.diagnostics[params.uri] = params.diagnostics
+        client.published.append(params)
+
+    features[t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+    register_lsp_features(client, features)
+    return client
+
+
+class Session:
+    """One server process and the documents a test opened in it."""
+
+    def __init__(self, client: LanguageClient, result: t.InitializeResult, root: Path):
+        self.client, self.result, self.root = client, result, root
+        self.versions: dict[str, int] = {}
+
+    def uri(self, name: str) -> str:
+        return from_fs_path(str(self.root / name))
+
+    def open(self, name: str, text: str, language_id: str = "plaintext") -> str:
+        uri = self.uri(name)
+        self.versions[uri] = 1
+        self.client.text_document_did_open(t.DidOpenTextDocumentParams(
+            t.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)))
+        return uri
+
+    def change(self, uri: str, text: str) -> int:
+        self.versions[uri] += 1
+        self.client.text_document_did_change(t.DidChangeTextDocumentParams(
+            t.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            [t.TextDocumentContentChangeWholeDocument(text=text)]))
+        return self.versions[uri]
+
+    def publications(self, uri: str) -> list[t.PublishDiagnosticsParams]:
+        return [p for p in self.client.published if p.uri == uri]
+
+    async def diagnostics(self, uri: str, version: int | None = None, after: int = 0) -> list[t.Diagnostic]:
+        """The diagnostics published for `uri` (at `version`, if given), waiting for them;
+        `after`: ignore the first publications of the document."""
+        async def wait():
+            while True:
+                for params in self.publications(uri)[after:]:
+                    if version is None or params.version == version:
+                        return list(params.diagnostics)
+                await asyncio.sleep(0.01)
+
+        return await asyncio.wait_for(wait(), TIMEOUT)
+
+    async def code_actions(self, uri: str, start: t.Position, end: t.Position | None = None, only=None):
+        params = t.CodeActionParams(
+            text_document=t.TextDocumentIdentifier(uri=uri), range=t.Range(start, end or start),
+            context=t.CodeActionContext(diagnostics=[], only=only))
+        return await asyncio.wait_for(self.client.text_document_code_action_async(params), TIMEOUT) or []
+
+    async def hover(self, uri: str, position: t.Position):
+        params = t.HoverParams(text_document=t.TextDocumentIdentifier(uri=uri), position=position)
+        return await asyncio.wait_for(self.client.text_document_hover_async(params), TIMEOUT)
+
+
+CAPABILITIES = t.ClientCapabilities(
+    workspace=t.WorkspaceClientCapabilities(
+        workspace_edit=t.WorkspaceEditClientCapabilities(document_changes=True),
+        did_change_watched_files=t.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)),
+    text_document=t.TextDocumentClientCapabilities(
+        code_action=t.CodeActionClientCapabilities(
+            code_action_literal_support=t.ClientCodeActionLiteralOptions(
+                code_action_kind=t.ClientCodeActionKindOptions(value_set=[t.CodeActionKind.QuickFix,
+                                                                          t.CodeActionKind.SourceFixAll])),
+            is_preferred_support=True, disabled_support=True),
+        hover=t.HoverClientCapabilities(content_format=[t.MarkupKind.Markdown, t.MarkupKind.PlainText]),
+        publish_diagnostics=t.PublishDiagnosticsClientCapabilities(version_support=True)),
+)
+
+
+@asynccontextmanager
+async def session(root: Path, capabilities: t.ClientCapabilities = CAPABILITIES, options=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    config = pytest_lsp.ClientServerConfig(server_command=[sys.executable, "-m", "lint", "lsp"],
+                                           client_factory=_make_client, server_env=env)
+    client = await config.start()
+    try:
+        result = await asyncio.wait_for(client.initialize_session(t.InitializeParams(
+            capabilities=capabilities, root_uri=from_fs_path(str(root)),
+            initialization_options=options)), TIMEOUT)
+        yield Session(client, result, root)
+        await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+    finally:
+        await client.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def lsp(tmp_path_factory):
+    async with session(tmp_path_factory.mktemp("workspace")) as shared:
+        yield shared
+
+
+def by_rule(diagnostics, rule):
+    found = [d for d in diagnostics if d.code == rule]
+    assert found, f"no {rule} among {[d.code for d in diagnostics]}"
+    return found[0]
+
+
+# --- initialize --------------------------------------------------------------------------
+@aio
+async def test_initialize_announces_what_the_server_does(lsp):
+    capabilities = lsp.result.capabilities
+    assert lsp.result.server_info.name == "newslint"
+    assert capabilities.position_encoding == t.PositionEncodingKind.Utf16  # the client offered none
+    assert capabilities.text_document_sync.change == t.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.open_close and capabilities.text_document_sync.save
+
+
+# --- diagnostics -------------------------------------------------------------------------
+@aio
+async def test_open_publishes_a_diagnostic_per_finding(lsp):
+    uri = lsp.open("open.txt", "阳光\n\n" + ARTICLE)
+    diagnostics = await lsp.diagnostics(uri, version=1)
+    typo = by_rule(diagnostics, "typos.idiom")
+    assert typo.source == "newslint"
+    assert typo.severity == t.DiagnosticSeverity.Error
+    assert typo.message == "“见缝插扎”应为“见缝插针”"
+    line = 4  # 阳光, blank, 记者 王某, blank, the sentence
+    start = TYPO.index("见缝插扎")
+    assert typo.range == t.Range(t.Position(line, start), t.Position(line, start + 4))
+    assert typo.data["rule"] == "typos.idiom"
+    assert typo.data["explain"] == "newslint explain typos.idiom"
+    assert typo.data["fixes"] == [{"applicability": "safe", "replacement": "见缝插针"}]
+
+
+@aio
+async def test_levels_become_severities(lsp):
+    uri = lsp.open("levels.txt", "标题\n\n" + TYPO + "\n")  # no credits: byline warnings
+    diagnostics = await lsp.diagnostics(uri)
+    assert by_rule(diagnostics, "byline.missing-author").severity == t.DiagnosticSeverity.Warning
+    assert by_rule(diagnostics, "typos.idiom").severity == t.DiagnosticSeverity.Error
+
+
+@aio
+async def test_astral_character_before_a_finding_counts_two_utf16_units(lsp):
+    prefix = "𠮷𠮷野家，"
+    uri = lsp.open("astral.txt", "阳光\n\n" + ARTICLE.replace(TYPO, prefix + TYPO))
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    before = prefix + TYPO[:TYPO.index("见缝插扎")]
+    assert typo.range.start == t.Position(4, utf16_units(before))
+    assert typo.range.start.character == len(before) + 2  # two surrogate pairs
+    assert typo.range.end.character == typo.range.start.character + 4
+
+
+@aio
+async def test_change_publishes_for_the_new_version(lsp):
+    uri = lsp.open("change.txt", "阳光\n\n" + ARTICLE)
+    assert by_rule(await lsp.diagnostics(uri, version=1), "typos.idiom")
+    version = lsp.change(uri, "阳光\n\n" + ARTICLE.replace("见缝插扎", "见缝插针"))
+    diagnostics = await lsp.diagnostics(uri, version=version)
+    assert "typos.idiom" not in [d.code for d in diagnostics]
+    version = lsp.change(uri, "阳光\n\n新的一段。\n\n" + ARTICLE)
+    moved = by_rule(await lsp.diagnostics(uri, version=version), "typos.idiom")
+    assert moved.range.start.line == 6
+
+
+@aio
+async def test_save_publishes_again_and_close_clears(lsp):
+    uri = lsp.open("save.txt", "阳光\n\n" + ARTICLE)
+    await lsp.diagnostics(uri, version=1)
+    count = len(lsp.publications(uri))
+    lsp.client.text_document_did_save(t.DidSaveTextDocumentParams(t.TextDocumentIdentifier(uri=uri)))
+    assert by_rule(await lsp.diagnostics(uri, after=count), "typos.idiom")
+    count = len(lsp.publications(uri))
+    lsp.client.text_document_did_close(t.DidCloseTextDocumentParams(t.TextDocumentIdentifier(uri=uri)))
+    assert await lsp.diagnostics(uri, after=count) == []
+
+
+@aio
+async def test_markdown_and_html_point_into_the_file(lsp):
+    md = lsp.open("story.md", "# 阳光\n\n" + "`见缝插扎` 不查，" + TYPO + "\n", "markdown")
+    html = lsp.open("story.html", "<html><body><h1>阳光</h1>\n<p>&ldquo;好&rdquo;" + TYPO + "</p></body></html>\n",
+                    "html")
+    md_typos = [d for d in await lsp.diagnostics(md) if d.code == "typos.idiom"]
+    assert len(md_typos) == 1  # inline code is not prose
+    assert md_typos[0].range.start == t.Position(2, len("`见缝插扎` 不查，") + TYPO.index("见缝插扎"))
+    html_typo = by_rule(await lsp.diagnostics(html), "typos.idiom")
+    assert html_typo.range.start == t.Position(1, len("<p>&ldquo;好&rdquo;") + TYPO.index("见缝插扎"))
+
+
+@aio
+async def test_other_documents_get_no_diagnostics(lsp):
+    other = lsp.open("script.py", "# " + TYPO + "\n", "python")
+    article = lsp.open("after-script.txt", "阳光\n\n" + ARTICLE)
+    await lsp.diagnostics(article)  # notifications are handled in order: the .py came first
+    assert lsp.publications(other) == []
+
+
+@aio
+async def test_untitled_markdown_is_linted_by_its_language(lsp):
+    uri = "untitled:Untitled-1"
+    lsp.versions[uri] = 1
+    lsp.client.text_document_did_open(t.DidOpenTextDocumentParams(
+        t.TextDocumentItem(uri=uri, language_id="markdown", version=1, text="# 阳光\n\n" + TYPO + "\n")))
+    assert by_rule(await lsp.diagnostics(uri), "typos.idiom")
+
+
+# --- position encodings --------------------------------------------------------------------
+@aio
+@pytest.mark.parametrize("offered, encoding, width", [
+    (["utf-8"], t.PositionEncodingKind.Utf8, lambda s: len(s.encode("utf-8"))),
+    (["utf-32", "utf-16"], t.PositionEncodingKind.Utf32, len),  # the client's first choice wins
+])
+async def test_negotiated_position_encoding(tmp_path, offered, encoding, width):
+    capabilities = t.ClientCapabilities(general=t.GeneralClientCapabilities(position_encodings=offered))
+    async with session(tmp_path, capabilities) as own:
+        assert own.result.capabilities.position_encoding == encoding
+        prefix = "𠮷é，"
+        uri = own.open("encoded.txt", "阳光\n\n" + ARTICLE.replace(TYPO, prefix + TYPO))
+        typo = by_rule(await own.diagnostics(uri), "typos.idiom")
+        before = prefix + TYPO[:TYPO.index("见缝插扎")]
+        assert typo.range.start == t.Position(4, width(before))
+        assert typo.range.end == t.Position(4, width(before + "见缝插扎"))
+
+
+# --- debouncing, shutdown ------------------------------------------------------------------
+@aio
+async def test_changes_in_quick_succession_are_linted_once_and_shutdown_exits_0(tmp_path):
+    async with session(tmp_path, options={"debounce_ms": 400}) as own:
+        uri = own.open("typing.txt", "阳光\n\n" + ARTICLE)
+        await own.diagnostics(uri, version=1)
+        versions = [own.change(uri, "阳光\n\n" + ARTICLE + "多" * n) for n in range(1, 6)]
+        await own.diagnostics(uri, version=versions[-1])
+        assert [p.version for p in own.publications(uri)] == [1, versions[-1]]
+        server = own.client._server
+    assert server.returncode == 0  # shutdown, then exit: a clean end
+
+
+def test_missing_extra_is_one_line_and_exit_2(tmp_path):
+    """Without pygls, `newslint lsp` says what to install (simulated by hiding pygls)."""
+    import subprocess
+
+    blocker = tmp_path / "sitecustomize.py"
+    blocker.write_text(
+        "import sys\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('pygls', 'lsprotocol'):\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Hide())\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
+    result = subprocess.run([sys.executable, "-m", "lint", "lsp"], capture_output=True, env=env, timeout=60,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert lines == ["newslint: 'newslint lsp' needs pygls: pip install 'newslint[lsp]'"]
