@@ -130,11 +130,13 @@ def cache_entry(source: str) -> Path | None:
 
     Entries are written only for packs that loaded without error, so a hit also means that the
     pack's regular expressions were checked before: they are not compiled again just to be
-    checked (regex compilation is most of start-up)."""
+    checked (regex compilation is most of start-up). The key's "checked-pack-N" counts what the
+    loader checks: 2 added duplicate mapping keys, so an entry of a pack that has one, written
+    before that check, is never read."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"checked-pack-1\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = hashlib.sha256(f"checked-pack-2\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
     return folder / f"pack-{key}.json"
 
 

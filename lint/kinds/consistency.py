@@ -1,16 +1,17 @@
 """consistency — one document uses only one of several forms (`“”` vs `「」`, `其他` vs `其它`).
 
 Fields:
-- ``forms``: a list of forms; each form is a list of literal strings that belong together
-  (``["“", "”"]``). The form used most often in the document (in the rule's scope) is the
-  document's own; on a tie, the form listed first. Every occurrence of another form is
-  reported.
-- ``exceptions``: literal strings; an occurrence inside one is neither counted nor reported.
+- `forms` (required): a list of forms; each form is a list of literal strings that belong
+  together (`[["“", "”"], ["「", "」"]]`). The form used most often in the document (in the
+  rule's scope) is the document's own; on a tie, the form listed first. Every occurrence of
+  another form is reported.
+- `exceptions`: literal strings; an occurrence inside one is neither counted nor reported.
+
 A reported string is offered the string at the same place in the document's form as its
-replacement (applied by ``--fix`` only with ``fix: safe``; the default is ``none``).
+replacement (applied by `--fix` only with `fix: safe`; the default is `none`).
 All literals are found by the engine's shared automaton: one pass over the text.
-Message placeholders: ``{match}``, ``{preferred}`` (the document's form, joined),
-``{replacement}``.
+Message placeholders: `{match}`, `{preferred}` (the document's form, joined),
+`{replacement}`.
 """
 from __future__ import annotations
 

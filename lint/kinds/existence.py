@@ -1,14 +1,14 @@
 """existence — flag literal `tokens` or regular-expression `patterns`.
 
 Fields:
-- ``tokens``: literal strings; all tokens of all rules are found in one pass of the engine's
+- `tokens`: literal strings; all tokens of all rules are found in one pass of the engine's
   shared Aho-Corasick automaton.
-- ``patterns``: regular expressions (Python ``regex`` syntax, lookarounds allowed), merged
-  into one expression per rule and compiled once.
-- ``exceptions``: literal strings; a match lying inside an occurrence of one is not reported.
-- ``ignorecase``: match patterns (and tokens, which then become patterns) ignoring case.
+- `patterns`: regular expressions (Python `regex` module syntax, lookarounds allowed), merged
+  into one expression per rule and compiled once, on first use.
+- `exceptions`: literal strings; a match lying inside an occurrence of one is not reported.
+- `ignorecase: true`: match ignoring case (tokens then become patterns).
 
-Message placeholders: ``{match}``.
+No fix. Message placeholder: `{match}`.
 """
 from __future__ import annotations
 

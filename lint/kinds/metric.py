@@ -1,13 +1,15 @@
 """metric — a count against a bound: headline length, sentence length, marks per headline.
 
 Fields:
-- ``measure``: ``length`` (characters, whitespace not counted) or ``count`` (occurrences of
-  ``tokens``/``patterns``);
-- ``unit``: ``segment`` (each range of the scope, e.g. the headline) or ``sentence`` (split at
-  。！？!? and line breaks);
-- ``max`` / ``min``: the bounds (either or both).
-An empty scope with ``min`` > 0 (no headline at all) is reported at line 1, column 1.
-The finding spans the measured unit. Message placeholders: ``{count}``, ``{max}``, ``{min}``.
+- `measure`: `length` (the default: characters, whitespace not counted) or `count`
+  (occurrences of `tokens` / `patterns`);
+- `tokens`, `patterns`: what `count` counts (literal strings; regular expressions);
+- `unit`: `segment` (the default: each range of the scope, e.g. the headline) or `sentence`
+  (split at `。！？!?` and line breaks);
+- `max` / `min`: the bounds (either or both).
+
+An empty scope with `min` > 0 (no headline at all) is reported at line 1, column 1.
+The finding spans the measured unit. No fix. Message placeholders: `{count}`, `{max}`, `{min}`.
 """
 from __future__ import annotations
 

@@ -1,46 +1,51 @@
 """punctuation — the width and form rules of GB/T 15834-2011, configured from YAML.
 
-A rule picks one named ``check``; each check is one small function over one compiled
+A rule picks one named `check` (required); each check is one small function over one compiled
 expression (the expressions begin with the marks they look for, so a pass over clean text is
-cheap). Checks and their fields:
+cheap). `fix` defaults to `safe`. Checks and their `marks`:
 
-- ``halfwidth`` (``marks``: half-width -> full-width): a half-width mark inside Chinese text,
-  i.e. touching a Han character, before an opening mark, or after a full-width mark.
-  Marks between Latin letters or digits (``1,000``, ``17:54``, ``3:2``, ``Hello, world``)
-  are never touched. Fix: the full-width form.
-- ``halfwidth-period``: a half-width ``.`` ending a Chinese sentence (after a Han character,
-  or a closing mark right after one, and before a space, the line end, a closing mark or another Han character). Decimals,
-  ``.NET``, ``Node.js``, ``e.g.``, ``v2.0.1`` and list numbers (``一.``) are never touched.
-  Fix: ``。``.
-- ``halfwidth-pairs`` (``marks``: the opening and the closing mark): half-width brackets
-  around or beside Chinese text; both marks are reported and fixed together, never one alone.
-- ``straight-quotes``: straight ``"…"`` / ``'…'`` whose content is Chinese become ``“…”`` /
-  ``‘…’``; a straight double pair inside ``“…”`` becomes ``‘…’`` (nesting). Lines with an odd
-  number of straight quotes are left alone (the pairing would be a guess); apostrophes
-  (``don't``) never pair.
-- ``fullwidth-alnum``: full-width Latin letters and digits (``ＡＢＣ１２３``). Fix: ASCII.
-- ``fullwidth-in-english``: full-width ``，`` / ``。`` inside an English sentence that stands
-  alone or inside quotes/brackets (three words or more, two in lower case). Fix: ``, `` / ``.``.
-- ``ellipsis``: ``...`` (in Chinese text), ``。。。``, a lone ``…``, ``……。``. Fix: ``……``.
-- ``dash``: ``--`` in Chinese text, ``－－``, a lone ``—`` standing between a word and a
-  punctuation mark or the line end. Connectors (``1998—1999年``, ``北京—上海``) and longer
-  runs are not touched. Fix: ``——``.
-- ``repeated-marks``: runs of ``！`` / ``？`` (``？？``, ``！！！``, ``？！？``); the pairs ``？！`` and
-  ``！？`` are allowed. Fix: one mark (``？！`` for a mixed run).
-- ``unpaired`` (``marks``: opening -> closing): a quote or bracket without its partner in
-  its paragraph, reported at the lone mark; no fix. A quotation running over several
-  paragraphs (each paragraph opening with ``“``, only the last one closing) is paired.
-- ``spaces``: spaces (U+0020) before or after ``，。、；：！？``, after an opening or before a
-  closing quote/bracket. Fix: remove them. U+3000 indents and separators are never touched.
-- ``spaces-outside``: spaces between a Han character and an opening quote/bracket, or a
-  closing quote/bracket and a Han character. Fix: remove them.
-- ``headline-end`` (``marks``: mark -> replacement): the headline ends with one of the marks.
-- ``cjk-latin-spacing``: no space between a Han character and a Latin letter or digit
-  (copywriting style; ship it with ``enabled: false``). Fix: insert one space.
+- `halfwidth` (`marks`: half-width -> full-width, e.g. `{",": "，"}`): a half-width mark
+  inside Chinese text, i.e. touching a Han character, before an opening mark, or after a
+  full-width mark. Marks between Latin letters or digits (`1,000`, `17:54`, `3:2`,
+  `Hello, world`), times and URLs are never touched. Fix: the full-width form.
+- `halfwidth-period`: a half-width `.` ending a Chinese sentence (after a Han character, or a
+  closing mark right after one, and before a space, the line end, a closing mark or another
+  Han character). Decimals, versions (`v2.0.1`), `.NET`, `Node.js`, `e.g.`, IP addresses,
+  stock codes and list numbers (`一.`) are never touched. Fix: `。`; between two Han
+  characters the `.` may be a name separator (`·`), so it is reported with both suggestions
+  and not fixed.
+- `halfwidth-pairs` (`marks`: the opening and the closing mark, `{"(": "（", ")": "）"}`):
+  half-width brackets around or beside Chinese text; both marks are reported and fixed
+  together, never one alone.
+- `straight-quotes`: straight `"…"` / `'…'` whose content is Chinese become `“…”` / `‘…’`; a
+  straight double pair inside `“…”` becomes `‘…’` (nesting). Lines with an odd number of
+  straight quotes are left alone (the pairing would be a guess); apostrophes (`don't`) never
+  pair.
+- `fullwidth-alnum`: full-width Latin letters and digits (`ＡＢＣ１２３`). Fix: ASCII.
+- `fullwidth-in-english`: full-width `，` / `。` inside an English sentence that stands alone
+  or inside quotes/brackets (three words or more, two in lower case). Fix: `, ` / `.`.
+- `ellipsis`: `...` (in Chinese text), `。。。`, a lone `…`, `……。`. Fix: `……`.
+- `dash`: `--` in Chinese text, `－－`, a lone `—` standing between a word and a punctuation
+  mark or the line end. Connectors (`1998—1999年`, `北京—上海`) and longer runs are not
+  touched. Fix: `——`.
+- `repeated-marks`: runs of `！` / `？` (`？？`, `！！！`, `？！？`); the pairs `？！` and `！？` are
+  allowed. Fix: one mark (`？！` for a mixed run).
+- `unpaired` (`marks`: opening -> closing, `{"“": "”", "（": "）"}`): a quote or bracket
+  without its partner in its paragraph, reported at the lone mark; no fix. A quotation
+  running over several paragraphs (each paragraph opening with `“`, only the last one
+  closing) is paired.
+- `spaces`: spaces (U+0020) before or after `，。、；：！？`, after an opening or before a closing
+  quote/bracket. Fix: remove them. U+3000 indents and separators, and credit lines, are never
+  touched.
+- `spaces-outside`: spaces between a Han character and an opening quote/bracket, or a closing
+  quote/bracket and a Han character. Fix: remove them.
+- `headline-end` (`marks`: mark -> replacement, `{"。": ""}`): the headline ends with one of
+  the marks; the value is the fix.
+- `cjk-latin-spacing`: no space between a Han character and a Latin letter or digit
+  (copywriting style; ship it with `enabled: false`). Fix: insert one space.
 
 URLs and e-mail addresses are outside every scope (the readers cut them out), so their own
-commas, dots and parentheses are never seen. Message placeholders: ``{match}``,
-``{replacement}``.
+commas, dots and parentheses are never seen. Message placeholders: `{match}`, `{replacement}`.
 """
 from __future__ import annotations
 

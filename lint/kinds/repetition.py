@@ -1,12 +1,13 @@
 """repetition — a unit written twice or more in a row: `的的`, `了了`, `！！！`.
 
 Fields:
-- ``tokens``: the units (characters, words or marks) whose doubling is flagged;
-- ``min``: how many consecutive copies make a finding (default 2);
-- ``exceptions``: literal strings for legitimate reduplication (``的的确确``); a run inside an
+- `tokens` (required): the units (characters, words or marks) whose doubling is flagged;
+- `min`: how many consecutive copies make a finding (default 2);
+- `exceptions`: literal strings for legitimate reduplication (`的的确确`); a run inside an
   occurrence of one is not reported.
-The fix collapses the run to one unit. Message placeholders: ``{match}``, ``{replacement}``,
-``{count}``.
+
+The fix collapses the run to one unit (applied by `--fix` only with `fix: safe`; the default
+is `none`). Message placeholders: `{match}`, `{replacement}`, `{count}`.
 """
 from __future__ import annotations
 

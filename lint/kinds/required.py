@@ -1,14 +1,15 @@
 """required — a credit or metadata field must be present, or must not be empty.
 
 Fields:
-- ``fields``: which credits count (``author``, ``editor``, ``source``, ``reviewer``); any one
+- `fields` (required): which credits count (`author`, `editor`, `source`, `reviewer`); any one
   of them satisfies the rule;
-- ``check``: ``present`` (report a document with none of them) or ``non-empty`` (report each
-  such credit whose value is empty, as in ``作者: 来源: …``).
+- `check`: `present` (the default: report a document with none of them) or `non-empty`
+  (report each such credit whose value is empty, as in `作者: 来源: …`, at its label).
+
 Credits come from the document model (credit lines in the text, and metadata such as Markdown
-front matter), so this kind works the same for every format.
-A missing credit has no characters to point at: the finding sits at line 1, column 1, with
-length 0. Message placeholders: ``{label}`` (the empty credit's label).
+front matter), so this kind works the same for every format; its default scope is `byline`
+and `meta`. A missing credit has no characters to point at: the finding sits at line 1,
+column 1, with length 0. No fix. Message placeholder: `{label}` (the empty credit's label).
 """
 from __future__ import annotations
 

@@ -1,56 +1,30 @@
 """script — Traditional characters slipped into Simplified text (or the reverse), via OpenCC.
 
+Which characters belong to one script only is decided from OpenCC's own tables (see
+`lint.opencc_tables`), and each candidate is confirmed by converting its context; see
+[script.md](script.md) for how.
+
 Fields:
-- ``target``: the script the text should be in. ``zh-Hans`` (default) flags Traditional-only
-  characters; ``zh-Hant`` flags Simplified-only characters; ``auto`` takes the document's
+- `target`: the script the text should be in. `zh-Hans` (default) flags Traditional-only
+  characters; `zh-Hant` flags Simplified-only characters; `auto` takes the document's
   majority script as the target and flags the minority, never the document as a whole.
-- ``whole_ratio`` (default 0.8) and ``whole_min`` (default 5): a document in which the
-  characters of the *other* script number at least ``whole_min`` and make up at least
-  ``whole_ratio`` of all script-specific characters (Traditional-only plus Simplified-only) is
+- `whole_ratio` (default 0.8) and `whole_min` (default 5): a document in which the
+  characters of the *other* script number at least `whole_min` and make up at least
+  `whole_ratio` of all script-specific characters (Traditional-only plus Simplified-only) is
   written in the other script, not mixed. It gets ONE finding, at its first such character,
-  with ``whole_message``; its characters are not reported one by one.
-- ``whole_message``: message of that finding; placeholders ``{count}`` (characters of the
-  other script), ``{other}`` (characters of the target script), ``{found}`` and ``{expected}``.
-- ``exceptions``: literal strings; a finding inside an occurrence of one is not reported.
-Message placeholders: ``{match}``, ``{replacement}``, ``{found}`` (``繁体`` or ``简体``, the
-script of the flagged characters) and ``{expected}`` (the other one), so one message serves
-every target. ``fix`` defaults to ``safe``; a finding
-whose right form is ambiguous is reported with its replacement but never fixed automatically.
-
-- ``surnames``: a string of surname characters; a lone flagged character one or two places
+  with `whole_message`; its characters are not reported one by one.
+- `whole_message`: message of that finding; placeholders `{count}` (characters of the
+  other script), `{other}` (characters of the target script), `{found}` and `{expected}`.
+- `exceptions`: literal strings; a finding inside an occurrence of one is not reported.
+- `surnames`: a string of surname characters; a lone flagged character one or two places
   after one of them, with no other flagged character within 12 characters, is taken for part
-  of a personal name (``梁靖崑``) and not reported.
+  of a personal name (`梁靖崑`) and not reported.
 
-How the rule knows which characters belong to one script only (decided once, when a script
-rule is first put to work; OpenCC is imported only then, so other commands never pay for it):
-
-1. Every Han code point of the Basic Multilingual Plane (URO and Extension A) is converted alone
-   with OpenCC's character-level conversion (``t2s``; ``s2t`` for ``zh-Hant``). Characters it
-   changes are *convertible*.
-2. OpenCC's character dictionary (``TSCharacters.ocd2``; ``STCharacters.ocd2``), shipped in
-   the wheel, lists every candidate output form, including the source character itself when
-   it is also standard in the target script (``乾 -> 干 乾``, ``於 -> 于 於``, ``昇 -> 升 昇``).
-   A convertible character that never appears among those outputs exists only in the other
-   script: it is flagged wherever it stands. A convertible character that does appear there
-   (``乾``, ``於``, ``徵``) is valid in both scripts: it is never flagged alone, only when it
-   stands right beside a flagged character and the conversion of the context changes it
-   (``乾淨`` -> ``干净``). Characters the conversion leaves alone (``著``, ``沈``, ``瞭``,
-   ``后``) are never flagged, so ``著名``, ``沈阳``, ``瞭望`` and ``皇后`` pass. (The outputs
-   of OpenCC's phrase dictionary are not used for this: they keep a few characters by accident,
-   e.g. ``計`` in one idiom; phrases act through step 3 instead.)
-   A character whose counterpart lies outside the URO (``鮠 -> 𬶏``) is not flagged: fonts and
-   input methods mostly lack the counterpart, so texts keep the character.
-3. Each candidate is confirmed by converting the surrounding text (up to 12 characters each
-   side) with OpenCC's phrase-level conversion: a character that stays unchanged in its
-   context (a phrase OpenCC keeps, such as ``八濛山``) is not reported. The converted context
-   gives the fix. Characters within 12 characters of kana are Japanese and are skipped.
-4. The fix is safe only when every character of the finding exists only in the source script,
-   has a single form in the target script (no alternative in OpenCC's dictionary, none shared
-   with another source character that has alternatives), and the context agrees with the
-   character-level conversion. Otherwise it is offered but marked unsafe.
-
-The flagged characters are literals of the engine's one shared Aho-Corasick automaton, so
-matching costs no pass of its own; nothing else runs on a document without a flagged character.
+`fix` defaults to `safe`, and a fix is applied only when the right form is unambiguous; a
+finding whose right form is ambiguous is reported with its replacement but never fixed
+automatically. Message placeholders: `{match}`, `{replacement}`, `{found}` (`繁体` or `简体`,
+the script of the flagged characters) and `{expected}` (the other one), so one message serves
+every target.
 """
 from __future__ import annotations
 
@@ -78,6 +52,23 @@ def ratio(value):
 
 # --- the kind ---------------------------------------------------------------------------------
 class Script(Rule):
+    """Finds the characters of `opencc_tables` (literals of the engine's one shared automaton,
+    so matching costs no pass of its own; nothing else runs on a document without one), then:
+
+    3. Each candidate is confirmed by converting the surrounding text (up to 12 characters each
+       side) with OpenCC's phrase-level conversion: a character that stays unchanged in its
+       context (a phrase OpenCC keeps, such as ``八濛山``) is not reported. A character valid
+       in both scripts (``乾``) is flagged only beside a flagged one when the context converts
+       it (``乾淨`` -> ``干净``). The converted context gives the fix. Characters within 12
+       characters of kana are Japanese and are skipped.
+    4. The fix is safe only when every character of the finding exists only in the source
+       script, has a single form in the target script (no alternative in OpenCC's dictionary,
+       none shared with another source character that has alternatives), and the context
+       agrees with the character-level conversion. Otherwise it is offered but marked unsafe.
+
+    (Steps 1 and 2, which characters are flagged at all, are in `lint.opencc_tables`.)
+    """
+
     KIND = "script"
     FIELDS = {
         "target": (one_of(*TARGETS), "zh-Hans"),

@@ -2,11 +2,14 @@
 
 Built for dictionaries of thousands of entries: every wrong form is a literal found by the
 engine's one shared Aho-Corasick automaton, so the cost is one pass over the text whatever
-the dictionary's size. Overlapping wrong forms resolve leftmost-longest.
+the dictionary's size. Overlapping wrong forms resolve leftmost-longest. A wrong form written
+twice in `swap` is an error (as is any key written twice in a rule file).
 
-Fields: ``swap`` (mapping), ``exceptions`` (literal strings; a match inside an occurrence of
-one is not reported). ``fix`` defaults to ``safe``.
-Message placeholders: ``{match}``, ``{replacement}``.
+Fields:
+- `swap` (required): a mapping of wrong forms to their right forms.
+- `exceptions`: literal strings; a match inside an occurrence of one is not reported.
+
+`fix` defaults to `safe`. Message placeholders: `{match}`, `{replacement}`.
 """
 from __future__ import annotations
 
