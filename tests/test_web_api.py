@@ -308,3 +308,26 @@ def test_serve_prints_its_url_and_answers_over_http():
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# --- the page and its assets -----------------------------------------------------------
+def test_the_page_and_its_assets_are_served_by_the_package(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert '<html lang="zh-CN">' in page.text
+    for asset, kind in (("app.js", "javascript"), ("style.css", "text/css"), ("icon.svg", "image/svg+xml")):
+        answer = client.get(f"/static/{asset}")
+        assert answer.status_code == 200 and kind in answer.headers["content-type"]
+    assert client.get("/static/nope.js").status_code == 404
+
+
+def test_the_page_loads_nothing_from_the_network():
+    import re
+
+    from lint.web.app import STATIC
+
+    for asset in STATIC.iterdir():
+        text = re.sub(r'xmlns="[^"]*"', "", asset.read_text(encoding="utf-8"))  # a name, not a fetch
+        assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text, re.I), asset.name
+        assert "@import" not in text and "url(http" not in text, asset.name

@@ -1,5 +1,7 @@
 """The Starlette application: the page, its static assets, and the JSON API.
 
+    GET  /                    the page (lint/web/static/index.html)
+    GET  /static/...          its script, style sheet and icon (served from the package)
     GET  /api/info            version, configuration file, limit
     POST /api/check           {"text", "filename", "select"?, "ignore"?} -> file entry
     POST /api/fix             {... , "unsafe"?} -> {"text", "fixed", "file"}
@@ -19,8 +21,9 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from .service import Service, ServiceError
@@ -47,6 +50,9 @@ class BadRequest(Exception):
 
 def create_app(service: Service, max_bytes: int = DEFAULT_MAX_BYTES) -> Starlette:
     """The ASGI app around one `Service` (built once: the engine is not rebuilt per request)."""
+
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", headers=SECURITY_HEADERS)
 
     async def info(request: Request) -> Response:
         config = service.config.path
@@ -87,11 +93,13 @@ def create_app(service: Service, max_bytes: int = DEFAULT_MAX_BYTES) -> Starlett
         return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers)
 
     routes = [
+        Route("/", page),
         Route("/api/info", info),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/fix", fix, methods=["POST"]),
         Route("/api/decode", decode, methods=["POST"]),
         Route("/api/rules/{rule_id:path}", explain),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(routes=routes, exception_handlers={BadRequest: bad_request, HTTPException: http_error})
 

@@ -27,6 +27,7 @@ def serve(host: str = "127.0.0.1", port: int = 8765, config_path=None, rule_dirs
     except (ConfigError, RuleFileError) as error:
         raise ServeError(str(error)) from None
     sock = _listen(host, port)
+    service.warm()
     bound_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound_port}/"

@@ -27,6 +27,13 @@ from ..rulepack import RuleFileError, builtin_rules_dir, load_packs
 from ..suppress import unused_suppression_rule
 
 SELECTIONS_KEPT = 16  # distinct per-request selections whose linters stay built
+# one short article per reader, written for this purpose (headline, credits, a flaw or two)
+_WARM_TEXT = "社区花园今日开放\n\n（记者 王某）居民们在新建的花园里散步,见缝插扎。\n\n责任编辑：李四\n"
+WARM_UP = {
+    "warm-up.txt": _WARM_TEXT,
+    "warm-up.md": "---\ntitle: 社区花园今日开放\nauthor: 王某\n---\n\n居民们在新建的花园里散步,见缝插扎。\n",
+    "warm-up.html": "<h1>社区花园今日开放</h1><p>居民们在新建的花园里散步,见缝插扎。</p>",
+}
 CREDIT_NAMES = {"author": "作者", "editor": "编辑", "source": "来源", "reviewer": "审核"}
 
 
@@ -89,6 +96,12 @@ class Service:
             doc = read_document(fixed, path)
             findings, failures = linter.lint_document(doc)
             return {"text": fixed, "fixed": count, "file": self._entry(path, doc, findings, failures, linter)}
+
+    def warm(self) -> None:
+        """Lint a short article in each format once, so that the first editor's request does
+        not pay for what the engine and the readers build on first use (~0.5 s)."""
+        for path, text in WARM_UP.items():
+            self.check(text, path)
 
     def explain(self, rule_id: str) -> dict | None:
         rule = self.by_id.get(rule_id)
