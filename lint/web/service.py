@@ -23,7 +23,8 @@ from ..document import Document
 from ..explain import explain_text
 from ..fixes import fix_text
 from ..readers import InputError, decode, read_document
-from ..rulepack import RuleFileError, builtin_rules_dir, load_packs
+from ..builtin_rules import builtin_rules_dir
+from ..rulepack import RuleFileError, load_packs
 from ..suppress import unused_suppression_rule
 
 SELECTIONS_KEPT = 16  # distinct per-request selections whose linters stay built
