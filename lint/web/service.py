@@ -18,12 +18,12 @@ import dataclasses
 import threading
 from collections import OrderedDict
 
+from ..builtin_rules import builtin_rules_dir
 from ..config import ConfigError, Linters, load_config
 from ..document import Document
 from ..explain import explain_text
 from ..fixes import fix_text
 from ..readers import InputError, decode, read_document
-from ..builtin_rules import builtin_rules_dir
 from ..rulepack import RuleFileError, load_packs
 from ..suppress import unused_suppression_rule
 

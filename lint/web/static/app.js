@@ -152,7 +152,7 @@ function updateTools() {
   ui.fixSafe.disabled = safe === 0;
   ui.fixSafe.textContent = safe ? `全部安全修复（${safe}）` : "全部安全修复";
   ui.fixUnsafe.disabled = unsafe === 0;
-  ui.fixUnsafe.textContent = unsafe ? `采纳修改建议（${unsafe}）…` : "采纳修改建议…";
+  ui.fixUnsafe.textContent = unsafe ? `采纳建议（${unsafe}）…` : "采纳建议…";
 }
 
 function scheduleCheck() {
