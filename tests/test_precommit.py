@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from lint.readers import TEXT_SUFFIXES, suffix_pattern
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, installed_env
 
 GIT = shutil.which("git")
 # what `pip install .` of the hook repository needs
@@ -35,6 +35,7 @@ def test_hook_definition():
         assert (os.path.splitext(name)[1].lower() in TEXT_SUFFIXES) == matched, name
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")
 def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     # the hook repository: this project's current files, committed (try-repo installs a commit)
@@ -58,7 +59,7 @@ def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     git("init", "-q", cwd=content)
     git("add", "-A", cwd=content)
 
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env = installed_env(PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")  # the installed hook
 
     def try_repo(*args):
         command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "newslint", *args]
