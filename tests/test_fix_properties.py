@@ -18,6 +18,10 @@ PIECES = [
     "...", "…", "……", "--", "—", "——", "－－", "！！", "？！", "ＡＢ", "１２",
     "3.14", "17:54:44", "v2.0.1", "Node.js", "e.g.", "https://a.com/x,(y)", "a@b.cn",
     "Hello, world.", "We win，and go。",
+    # the peers' kinds of cases (issue 17): English phrases, entities, spaced marks, tables,
+    # a Latin word or a number ending a sentence, dash forms
+    "Thank you", "Kimi", "12%", "200", "Inc", " , ", " ! ", "? ", "&quot;", "&#34;", "&lt;",
+    "| ", " |", "———", "――", "──", "––", "————————", "\"OK\"",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

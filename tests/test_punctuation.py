@@ -63,7 +63,9 @@ def test_period_ending_a_chinese_sentence():
 def test_straight_quotes_become_curly_and_nest():
     assert fixed('他说："我们要\'再加把劲\'。"') == "他说：“我们要‘再加把劲’。”"
     assert fixed('他说：“这就是"社区边角"的变化。”') == "他说：“这就是‘社区边角’的变化。”"
-    assert fixed('标语写着"Keep calm"，很醒目。') == '标语写着"Keep calm"，很醒目。'
+    # an English phrase inside a Chinese sentence takes Chinese quotes too; code does not
+    assert fixed('标语写着"Keep calm"，很醒目。') == "标语写着“Keep calm”，很醒目。"
+    assert fixed('返回值是{"code": 0}，表示成功。') == '返回值是{"code": 0}，表示成功。'
     # an odd number on a line: the pairing would be a guess
     assert found('他说"你好，她说"再见"。') == []
 
@@ -170,3 +172,154 @@ def test_the_unpaired_checks_shortcut_never_changes_its_findings(body):
     finally:
         punctuation._Pairs.plainly_paired = original
     assert shortcut == careful
+
+
+# --- the kinds of cases other checkers test (autocorrect, zhlint, pangu), in our own sentences -----
+# Each case: (input, what an editor following GB/T 15834 and mainland news style publishes).
+# A case whose expected text equals its input is a trap: no punctuation finding at all.
+# Plain-text cases are body text (a headline line is put before them); "md:" cases are
+# whole Markdown files; "headline:" cases are a headline with a body line after them.
+PEER_KINDS = {
+    # English sentences inside Chinese text keep their half-width marks; a Chinese sentence
+    # that ends after an English word still gets its full-width mark
+    "english-inside-chinese": [
+        ("老师在黑板上写下 Never give up, keep going! 同学们都记住了。",) * 2,
+        ("他用英语回答Thank you very much!然后离开了。",) * 2,
+        ("她抬头问了一句Where is the station?路人给她指了方向。",) * 2,
+        ("海报上印着Stay hungry, stay foolish.这句话很有名。",) * 2,
+        ("展板上写着：Welcome to the show, enjoy it!",) * 2,
+        ("卡片背面是Notes: bring a pen, and come early!随后是日程表。",) * 2,
+        ("字幕写着So... what?观众都愣住了。",) * 2,
+        ("他最常用的编程语言是Python.", "他最常用的编程语言是Python。"),
+        ("我们下周再讨论GPU.", "我们下周再讨论GPU。"),
+        ("发布会在Apple Park举行.", "发布会在Apple Park举行。"),
+        ("她的新书名叫Echo.下个月上市。", "她的新书名叫Echo。下个月上市。"),
+        ("你平时用Linux?", "你平时用Linux？"),
+        ("这个功能最早来自Chrome!", "这个功能最早来自Chrome！"),
+        ("你更喜欢Word?还是WPS?", "你更喜欢Word？还是WPS？"),
+        ("他说：“我只用iPad.”", "他说：“我只用iPad。”"),
+        ("承建方是Acme Inc.",) * 2,
+        ("她拿到了美国的Ph.D.",) * 2,
+    ],
+    # HTML entities in plain text: their `;` is not a semicolon
+    "html-entities": [
+        ("他说&quot;明天见&quot;，然后挂了电话。",) * 2,
+        ("页面上显示&#34;加载中&#34;。",) * 2,
+        ("源码写作&lt;标题&gt;，需要转义。",) * 2,
+        ("作者&amp;编辑都同意。",) * 2,
+        ("两个词之间有&nbsp;空格。",) * 2,
+        ("十六进制写法&#x22;也会出现。",) * 2,
+        ("标签写作&lt;p&gt;;另一个写作&lt;div&gt;。", "标签写作&lt;p&gt;；另一个写作&lt;div&gt;。"),
+    ],
+    # half-width marks with spaces around them between Chinese words: fixed, spaces included
+    "spaced-marks": [
+        ("今天下雨 , 明天转晴。", "今天下雨，明天转晴。"),
+        ("太好了 !", "太好了！"),
+        ("你去过那里吗 ?", "你去过那里吗？"),
+        ("注意事项 : 请带好证件。", "注意事项：请带好证件。"),
+        ("上午开会 ; 下午参观。", "上午开会；下午参观。"),
+        ("真不错 ! 我们再来一次。", "真不错！我们再来一次。"),
+        ("他来了 ,我们走了。", "他来了，我们走了。"),
+        ("参数 a , b 都是整数。",) * 2,
+        ("The score was 3 : 2 , final.",) * 2,
+    ],
+    # a converted mark takes the spaces after it along; table cells and containers are markup
+    "trailing-space-tables-containers": [
+        ("他来了, Tom也来了。", "他来了，Tom也来了。"),
+        ("今天休息! ", "今天休息！"),
+        ("会议结束. 下午继续。", "会议结束。下午继续。"),
+        ("数量: 120件", "数量：120件"),
+        ("md:| 项目 | 说明 |\n|---|---|\n| 合计： | 三项 |\n",) * 2,
+        ("md:| 项目 | 说明 |\n|---|---|\n| 备注, | 无 |\n", "| 项目 | 说明 |\n|---|---|\n| 备注， | 无 |\n"),
+        ("md:::: tip 提示\n内容写在这里,请注意。\n:::\n", "::: tip 提示\n内容写在这里，请注意。\n:::\n"),
+        ("md:::: warning\n别忘了带伞。\n:::\n",) * 2,
+        ("md::::注意\n别忘了带伞。\n:::\n",) * 2,
+        ("| 名称 | 数量： | 单位 |",) * 2,
+    ],
+    # a Chinese sentence ending in a number, a percent sign or a Latin word takes 。
+    "sentence-end-after-number-or-word": [
+        ("今年的出生率为6.4%.", "今年的出生率为6.4%。"),
+        ("参加活动的人数达到了3200.", "参加活动的人数达到了3200。"),
+        ("本次调价幅度为5%.下月起执行。", "本次调价幅度为5%。下月起执行。"),
+        ("项目总投资约12亿元,其中地方配套30%.", "项目总投资约12亿元，其中地方配套30%。"),
+        ("最终比分定格在98:95.", "最终比分定格在98:95。"),
+        ("系统已升级到v3.1.", "系统已升级到v3.1。"),
+        ("他今年25.", "他今年25。"),
+        ("1. 准备材料",) * 2,
+        ("他的身高是1.85米，版本号为3.2.1。",) * 2,
+    ],
+    # straight quotes around an English phrase inside a Chinese sentence become “”; the
+    # phrase keeps its own punctuation
+    "straight-quoted-english": [
+        ('他只说了一句"See you"就走了。', "他只说了一句“See you”就走了。"),
+        ('标语写着"Keep calm and carry on"，很醒目。', "标语写着“Keep calm and carry on”，很醒目。"),
+        ('他在便签上写了"Hello, world!"几个字。', "他在便签上写了“Hello, world!”几个字。"),
+        ('这个词读作"data"，不读"dada"。', "这个词读作“data”，不读“dada”。"),
+        ('她回答："Why not?"', "她回答：“Why not?”"),
+        ('他说 "OK" 然后挂了电话。', "他说“OK”然后挂了电话。"),
+        ('配置写成 name="newslint" 即可。',) * 2,
+        ('He said "yes" and left.',) * 2,
+        ('他说"OK，然后走了。',) * 2,
+    ],
+    # English ... and ......... inside an English phrase are not Chinese ellipses
+    "english-ellipsis": [
+        ("他在信的结尾写道：“And so it goes...”",) * 2,
+        ("他在纸上写了 Wait for me......... 然后就睡着了。",) * 2,
+        ("她念道To be continued...大家都笑了。",) * 2,
+        ("屏幕上滚动着Loading, please wait.........随后黑屏。",) * 2,
+        ('他回了一句"Well... maybe"就走了。', "他回了一句“Well... maybe”就走了。"),
+        ("大家都在等待...", "大家都在等待……"),
+        ("这首歌叫Hey Jude...", "这首歌叫Hey Jude……"),
+    ],
+    # a half-width ? after a digit or % at the end of a line or headline, as mid-line
+    "question-after-number-at-line-end": [
+        ("今年能否突破200?", "今年能否突破200？"),
+        ("去年的增速是多少,5%?", "去年的增速是多少，5%？"),
+        ("会议几点开始,是9:30?", "会议几点开始，是9:30？"),
+        ("headline:房价为何涨了8%?", "房价为何涨了8%？"),
+        ("headline:油价还会再降0.2元?", "油价还会再降0.2元？"),
+        ("Is it 100?",) * 2,
+    ],
+    # every dash form GB/T 15834 rules out becomes ——
+    "dash-forms": [
+        ("答案只有一个———坚持。", "答案只有一个——坚持。"),
+        ("他停了一下————又接着说。", "他停了一下——又接着说。"),
+        ("答案只有一个――坚持。", "答案只有一个——坚持。"),
+        ("答案只有一个──坚持。", "答案只有一个——坚持。"),
+        ("答案只有一个━━坚持。", "答案只有一个——坚持。"),
+        ("答案只有一个––坚持。", "答案只有一个——坚持。"),
+        ("答案只有一个－－－坚持。", "答案只有一个——坚持。"),
+        ("————————",) * 2,
+        ("┌──────┐",) * 2,
+        ("1998—1999年度和2000–2001年度",) * 2,
+    ],
+}
+
+PEER_CASES = [(kind, n, *case) for kind, cases in PEER_KINDS.items() for n, case in enumerate(cases)]
+
+
+def _as_document(text):
+    """(file text, path, prefix to drop from the fixed text) for one case."""
+    if text.startswith("md:"):
+        return text[3:], "case.md", ""
+    if text.startswith("headline:"):
+        return text[9:] + "\n正文。", "case.txt", None
+    return "标题\n" + text, "case.txt", "标题\n"
+
+
+@pytest.mark.parametrize("kind,n,text,expected", PEER_CASES, ids=[f"{k}-{n}" for k, n, *_ in PEER_CASES])
+def test_peer_kinds(kind, n, text, expected):
+    document, path, prefix = _as_document(text)
+    out = PUNCT.fix_text(document, path)[0]
+    if prefix is None:  # a headline case: compare the headline
+        out, expected = out.split("\n", 1)[0], expected.removeprefix("headline:")
+    else:
+        out = out[len(prefix):]
+        expected = expected.removeprefix("md:")
+    assert out == expected
+    if expected == text.removeprefix("md:"):
+        assert [f.rule for f in DEFAULT.lint_text(document, path) if f.rule.startswith("punctuation.")] == []
+
+
+def test_peer_kinds_are_at_least_sixty():
+    assert len(PEER_CASES) >= 60

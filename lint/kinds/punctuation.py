@@ -5,38 +5,51 @@ expression (the expressions begin with the marks they look for, so a pass over c
 cheap). `fix` defaults to `safe`. Checks and their `marks`:
 
 - `halfwidth` (`marks`: half-width -> full-width, e.g. `{",": "，"}`): a half-width mark
-  inside Chinese text, i.e. touching a Han character, before an opening mark, or after a
-  full-width mark. Marks between Latin letters or digits (`1,000`, `17:54`, `3:2`,
-  `Hello, world`), times and URLs are never touched. Fix: the full-width form.
-- `halfwidth-period`: a half-width `.` ending a Chinese sentence (after a Han character, or a
-  closing mark right after one, and before a space, the line end, a closing mark or another
-  Han character). Decimals, versions (`v2.0.1`), `.NET`, `Node.js`, `e.g.`, IP addresses,
-  stock codes and list numbers (`一.`) are never touched. Fix: `。`; between two Han
-  characters the `.` may be a name separator (`·`), so it is reported with both suggestions
-  and not fixed.
+  inside Chinese text, i.e. touching a Han character, before an opening mark, after a
+  full-width mark, or with spaces between it and Chinese on both sides (`前面 , 后面`,
+  `好 !`); and a `?` / `!` ending a line (or before a closing mark) after a Latin word or a
+  number that ends a Chinese sentence (`用Kimi?`, `跌了12%?`). Marks between Latin letters or digits
+  (`1,000`, `17:54`, `3:2`, `Hello, world`), the marks of an English phrase inside
+  Chinese text (`写下Thank you very much!然后`) and the `;` of an HTML entity (`&quot;`,
+  `&#34;`) are never touched. Fix: the full-width form, taking the spaces around the mark
+  along (not a table cell's `|` spacing, a line's indent, a Markdown hard break, or the
+  spaces between the fields of a credit line).
+- `halfwidth-period`: a half-width `.` ending a Chinese sentence: after a Han character
+  (or a closing mark right after one), or after a Latin word, a number or `%` that ends a
+  Chinese sentence (`语言是Python.`, `增长了5%.`), before a space, the line end, a closing
+  mark or a Han character (a number only before the line end or a closing mark). Decimals,
+  `.NET`, `Node.js`, `e.g.`, `v2.0.1`, abbreviations (`Inc.`, `Ph.D.`), English
+  sentences and list numbers (`一.`, `：1.加强`) are never touched. Fix: `。` (with the
+  spaces after it).
 - `halfwidth-pairs` (`marks`: the opening and the closing mark, `{"(": "（", ")": "）"}`):
   half-width brackets around or beside Chinese text; both marks are reported and fixed
   together, never one alone.
-- `straight-quotes`: straight `"…"` / `'…'` whose content is Chinese become `“…”` / `‘…’`; a
-  straight double pair inside `“…”` becomes `‘…’` (nesting). Lines with an odd number of
-  straight quotes are left alone (the pairing would be a guess); apostrophes (`don't`) never
-  pair.
+- `straight-quotes`: straight `"…"` / `'…'` whose content is Chinese become `“…”` /
+  `‘…’`, and so does a straight-quoted English phrase inside a Chinese sentence
+  (`写了"Hello, world!"几个字`; the phrase keeps its own marks, code such as `name="x"`
+  is left); a straight double pair inside `“…”` becomes `‘…’` (nesting). Lines with an
+  odd number of straight quotes are left alone (the pairing would be a guess); apostrophes
+  (`don't`) never pair.
 - `fullwidth-alnum`: full-width Latin letters and digits (`ＡＢＣ１２３`). Fix: ASCII.
 - `fullwidth-in-english`: full-width `，` / `。` inside an English sentence that stands alone
   or inside quotes/brackets (three words or more, two in lower case). Fix: `, ` / `.`.
-- `ellipsis`: `...` (in Chinese text), `。。。`, a lone `…`, `……。`. Fix: `……`.
-- `dash`: `--` in Chinese text, `－－`, a lone `—` standing between a word and a punctuation
-  mark or the line end. Connectors (`1998—1999年`, `北京—上海`) and longer runs are not
-  touched. Fix: `——`.
+- `ellipsis`: `...` (in Chinese text), `。。。`, a lone `…`, `……。`. Dots after an
+  English phrase (`To be continued...`, `wait.........`) are English and left alone.
+  Fix: `……`.
+- `dash`: `--` in Chinese text, a lone `—` standing between a word and a punctuation mark
+  or the line end, and every dash form GB/T 15834 rules out: `———` and `————`, `－－`, `――`
+  (U+2015), box-drawing `──` / `━━` and en dashes `––` in Chinese text. Connectors
+  (`1998—1999年`, `北京—上海`), runs of five or more (rules of dashes) and lines holding
+  nothing but dashes (separators) are not touched. Fix: `——`.
 - `repeated-marks`: runs of `！` / `？` (`？？`, `！！！`, `？！？`); the pairs `？！` and `！？` are
   allowed. Fix: one mark (`？！` for a mixed run).
 - `unpaired` (`marks`: opening -> closing, `{"“": "”", "（": "）"}`): a quote or bracket
   without its partner in its paragraph, reported at the lone mark; no fix. A quotation
   running over several paragraphs (each paragraph opening with `“`, only the last one
   closing) is paired.
-- `spaces`: spaces (U+0020) before or after `，。、；：！？`, after an opening or before a closing
-  quote/bracket. Fix: remove them. U+3000 indents and separators, and credit lines, are never
-  touched.
+- `spaces`: spaces (U+0020) before or after `，。、；：！？`, after an opening or before a
+  closing quote/bracket. Fix: remove them. U+3000 indents and separators, credit lines, and
+  the spaces beside a table cell's `|` are never touched.
 - `spaces-outside`: spaces between a Han character and an opening quote/bracket, or a closing
   quote/bracket and a Han character. Fix: remove them.
 - `headline-end` (`marks`: mark -> replacement, `{"。": ""}`): the headline ends with one of
@@ -95,17 +108,178 @@ def anchored(rule, doc, hits, spaces_before=False):
             yield m
 
 
+# --- the text around a mark ------------------------------------------------------------------
+# A Latin word, number or phrase right before a mark ("tail"): whether it ends a Chinese
+# sentence (`用Kimi?`, `增长了5%.`) or is an English sentence of its own (`Thank you!`).
+TAIL_CHARS = "A-Za-z0-9%'’&+#/_.,:;\\- "
+TAIL_LIMIT = 200  # characters walked back at most; a longer Latin run is English text
+_TAIL_BACK = regex.compile(rf"[{TAIL_CHARS}]*", regex.REVERSE)
+_ALL_TAIL = regex.compile(rf"[{TAIL_CHARS}]*")
+_CHINESE_LEFT = regex.compile(rf"[{HAN}，、；：{CLOSING}]")  # a Chinese sentence runs on here
+_TAIL_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_ENGLISH_PUNCTUATION = regex.compile(r"[,;:] ")
+# abbreviations whose own period may end a Chinese sentence too: left alone
+ABBREVIATIONS = frozenset(
+    "inc ltd co corp llc plc jr sr st mr mrs ms dr prof vs etc al no vol fig ed eds dept univ "
+    "gov govt rev gen col capt lt sgt ave approx est misc".split())
+_ENTITY_BEFORE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})", regex.REVERSE)
+
+
+class _Tails:
+    """Where the run of Latin letters, digits and half-width marks ending at a position starts.
+    Positions are asked in increasing order; a run already walked is not walked again, so a
+    document costs one pass however many marks it holds."""
+
+    def __init__(self, text):
+        self.text = text
+        self.start = self.reach = -1
+
+    def start_of(self, end: int) -> int:
+        text = self.text
+        if self.start >= 0 and self.reach <= end and _ALL_TAIL.match(text, self.reach, end).end() == end:
+            start = max(self.start, end - TAIL_LIMIT)
+        else:
+            start = _TAIL_BACK.match(text, max(0, end - TAIL_LIMIT), end).start()
+        self.start, self.reach = start, end
+        return start
+
+    def chinese(self, end: int) -> str | None:
+        """The Latin run ending at `end` when a Chinese sentence leads into it (`用Kimi`,
+        `跌了12%`); None when it stands alone or follows an opening quote or a sentence end."""
+        start = self.start_of(end)
+        text = self.text
+        if start == 0 or not _CHINESE_LEFT.match(text, start - 1):
+            return None
+        if text[start - 1] in "，、；：" and (start < 2 or not _CHINESE_LEFT.match(text, start - 2)):
+            return None  # `gutter，but…`: a full-width mark inside English text
+        return text[start:end]
+
+
+def english(tail: str) -> bool:
+    """An English phrase or sentence rather than a name, a word or a number: two words or more
+    with a lower-case one (`Thank you very much`, `So... what`), or English punctuation between
+    words (`Notes: bring`). `Hey Jude`, `iPhone 15 Pro`, `12%` and `GPU` are not."""
+    words = _TAIL_WORD.findall(tail)
+    if len(words) < 2:
+        return False
+    return any(w.islower() for w in words) or bool(_ENGLISH_PUNCTUATION.search(tail))
+
+
+_LAST_LETTERS = regex.compile(r"[A-Za-z]+$")
+_LAST_CAPITALISED = regex.compile(r"[A-Z]?[a-z]+$")
+
+
+def ends_chinese_sentence(tails: _Tails, end: int, text: str) -> bool:
+    """True when the mark at `end` closes a Chinese sentence whose last word is Latin or a
+    number: a Chinese run leads into it, it is not an English phrase, and (for a period) its
+    last word is not an abbreviation or an initial (`Inc.`, `Ph.D.`, `J.`, `&Co.`, `SmithJr.`)."""
+    tail = tails.chinese(end)
+    if tail is None or english(tail):
+        return False
+    if text[end] == ".":
+        letters = _LAST_LETTERS.search(tail)
+        if letters:
+            word = letters.group()
+            last = _LAST_CAPITALISED.search(word)
+            if len(word) < 2 or word.lower() in ABBREVIATIONS or last and last.group().lower() in ABBREVIATIONS:
+                return False
+    return True
+
+
+def _with_spaces(rule, doc, start, end, credit_lines):
+    """Widen a converted mark's span over the spaces around it (`前面 , 后面` -> `前面，后面`),
+    unless they separate a table cell (`|`), indent a line, end a line outside the scope
+    (a Markdown hard break) or separate the fields of a credit line."""
+    text = doc.text
+    wide_start = _SPACES_BEFORE.match(text, 0, start).start()
+    if wide_start == start or wide_start == 0 or text[wide_start - 1] in "|\n\r":
+        wide_start = start
+    wide_end = end
+    while wide_end < len(text) and text[wide_end] == " ":
+        wide_end += 1
+    if wide_end < len(text) and text[wide_end] == "|":
+        wide_end = end
+    if (wide_start, wide_end) == (start, end):
+        return start, end
+    if credit_lines() and doc.position(start)[0] in credit_lines():
+        return start, end
+    if rule.in_scope(doc, wide_start, wide_end):
+        return wide_start, wide_end
+    if rule.in_scope(doc, start, wide_end):
+        return start, wide_end
+    if rule.in_scope(doc, wide_start, end):
+        return wide_start, end
+    return start, end
+
+
+def _credit_lines(doc):
+    """Lines holding credits, computed on first use."""
+    cache = []
+
+    def lines():
+        if not cache:
+            cache.append({doc.position(c.start)[0] for c in doc.credits if c.start >= 0})
+        return cache[0]
+    return lines
+
+
 # --- halfwidth -----------------------------------------------------------------------------
+# The expression only keeps the marks worth a closer look (most half-width marks sit between
+# digits or Latin letters: `1,000`, `17:54`, `Hello, world`); `check_halfwidth` decides.
 def compile_halfwidth(marks):
     m = _cls(marks)
+    chinese_left = f"[{HAN}{CLOSING}{STOPS}]"
+    chinese_right = f"[{HAN}{OPENING}]"
     return regex.compile(
-        rf"{m}(?:(?<={HAN}.)|(?={HAN}|[{OPENING}])|(?<=[{CLOSING}{STOPS}].)(?![{ALNUM}\s]))"
+        rf"{m}(?:(?<={chinese_left}[ ]*.)|(?=[ ]*{chinese_right})"
+        rf"|(?<=[{ALNUM}%].)(?=[ ]*(?:[{CLOSING}\"')]|[\r\n]|\Z)))",
+        regex.MULTILINE,
     )
 
 
+_CHINESE_CHAR = regex.compile(rf"[{HAN}]")
+_SENTENCE_MARKS = "!?"
+
+
 def check_halfwidth(rule, doc, hits):
+    text = doc.text
+    tails = _Tails(text)
+    credit_lines = _credit_lines(doc)
+    size = len(text)
     for m in anchored(rule, doc, hits):
-        yield rule.mark_match(doc.text, m.start(), m.end(), rule.marks[m.group()])
+        pos = m.start()
+        mark = text[pos]
+        if mark == ";" and _ENTITY_BEFORE.match(text, max(0, pos - 34), pos):
+            continue  # the end of an HTML entity (&quot; &#34; &lt;), not a semicolon
+        before = text[pos - 1] if pos else "\n"
+        after = text[pos + 1] if pos + 1 < size else "\n"
+        outer_before = before
+        if before == " ":
+            spaces_start = _SPACES_BEFORE.match(text, 0, pos).start()
+            outer_before = text[spaces_start - 1] if spaces_start else "\n"
+        rest = pos + 1
+        while rest < size and text[rest] == " ":
+            rest += 1
+        outer_after = text[rest] if rest < size else "\n"
+        if _is_han(before):
+            flag = True
+        elif before in CLOSING or before in STOPS:
+            flag = not (after.isascii() and after.isalnum() or after.isspace())
+        elif _is_han(after) or after in OPENING:
+            flag = not (mark in _SENTENCE_MARKS and before.isascii() and before.isalnum()
+                        and english(text[tails.start_of(pos):pos]))
+        elif (before == " " or after == " ") and (_is_han(outer_before) or outer_before in CLOSING) \
+                and (_is_han(outer_after) or outer_after in OPENING or outer_after in "\r\n"):
+            flag = True
+        elif mark in _SENTENCE_MARKS and (before.isascii() and before.isalnum() or before == "%") \
+                and (outer_after in "\r\n" or outer_after in CLOSING):
+            flag = ends_chinese_sentence(tails, pos, text)
+        else:
+            flag = False
+        if flag:
+            start, end = _with_spaces(rule, doc, pos, pos + 1, credit_lines)
+            replacement = rule.marks[mark]
+            yield Match(start, end, rule.render(match=mark, replacement=replacement), (replacement,), rule.fixable)
 
 
 # --- halfwidth-period ------------------------------------------------------------------------
@@ -114,21 +288,40 @@ NUMERALS = "一二三四五六七八九十"
 
 def compile_period(marks):
     return regex.compile(
-        rf"\.(?<={HAN}[{CLOSING}]?\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)",
+        rf"\.(?:(?<={HAN}[{CLOSING}]?\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)"
+        # after a Latin word or a number: checked in Python (`ends_chinese_sentence`)
+        rf"|(?<=[{ALNUM}%]\.)(?=[ ]*(?:[\r\n]|\Z|[”’」』）)\]\"']|{HAN})))",
         regex.MULTILINE,
     )
 
 
+def _ends_line(text, at) -> bool:
+    """Only spaces, then a line end or a closing mark, from `at` on."""
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at == len(text) or text[at] in "\r\n" or text[at] in CLOSING or text[at] in "\"')]"
+
+
 def check_period(rule, doc, hits):
     text = doc.text
+    tails = _Tails(text)
+    credit_lines = _credit_lines(doc)
     for m in anchored(rule, doc, hits):
-        end = m.end()
-        if end < len(text) and _is_han(text[end]):
+        pos, end = m.start(), m.end()
+        after = text[end] if end < len(text) else ""
+        before = text[pos - 1]
+        if before.isascii() and (before.isalnum() or before == "%"):
+            if before.isdigit() and not _ends_line(text, end):
+                continue  # `：1.加强管理`, `1. 投稿`: a list number, not a sentence end
+            if not ends_chinese_sentence(tails, pos, text):
+                continue
+        elif _is_han(after):
             # between Han characters it may also be a name separator (于贝尔.德.纪梵希 -> ·):
             # reported with both suggestions, never fixed automatically
-            yield Match(m.start(), end, rule.render(match=".", replacement="。"), ("。", "·"), False)
-        else:
-            yield rule.mark_match(text, m.start(), end, "。")
+            yield Match(pos, end, rule.render(match=".", replacement="。"), ("。", "·"), False)
+            continue
+        start, stop = _with_spaces(rule, doc, pos, end, credit_lines)
+        yield Match(start, stop, rule.render(match=".", replacement="。"), ("。",), rule.fixable)
 
 
 # --- halfwidth-pairs ---------------------------------------------------------------------------
@@ -173,7 +366,9 @@ def check_quotes(rule, doc, hits):
     for pattern, mark in ((double, '"'), (single, "'")):
         for m in search_segments(pattern, doc, segments, rule.trusted):
             start, end = m.span()
-            if not _has_han(m.group()) or start in taken or end - 1 in taken:
+            if start in taken or end - 1 in taken:
+                continue
+            if not _has_han(m.group()) and not (mark == '"' and _quoted_in_chinese(text, start, end)):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
@@ -189,6 +384,29 @@ def check_quotes(rule, doc, hits):
                 taken.update((start, end - 1))
                 yield rule.mark_match(doc.text, start, start + 1, left)
                 yield rule.mark_match(doc.text, end - 1, end, right)
+
+
+_CODE_NEIGHBOURS = "=:[]{}(),<>\\"
+
+
+def _quoted_in_chinese(text, start, end) -> bool:
+    """A straight-quoted phrase without Han (`"See you"`, `"OK"`) inside a Chinese sentence:
+    Chinese right outside the quotes (spaces skipped) on one side, and nothing on either side
+    that makes it code (`name="x"`, `{"key": "value"}`)."""
+    left = _SPACES_BEFORE.match(text, 0, start).start() - 1
+    right = end
+    while right < len(text) and text[right] == " ":
+        right += 1
+    before = text[left] if left >= 0 else "\n"
+    after = text[right] if right < len(text) else "\n"
+    if before == ":" and left and _is_han(text[left - 1]):
+        before = "："  # 说:"OK" — the colon is Chinese, only half-width
+    if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
+        return False
+    return bool(_CHINESE_NEAR.match(before) or _CHINESE_NEAR.match(after))
+
+
+_CHINESE_NEAR = regex.compile(rf"[{HAN}{STOPS}{OPENING}{CLOSING}…—]")
 
 
 # --- fullwidth-alnum -------------------------------------------------------------------------
@@ -263,13 +481,24 @@ def compile_ellipsis(marks):
 
 def check_ellipsis(rule, doc, hits):
     text = doc.text
+    tails = _Tails(text)
     for m in anchored(rule, doc, hits):
         found = m.group()
         if found == "……":
             continue
         start, end = m.span()
         core = found.rstrip("。") if not found.startswith("。") else found
-        if core.startswith(".") or core == "…":
+        if core.startswith(".") and start and text[start - 1].isascii() and text[start - 1].isalnum():
+            # dots after a Latin word: an English phrase keeps its own (`To be continued...`);
+            # a Chinese sentence ending in a word or number takes ……
+            stop = start + len(core)
+            after = text[stop] if stop < len(text) else "\n"
+            if english(text[tails.start_of(start):start]):
+                continue
+            if not (_chinese_context(text, start, stop) or found.endswith("。")
+                    or (after in "\r\n" or after in CLOSING) and ends_chinese_sentence(tails, start, text)):
+                continue
+        elif core.startswith(".") or core == "…":
             if not _chinese_context(text, start, start + len(core)) and not found.endswith("。"):
                 continue
         yield rule.mark_match(doc.text, start, end, "……")
@@ -282,21 +511,45 @@ def _chinese_context(text, start, end) -> bool:
 
 
 # --- dash ------------------------------------------------------------------------------------
+DASHES = "—―－─━–"  # em dash, horizontal bar, full-width hyphen-minus, box lines, en dash
+MAX_DASH_RUN = 4  # ——— and ———— are dashes typed too long; longer runs are rules
+_ONLY_DASHES = regex.compile(rf"[ \t\u3000{DASHES}\-_=*·.]*")  # what a separator line holds
+_ONLY_DASHES_BACK = regex.compile(_ONLY_DASHES.pattern, regex.REVERSE)
+
+
 def compile_dash(marks):
     chinese_left = rf"[{HAN}{STOPS}{CLOSING}]"
     chinese_right = rf"[{HAN}{OPENING}]"
     return regex.compile(
-        rf"－{{2,}}"
-        rf"|-{{2,}}(?:(?<={chinese_left}-+)(?![\-{ALNUM}])|(?<![\-{ALNUM}]-+)(?={chinese_right}))"
+        # hyphens in Chinese text (possessive runs, and what precedes a run tested at its
+        # start: linear on long runs)
+        rf"(?<={chinese_left})-{{2,}}+(?![\-{ALNUM}])|(?<![\-{ALNUM}])-{{2,}}+(?={chinese_right})"
+        # two or more dash-like characters that are not exactly —— (———, ――, ──, ––, —―)
+        rf"|(?!——(?![{DASHES}]))[{DASHES}]{{2,}}+"
         # a lone em dash between a word and a mark or the line end (not a connector)
         rf"|—(?<!——)(?!—)(?:(?<=(?:^|[\s{STOPS}])—)(?={chinese_right})|(?<={HAN}—)(?=[{STOPS}]|[ \t]*$))",
         regex.MULTILINE,
     )
 
 
+_CJK_DASHES = set("—―－")
+
+
 def check_dash(rule, doc, hits):
+    text = doc.text
     for m in anchored(rule, doc, hits):
-        yield rule.mark_match(doc.text, m.start(), m.end(), "——")
+        start, end = m.span()
+        run = m.group()
+        if run[0] in DASHES and len(run) > 1:
+            if len(run) > MAX_DASH_RUN:
+                continue  # a rule of dashes (——————分割线——————): decoration, not a dash
+            left = _ONLY_DASHES_BACK.match(text, 0, start).start()
+            right = _ONLY_DASHES.match(text, end).end()
+            if (left == 0 or text[left - 1] in "\r\n") and (right == len(text) or text[right] in "\r\n"):
+                continue  # a line of dashes is a separator, not a dash
+            if not _CJK_DASHES.issuperset(run) and not _chinese_context(text, start, end):
+                continue  # box-drawing lines and en dashes outside Chinese text
+        yield rule.mark_match(doc.text, start, end, "——")
 
 
 # --- repeated-marks -------------------------------------------------------------------------
@@ -426,8 +679,8 @@ def check_unpaired(rule, doc, hits):
 def compile_spaces(marks):
     stops, opening, closing = _cls(STOPS), _cls(OPENING), _cls(CLOSING)
     return regex.compile(
-        rf"(?<=[^\s])[ ]+(?={stops})|(?<={stops})[ ]+(?=[^\s])"
-        rf"|(?<={opening})[ ]+(?=[^\s])|(?<=[^\s])[ ]+(?={closing})"
+        rf"(?<=[^\s|])[ ]+(?={stops})|(?<={stops})[ ]+(?=[^\s|])"
+        rf"|(?<={opening})[ ]+(?=[^\s|])|(?<=[^\s|])[ ]+(?={closing})"
     )
 
 
@@ -488,7 +741,7 @@ TRIGGERS = {
     "fullwidth-in-english": lambda marks: [c + m for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                            "abcdefghijklmnopqrstuvwxyz0123456789\"" for m in "，。"],
     "ellipsis": lambda marks: ["...", "。。。", "…"],
-    "dash": lambda marks: ["--", "－－", "—"],
+    "dash": lambda marks: ["--", "－－", "—", "―", "──", "━━", "––"],
     "repeated-marks": lambda marks: [a + b for a in "！？!?" for b in "！？!?"],
     "unpaired": lambda marks: [],  # runs on every document: a scan of its marks decides
     "spaces": lambda marks: _SPACE_BEFORE + _SPACE_AFTER,

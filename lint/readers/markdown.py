@@ -4,8 +4,9 @@ strikethrough).
 `Document.text` stays the original file text, so positions are exact for free and a fix can
 only change the characters it points at. What the rules see is chosen through the scopes:
 they cover prose only. Fenced and indented code, inline code, URLs, link and image targets,
-raw HTML, entities and escapes, and front matter keys and non-text values are left out; link
-text and image alt text stay in.
+raw HTML, entities and escapes, front matter keys and non-text values, and the fences of
+custom containers (``::: tip``) are left out; link text, image alt text and a container's title
+stay in.
 
 Front matter (YAML between ``---`` lines at the top, read with the safe loader, or TOML between
 ``+++`` lines) is metadata:
@@ -54,6 +55,9 @@ _TOML_LINE = regex.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"
                            regex.MULTILINE)
 _BREAK = regex.compile(r"[ \t]*\\?\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+# a custom container fence (`::: tip 提示`, VuePress, Docusaurus, markdown-it-container): the
+# colons and the container's name are markup; a title after them stays prose
+_CONTAINER_FENCE = regex.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?", regex.MULTILINE)
 _SPACES = " \t"
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
@@ -101,6 +105,9 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
 
     headline = _without_urls(text, sorted(headline))
     body = _without_urls(text, sorted(body))
+    if ":::" in text:
+        fences = [m.span() for m in _CONTAINER_FENCE.finditer(text)]
+        headline, body = subtract(headline, fences), subtract(body, fences)
     found, ranges = _body_credits(text, body)
     byline += [r for r in ranges if r[1] > r[0]]
     credits += found
