@@ -331,3 +331,20 @@ def test_the_page_loads_nothing_from_the_network():
         text = re.sub(r'xmlns="[^"]*"', "", asset.read_text(encoding="utf-8"))  # a name, not a fetch
         assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text, re.I), asset.name
         assert "@import" not in text and "url(http" not in text, asset.name
+
+
+def test_info_lists_the_packs_and_the_rules_on_by_default(client, service):
+    info = client.get("/api/info").json()
+    packs = {p["name"]: p for p in info["packs"]}
+    assert {"typos", "punctuation", "headline", "byline", "script", "newslint"} <= set(packs)
+    assert sum(p["rules"] for p in info["packs"]) == info["rules"] == len(service.rules)
+    assert 0 < packs["byline"]["on"] < packs["byline"]["rules"]  # source and reviewer credits are off
+
+
+def test_many_selections_keep_the_default_linters(client, service):
+    packs = ["typos", "punctuation", "headline", "byline", "script"]
+    for first in packs:
+        for second in packs:
+            check(client, FLAWED, select=[first], ignore=[second] if second != first else None)
+    assert check(client, FLAWED)["findings"]
+    assert client.get("/api/info").json()["packs"]

@@ -316,3 +316,26 @@ def test_screenshot_for_the_docs(page):
     page.evaluate("document.activeElement.blur()")
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 20_000
+
+
+def test_packs_can_be_left_out_of_the_check(page):
+    paste(page, FLAWED, count=18)
+    page.click('.pack[data-pack="punctuation"]')
+    page.wait_for_function("() => window.newslintPage.state.findings.length === 6")
+    settle(page, FLAWED)
+    assert not any(f["rule"].startswith("punctuation.") for f in findings(page))
+    assert page.locator('.pack[data-pack="punctuation"]').get_attribute("aria-pressed") == "false"
+    page.click('.pack[data-pack="punctuation"]')
+    page.wait_for_function("() => window.newslintPage.state.findings.length === 18")
+
+
+def test_next_and_previous_walk_the_findings_in_text_order(page):
+    paste(page, FLAWED)
+    spans = sorted((f for f in findings(page) if f["length"]), key=lambda f: (f["start"], f["index"]))
+    page.click("#next")
+    assert page.locator("#backdrop mark.active").first.inner_text() == spans[0]["text"]
+    page.keyboard.press("F8")
+    assert page.evaluate("window.newslintPage.state.active") == spans[1]["index"]
+    page.keyboard.press("Shift+F8")
+    page.click("#prev")
+    assert page.evaluate("window.newslintPage.state.active") == spans[-1]["index"]

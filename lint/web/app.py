@@ -2,7 +2,7 @@
 
     GET  /                    the page (lint/web/static/index.html)
     GET  /static/...          its script, style sheet and icon (served from the package)
-    GET  /api/info            version, configuration file, limit
+    GET  /api/info            version, configuration file, limit, rule packs
     POST /api/check           {"text", "filename", "select"?, "ignore"?} -> file entry
     POST /api/fix             {... , "unsafe"?} -> {"text", "fixed", "file"}
     POST /api/decode          a file's raw bytes -> {"text", "encoding", "bom"}
@@ -57,7 +57,8 @@ def create_app(service: Service, max_bytes: int = DEFAULT_MAX_BYTES) -> Starlett
     async def info(request: Request) -> Response:
         config = service.config.path
         return JSONResponse({"name": "newslint", "version": __version__, "max_bytes": max_bytes,
-                             "config": str(config) if config else None, "rules": len(service.rules)})
+                             "config": str(config) if config else None, "rules": len(service.rules),
+                             "packs": service.packs()})
 
     async def check(request: Request) -> Response:
         started = time.perf_counter()

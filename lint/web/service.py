@@ -51,7 +51,7 @@ class Service:
         self.by_id = {rule.id: rule for rule in self.rules}
         self.names = set(self.by_id) | {rule.pack for rule in self.rules} | {"ALL"}
         self._selections: OrderedDict[tuple, Linters] = OrderedDict()
-        self._selections[(), ()] = Linters(self.config, self.rules)
+        self.default = Linters(self.config, self.rules)  # no selection: as `newslint check`
         # one lint at a time: requests run in worker threads, and the engine's per-rule lazy
         # state is not meant to be built by two threads at once
         self._lock = threading.Lock()
@@ -64,6 +64,8 @@ class Service:
             if name not in self.names:
                 raise ServiceError(f"unknown rule or pack '{name}'")
         key = (tuple(select or ()), tuple(ignore or ()))
+        if key == ((), ()):
+            return self.default.for_path(path)
         linters = self._selections.get(key)
         if linters is None:
             try:
@@ -97,6 +99,16 @@ class Service:
             doc = read_document(fixed, path)
             findings, failures = linter.lint_document(doc)
             return {"text": fixed, "fixed": count, "file": self._entry(path, doc, findings, failures, linter)}
+
+    def packs(self) -> list[dict]:
+        """The rule packs, in load order, with how many of their rules run by default."""
+        default = {rule.id for rule in self.default.default.rules}
+        packs: dict[str, dict] = {}
+        for rule in self.rules:
+            pack = packs.setdefault(rule.pack, {"name": rule.pack, "rules": 0, "on": 0})
+            pack["rules"] += 1
+            pack["on"] += rule.id in default
+        return list(packs.values())
 
     def warm(self) -> None:
         """Lint a short article in each format once, so that the first editor's request does

@@ -26,7 +26,8 @@ const ui = {
   copy: $("copy"), download: $("download"), open: $("open"), file: $("file"), format: $("format"),
   filename: $("filename"), headline: $("headline"), headlineIssues: $("headline-issues"),
   credits: $("credits"), confirm: $("confirm"), confirmList: $("confirm-list"),
-  confirmSafe: $("confirm-safe"), toast: $("toast"), drop: $("drop"), paper: document.querySelector(".paper"),
+  confirmSafe: $("confirm-safe"), toast: $("toast"), drop: $("drop"), packs: $("packs"),
+  prev: $("prev"), next: $("next"),
 };
 
 const state = {
@@ -41,6 +42,7 @@ const state = {
   busy: false,
   undo: [],            // texts before each change made by the page
   hidden: new Set(),   // levels turned off in the panel
+  ignored: new Set(),  // packs not checked (sent as the request's `ignore`)
   explain: new Map(),  // rule id -> explanation text
   active: -1,
   maxBytes: 2 * 1024 * 1024,
@@ -152,7 +154,15 @@ function updateTools() {
   ui.fixSafe.disabled = safe === 0;
   ui.fixSafe.textContent = safe ? `全部安全修复（${safe}）` : "全部安全修复";
   ui.fixUnsafe.disabled = unsafe === 0;
+  const spans = current && state.findings.some((f) => visible(f) && f.end > f.start);
+  ui.prev.disabled = ui.next.disabled = !spans;
   ui.fixUnsafe.textContent = unsafe ? `采纳建议（${unsafe}）…` : "采纳建议…";
+}
+
+function request(text) {
+  const body = { text, filename: state.filename };
+  if (state.ignored.size) body.ignore = [...state.ignored];
+  return body;
 }
 
 function scheduleCheck() {
@@ -175,7 +185,7 @@ async function check() {
   updateTools();
   setStatus("检查中…");
   try {
-    const entry = await api("/api/check", { text, filename: state.filename });
+    const entry = await api("/api/check", request(text));
     if (seq !== state.seq) return;
     state.busy = false;
     showEntry(entry, text);
@@ -207,7 +217,7 @@ function showEntry(entry, text) {
     const n = state.findings.length;
     const fixable = state.findings.filter((f) => f.applicability === "safe").length;
     const failures = entry.errors && entry.errors.length ? `；${entry.errors.length} 条规则出错：${entry.errors.join("；")}` : "";
-    setStatus(n ? `发现 ${n} 个问题，其中 ${fixable} 个可安全自动修复${failures}` : `没有发现问题${failures}`, Boolean(failures));
+    setStatus(n ? `${n} 个问题，${fixable} 个可自动修复${failures}` : `没有发现问题${failures}`, Boolean(failures));
     ui.status.title = typeof entry.serverMs === "number" ? `服务器用时 ${entry.serverMs.toFixed(1)} 毫秒` : "";
   }
 }
@@ -404,6 +414,31 @@ function select(index, { scrollText = false, scrollList = false } = {}) {
   }
 }
 
+function step(direction) {
+  const spans = state.findings.filter((f) => visible(f) && f.end > f.start);
+  if (!spans.length || state.checked !== state.text) return;
+  const current = state.findings[state.active];
+  let target;
+  if (!current) target = direction > 0 ? spans[0] : spans[spans.length - 1];
+  else if (direction > 0) target = spans.find((f) => f.start > current.start || (f.start === current.start && f.index > current.index)) || spans[0];
+  else target = [...spans].reverse().find((f) => f.start < current.start || (f.start === current.start && f.index < current.index)) || spans[spans.length - 1];
+  select(target.index, { scrollText: true, scrollList: true });
+}
+
+function drawPacks(packs) {
+  const shown = packs.filter((p) => p.on > 0).sort((a, b) => packRank(a.name) - packRank(b.name));
+  ui.packs.replaceChildren(el("span", { class: "packs-label" }, "检查"), ...shown.map((p) => {
+    const button = el("button", { type: "button", class: "pack", "data-pack": p.name, "aria-pressed": "true",
+      title: `${PACK_NAMES[p.name] || p.name}：${p.on} 条规则` }, PACK_NAMES[p.name] || p.name);
+    button.addEventListener("click", () => {
+      if (state.ignored.has(p.name)) state.ignored.delete(p.name); else state.ignored.add(p.name);
+      button.setAttribute("aria-pressed", String(!state.ignored.has(p.name)));
+      check();
+    });
+    return button;
+  }));
+}
+
 function scrollToAnchor(name) {
   const anchor = ui.backdrop.querySelector(`.anchor[data-anchor="${name}"]`);
   if (anchor) anchor.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -444,7 +479,7 @@ async function fixAll(unsafe) {
   updateTools();
   setStatus("修复中…");
   try {
-    const answer = await api("/api/fix", { text, filename: state.filename, unsafe });
+    const answer = await api("/api/fix", { ...request(text), unsafe });
     if (seq !== state.seq) return;
     state.busy = false;
     if (answer.fixed) setText(answer.text);
@@ -564,6 +599,8 @@ ui.format.addEventListener("change", () => {
   check();
 });
 ui.headline.addEventListener("click", () => scrollToAnchor("headline"));
+ui.prev.addEventListener("click", () => step(-1));
+ui.next.addEventListener("click", () => step(1));
 for (const button of ui.counts.querySelectorAll(".count")) {
   button.addEventListener("click", () => {
     const level = button.dataset.level;
@@ -574,6 +611,11 @@ for (const button of ui.counts.querySelectorAll(".count")) {
   });
 }
 document.addEventListener("keydown", (e) => {
+  if (e.key === "F8") { // as in code editors: F8 the next problem, Shift+F8 the previous one
+    e.preventDefault();
+    step(e.shiftKey ? -1 : 1);
+    return;
+  }
   if ((e.ctrlKey || e.metaKey) && e.key === "z" && document.activeElement !== ui.text && state.undo.length) {
     e.preventDefault();
     undo();
@@ -591,6 +633,7 @@ window.addEventListener("drop", (e) => {
 
 fetch("/api/info").then((r) => r.json()).then((info) => {
   state.maxBytes = info.max_bytes || state.maxBytes;
+  drawPacks(info.packs || []);
   document.querySelector(".brand .sub").title = `newslint ${info.version} · ${info.rules} 条规则` + (info.config ? ` · 配置：${info.config}` : " · 默认配置");
 }).catch(() => {});
 
