@@ -110,7 +110,8 @@ CAPABILITIES = t.ClientCapabilities(
             code_action_literal_support=t.ClientCodeActionLiteralOptions(
                 code_action_kind=t.ClientCodeActionKindOptions(value_set=[t.CodeActionKind.QuickFix,
                                                                           t.CodeActionKind.SourceFixAll])),
-            is_preferred_support=True, disabled_support=True),
+            is_preferred_support=True, disabled_support=True,
+            resolve_support=t.ClientCodeActionResolveOptions(properties=["edit"])),
         hover=t.HoverClientCapabilities(content_format=[t.MarkupKind.Markdown, t.MarkupKind.PlainText]),
         publish_diagnostics=t.PublishDiagnosticsClientCapabilities(version_support=True)),
 )
@@ -136,6 +137,36 @@ async def session(root: Path, capabilities: t.ClientCapabilities = CAPABILITIES,
 async def lsp(tmp_path_factory):
     async with session(tmp_path_factory.mktemp("workspace")) as shared:
         yield shared
+
+
+def apply_edits(text: str, edits) -> str:
+    """Apply LSP TextEdits (UTF-16 columns, lines ending in \\n) as a client does: last first."""
+    lines = text.split("\n")
+
+    def offset(position):
+        line = lines[position.line] if position.line < len(lines) else ""
+        column, units = 0, 0
+        while column < len(line) and units < position.character:
+            units += utf16_units(line[column])
+            column += 1
+        return sum(len(l) + 1 for l in lines[:position.line]) + column
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+def edits_of(action, uri):
+    """The TextEdits of a code action's edit for `uri` (document changes or plain changes)."""
+    if action.edit.document_changes:
+        change, = action.edit.document_changes
+        assert change.text_document.uri == uri
+        return change.edits
+    return action.edit.changes[uri]
+
+
+def titled(actions, prefix):
+    return [a for a in actions if a.title.startswith(prefix)]
 
 
 def by_rule(diagnostics, rule):
@@ -243,6 +274,118 @@ async def test_untitled_markdown_is_linted_by_its_language(lsp):
     assert by_rule(await lsp.diagnostics(uri), "typos.idiom")
 
 
+# --- code actions ---------------------------------------------------------------------------
+@aio
+async def test_quick_fix_replaces_the_finding(lsp):
+    text = "阳光\n\n" + ARTICLE.replace(TYPO, "𠮷，" + TYPO)
+    uri = lsp.open("fix.txt", text)
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    actions = await lsp.code_actions(uri, typo.range.start)
+    fix, = titled(actions, "改为“见缝插针”")
+    assert fix.title == "改为“见缝插针”（typos.idiom）"
+    assert fix.kind == t.CodeActionKind.QuickFix and fix.is_preferred
+    assert fix.diagnostics[0].code == "typos.idiom"
+    assert fix.edit.document_changes[0].text_document.version == 1  # a stale edit is refused by the client
+    assert apply_edits(text, edits_of(fix, uri)) == text.replace("见缝插扎", "见缝插针")
+
+
+@aio
+async def test_no_rule_can_be_disabled_inline_in_plain_text(lsp):
+    uri = lsp.open("no-comments.txt", "阳光\n\n" + ARTICLE)
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    disable, = titled(await lsp.code_actions(uri, typo.range.start), "在此行禁用")
+    assert disable.edit is None
+    assert "没有注释" in disable.disabled.reason  # the client greys it out and says why
+
+
+@aio
+async def test_disable_on_this_line_in_markdown_inserts_the_comment(lsp):
+    text = "# 阳光\n\n记者 王某\n\n" + TYPO + "\n\n责任编辑：李某\n"
+    uri = lsp.open("disable.md", text, "markdown")
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    disable, = titled(await lsp.code_actions(uri, typo.range.start), "在此行禁用 typos.idiom")
+    fixed = apply_edits(text, edits_of(disable, uri))
+    assert fixed == text.replace(TYPO, "<!-- newslint-disable-next-line typos.idiom -->\n" + TYPO)
+    version = lsp.change(uri, fixed)
+    codes = [d.code for d in await lsp.diagnostics(uri, version=version)]
+    assert "typos.idiom" not in codes and "newslint.unused-suppression" not in codes
+
+
+@aio
+async def test_disable_inside_a_paragraph_keeps_the_paragraph_whole(lsp):
+    text = "# 阳光\n\n记者 王某\n\n第一行没有问题，\n" + TYPO + "\n\n责任编辑：李某\n"
+    uri = lsp.open("paragraph.md", text, "markdown")
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    disable, = titled(await lsp.code_actions(uri, typo.range.start), "在此行禁用")
+    fixed = apply_edits(text, edits_of(disable, uri))
+    assert fixed == text.replace("第一行没有问题，\n", "第一行没有问题，<!-- newslint-disable-next-line typos.idiom -->\n")
+    version = lsp.change(uri, fixed)
+    assert "typos.idiom" not in [d.code for d in await lsp.diagnostics(uri, version=version)]
+
+
+@aio
+async def test_disable_is_not_offered_where_a_comment_would_not_work(lsp):
+    """In front matter a comment is YAML text, not a directive: no such action."""
+    text = "---\ntitle: 见缝插扎的阳光\nauthor: 王某\neditor: 李某\n---\n\n正文没有问题。\n"
+    uri = lsp.open("front-matter.md", text, "markdown")
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    assert typo.range.start.line == 1
+    actions = await lsp.code_actions(uri, typo.range.start)
+    assert titled(actions, "改为“见缝插针”") and not titled(actions, "在此行禁用")
+
+
+@aio
+async def test_disable_in_html(lsp):
+    text = "<html><body><h1>阳光</h1>\n<p>记者 王某</p>\n<p>" + TYPO + "</p>\n<p>责任编辑：李某</p></body></html>\n"
+    uri = lsp.open("disable.html", text, "html")
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    disable, = titled(await lsp.code_actions(uri, typo.range.start), "在此行禁用")
+    version = lsp.change(uri, apply_edits(text, edits_of(disable, uri)))
+    assert "typos.idiom" not in [d.code for d in await lsp.diagnostics(uri, version=version)]
+
+
+@aio
+async def test_fix_all_applies_every_safe_fix(lsp):
+    text = "阳光\n\n记者 王某\n\n" + TYPO + "\n\n第二段,也见缝插扎。\n\n责任编辑：李某\n"
+    uri = lsp.open("fix-all.txt", text)
+    await lsp.diagnostics(uri)
+    actions = await lsp.code_actions(uri, t.Position(0, 0), only=[t.CodeActionKind.SourceFixAll])
+    fix_all, = actions
+    assert fix_all.kind == "source.fixAll.newslint" and fix_all.edit is None  # resolved on demand
+    resolved = await asyncio.wait_for(lsp.client.code_action_resolve_async(fix_all), TIMEOUT)
+    fixed = apply_edits(text, edits_of(resolved, uri))
+    assert fixed == text.replace("见缝插扎", "见缝插针").replace("第二段,也", "第二段，也")
+    assert all(e.range.start.line >= 4 for e in edits_of(resolved, uri))  # changed lines only
+    version = lsp.change(uri, fixed)
+    left = await lsp.diagnostics(uri, version=version)
+    assert not any(d.data["fixes"] and d.data["fixes"][0]["applicability"] == "safe" for d in left)
+
+
+@aio
+async def test_fix_all_is_also_a_quick_fix_beside_a_fixable_finding(lsp):
+    text = "阳光\n\n记者 王某\n\n" + TYPO + "\n\n第二段,也见缝插扎。\n\n责任编辑：李某\n"
+    uri = lsp.open("fix-all-quick.txt", text)
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    actions = await lsp.code_actions(uri, typo.range.start)
+    kinds = sorted(a.kind for a in titled(actions, "修复本文件"))
+    assert kinds == [t.CodeActionKind.QuickFix, "source.fixAll.newslint"]  # the lightbulb and the source menu
+
+
+@aio
+async def test_code_actions_follow_the_latest_text(lsp):
+    """A request that comes before the debounced lint sees the new text, not the old one."""
+    uri = lsp.open("stale.txt", "阳光\n\n" + ARTICLE)
+    await lsp.diagnostics(uri, version=1)
+    text = "阳光\n\n前面加了一句。" + ARTICLE
+    lsp.change(uri, text)
+    typo_line = 2 + ARTICLE.split("\n").index(TYPO)
+    column = TYPO.index("见缝插扎")
+    actions = await lsp.code_actions(uri, t.Position(typo_line, column))
+    fix, = titled(actions, "改为“见缝插针”")
+    assert fix.edit.document_changes[0].text_document.version == 2
+    assert apply_edits(text, edits_of(fix, uri)) == text.replace("见缝插扎", "见缝插针")
+
+
 # --- position encodings --------------------------------------------------------------------
 @aio
 @pytest.mark.parametrize("offered, encoding, width", [
@@ -259,6 +402,11 @@ async def test_negotiated_position_encoding(tmp_path, offered, encoding, width):
         before = prefix + TYPO[:TYPO.index("见缝插扎")]
         assert typo.range.start == t.Position(4, width(before))
         assert typo.range.end == t.Position(4, width(before + "见缝插扎"))
+        # a client without codeAction/resolve gets the fix-all edit at once, in its units
+        fix_all, = await own.code_actions(uri, t.Position(0, 0), only=[t.CodeActionKind.SourceFixAll])
+        edit, = fix_all.edit.changes[uri]
+        assert edit.range.start == t.Position(4, 0)
+        assert "见缝插针" in edit.new_text
 
 
 # --- debouncing, shutdown ------------------------------------------------------------------

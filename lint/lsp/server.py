@@ -13,6 +13,7 @@ the document changed since.
 from __future__ import annotations
 
 import asyncio
+import difflib
 import logging
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -23,7 +24,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from .positions import UTF16, TextIndex
-from .service import SAFE, UNSAFE, Issue, Service, reader_suffix
+from .service import SAFE, UNSAFE, Edit, Issue, Service, reader_suffix
 
 DEBOUNCE = 0.05  # seconds of quiet after a change before linting
 FIX_ALL = "source.fixAll.newslint"
@@ -48,6 +49,7 @@ class Result:
     suffix: str
     issues: list[Issue]
     index: TextIndex
+    fixed: str | None = None  # the text with every safe fix applied, computed on demand
 
 
 class NewslintServer(LanguageServer):
@@ -66,7 +68,8 @@ class NewslintServer(LanguageServer):
         return getattr(encoding, "value", encoding) or UTF16
 
     def capability(self, *names, default=None):
-        node = self.client_capabilities
+        """A client capability by its path of names (default: the client did not say)."""
+        node = getattr(self.protocol, "client_capabilities", None)  # None before initialize
         for name in names:
             node = getattr(node, name, None)
             if node is None:
@@ -169,6 +172,98 @@ class NewslintServer(LanguageServer):
         return types.WorkspaceEdit(changes={uri: text_edits})
 
 
+    # --- code actions ------------------------------------------------------------------------
+    def code_actions(self, uri: str, result: Result, start: int, end: int, only) -> list[types.CodeAction]:
+        def wanted(kind: str) -> bool:
+            return not only or any(kind == o or kind.startswith(o + ".") for o in only)
+
+        lazy = "edit" in (self.capability("text_document", "code_action", "resolve_support", "properties") or ())
+        actions = []
+        touched = [i for i in result.issues if i.offset <= end and start <= i.end]
+        safe_in_file = sum(1 for i in result.issues if any(f.applicability == SAFE for f in i.fixes))
+        if wanted(types.CodeActionKind.QuickFix):
+            for issue in touched:
+                diagnostic = self.diagnostic(result, issue)
+                actions += self.fix_actions(uri, result, issue, diagnostic)
+                suppress = self.suppress_action(uri, result, issue, diagnostic)
+                if suppress is not None:
+                    actions.append(suppress)
+            if safe_in_file > 1 and any(any(f.applicability == SAFE for f in i.fixes) for i in touched):
+                actions.append(self.fix_all_action(uri, result, types.CodeActionKind.QuickFix, lazy, safe_in_file))
+        if wanted(FIX_ALL) and safe_in_file:
+            actions.append(self.fix_all_action(uri, result, FIX_ALL, lazy, safe_in_file))
+        return actions
+
+    def fix_actions(self, uri, result, issue, diagnostic) -> list[types.CodeAction]:
+        actions = []
+        for fix in issue.fixes:
+            if fix.applicability not in (SAFE, UNSAFE):
+                continue  # a suggestion for display: the message shows it, no action applies it
+            label = fix.label
+            title = f"改为“{label}”" if label else f"删除“{issue.text}”"
+            if fix.applicability == UNSAFE:
+                title += "（不安全的修复：请核对）"
+            actions.append(types.CodeAction(
+                title=f"{title}（{issue.rule}）", kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                edit=self.edit(uri, result, fix.edits),
+                is_preferred=fix.applicability == SAFE and not actions or None))
+        return actions
+
+    def suppress_action(self, uri, result, issue, diagnostic) -> types.CodeAction | None:
+        """Disable the rule on the issue's line with an inline comment; offered only when the
+        comment is known to work there (computed now, not on resolve, for that reason)."""
+        title = f"在此行禁用 {issue.rule}（newslint）"
+        if issue.unnecessary:
+            return None
+        if result.suffix not in (".md", ".html"):
+            if not self.capability("text_document", "code_action", "disabled_support", default=False):
+                return None
+            return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                                    disabled=types.CodeActionDisabled(reason=NO_COMMENTS))
+        edit = self.service.suppression(result.text, result.path, result.suffix, issue, result.issues)
+        if edit is None:
+            return None
+        return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                                edit=self.edit(uri, result, [edit]))
+
+    def fix_all_action(self, uri, result, kind, lazy, count) -> types.CodeAction:
+        action = types.CodeAction(title=f"修复本文件中可安全自动修复的 {count} 个问题（newslint）", kind=kind,
+                                  data={"uri": uri, "version": result.version, "do": "fix-all"})
+        if lazy:
+            return action
+        return self.resolve(action)
+
+    def resolve(self, action: types.CodeAction) -> types.CodeAction | None:
+        """Fill in the edit of a fix-all action (lazily, when the client supports
+        codeAction/resolve). None: the document changed since the action was offered."""
+        data = action.data if isinstance(action.data, dict) else {}
+        uri = data.get("uri")
+        result = self.fresh(uri) if uri else None
+        if result is None or result.version != data.get("version"):
+            return None
+        if data.get("do") == "fix-all":
+            if result.fixed is None:
+                result.fixed = self.service.fix_all(result.text, result.path, result.suffix)
+            action.edit = self.edit(uri, result, line_edits(result.text, result.fixed))
+            return action
+        return None
+
+
+def line_edits(old: str, new: str) -> list[Edit]:
+    """Edits turning `old` into `new`, one per run of changed lines (not one edit of the whole
+    document, which would move the editor's cursor and folds)."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    starts = [0]
+    for line in old_lines:
+        starts.append(starts[-1] + len(line))
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            edits.append(Edit(starts[i1], starts[i2] - starts[i1], "".join(new_lines[j1:j2])))
+    return edits
+
+
 def _current_task():
     try:
         return asyncio.current_task()
@@ -235,6 +330,28 @@ def did_change_watched_files(ls: NewslintServer, params: types.DidChangeWatchedF
     ls.service.forget()
     for uri in list(ls.results):
         ls.lint(uri)
+
+
+# --- code actions, hover ----------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
+def code_action(ls: NewslintServer, params: types.CodeActionParams):
+    uri = params.text_document.uri
+    result = ls.fresh(uri)
+    if result is None:
+        return None
+    start = result.index.offset(params.range.start.line, params.range.start.character)
+    end = result.index.offset(params.range.end.line, params.range.end.character)
+    return ls.code_actions(uri, result, start, end, params.context.only) or None
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def code_action_resolve(ls: NewslintServer, action: types.CodeAction) -> types.CodeAction:
+    resolved = ls.resolve(action)
+    if resolved is None:
+        action.disabled = types.CodeActionDisabled(reason="文档已改动，请重试")
+        return action
+    return resolved
 
 
 def serve() -> None:

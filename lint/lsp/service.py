@@ -194,12 +194,14 @@ class Service:
         return explain_text(rule) if rule else None
 
     # --- inline suppression ---------------------------------------------------------------
-    def suppression(self, text: str, path: str | None, suffix: str, issue: Issue) -> Edit | None:
+    def suppression(self, text: str, path: str | None, suffix: str, issue: Issue, issues: list[Issue]
+                    ) -> Edit | None:
         """An edit adding ``<!-- newslint-disable-next-line RULE -->`` so that the issue is
         suppressed, or None when the format has no comments (.txt) or no place for one
         works. A place works when, after the edit, the issue is gone, no other finding
         appears, the comment is not reported as unused, and the prose every rule sees is the
-        same (so the comment never lands inside front matter, a code block or a <title>)."""
+        same (so the comment never lands inside front matter, a code block or a <title>).
+        `issues` are the document's issues as they are now."""
         if suffix not in COMMENTED or issue.rule == UNUSED_ID:
             return None
         setup = self.setup(path)
@@ -207,7 +209,7 @@ class Service:
             return None
         name = _reader_name(path, suffix)
         before_doc = read_document(text, name)
-        before, _ = setup.linter.lint_document(before_doc)
+        before = Counter((i.rule, i.text, i.message) for i in issues)
         for edit in _comment_places(text, issue):
             changed = text[:edit.offset] + edit.content + text[edit.offset + edit.length:]
             after_doc = read_document(changed, name)
@@ -316,9 +318,8 @@ def _suppresses(issue: Issue, edit: Edit, before, after) -> bool:
     if any(f.rule == UNUSED_ID and f.offset < edit.offset + len(edit.content) and f.offset + f.length > edit.offset
            for f in after):
         return False
-    old = Counter((f.rule, f.text, f.message) for f in before)
     new = Counter((f.rule, f.text, f.message) for f in after)
-    return not (new - old)
+    return not (new - before)
 
 
 def _prose(doc) -> dict:

@@ -1,0 +1,92 @@
+"""The language server's adapter to the linter (lint/lsp/service.py), called directly."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lint.findings import Finding
+from lint.lsp.service import DISPLAY, SAFE, UNSAFE, Edit, Service, _fixes
+
+
+def finding(**changes) -> Finding:
+    values = dict(rule="typos.idiom", level="error", message="m", path="a.txt", offset=4, length=4, text="见缝插扎",
+                  replacements=["见缝插针"], fixable=True)
+    return Finding(**(values | changes))
+
+
+def test_a_fixable_finding_has_a_safe_fix_and_other_replacements_are_for_display():
+    fixes = _fixes(finding(replacements=["见缝插针", "见针插缝"]))
+    assert [(f.applicability, f.label) for f in fixes] == [(SAFE, "见缝插针"), (DISPLAY, "见针插缝")]
+    assert fixes[0].edits == (Edit(4, 4, "见缝插针"),)
+
+
+def test_replacements_of_a_finding_that_is_not_fixable_are_for_display():
+    assert [f.applicability for f in _fixes(finding(fixable=False))] == [DISPLAY]
+
+
+@dataclass
+class FixModel:  # the shape of the core's coming `Finding.fix`
+    edits: tuple
+    applicability: str
+
+
+@dataclass
+class WithFix:
+    replacements: list = field(default_factory=lambda: ["见缝插针"])
+    fixable: bool = False
+    offset: int = 4
+    length: int = 4
+    fix: FixModel | None = None
+
+
+def test_a_finding_with_a_fix_uses_its_edits_and_applicability():
+    fix = FixModel((Edit(4, 4, "见缝插针"),), UNSAFE)
+    fixes = _fixes(WithFix(fix=fix))
+    assert [(f.applicability, f.edits) for f in fixes] == [(UNSAFE, (Edit(4, 4, "见缝插针"),))]
+
+
+def test_issues_of_a_document(tmp_path):
+    service = Service(str(tmp_path))
+    issues, failures = service.lint("标题\n\n明天阳光见缝插扎地照进来。\n", str(tmp_path / "a.txt"), ".txt")
+    typo = next(i for i in issues if i.rule == "typos.idiom")
+    assert (typo.offset, typo.length, typo.fixes[0].applicability) == (8, 4, SAFE)
+    assert failures == []
+
+
+def test_excluded_documents_have_no_issues(tmp_path):
+    (tmp_path / ".newslint.yml").write_text("exclude: ['vendor/*']\n", encoding="utf-8")
+    service = Service(str(tmp_path))
+    issues, _ = service.lint("标题\n\n明天阳光见缝插扎地照进来。\n", str(tmp_path / "vendor" / "a.txt"), ".txt")
+    assert issues == []
+
+
+def test_fix_all_edits_cover_only_the_changed_lines():
+    import pytest
+
+    pytest.importorskip("pygls")
+    from lint.lsp.server import line_edits
+
+    old = "一\n二扎\n三\n四扎\n"
+    new = "一\n二针\n三\n四针\n"
+    edits = line_edits(old, new)
+    assert edits == [Edit(2, 3, "二针\n"), Edit(7, 3, "四针\n")]
+    text = old
+    for edit in reversed(edits):
+        text = text[:edit.offset] + edit.content + text[edit.offset + edit.length:]
+    assert text == new
+
+
+def test_unsafe_fixes_are_offered_marked_and_never_preferred_display_ones_not_at_all():
+    import pytest
+
+    pytest.importorskip("pygls")
+    from lint.lsp.positions import TextIndex
+    from lint.lsp.server import NewslintServer, Result
+    from lint.lsp.service import Fix, Issue
+
+    text = "明天见缝插扎。"
+    issue = Issue("typos.idiom", "warning", "m", 2, 4, "见缝插扎", fixes=[
+        Fix((Edit(2, 4, "见缝插针"),), UNSAFE), Fix((Edit(2, 4, "见针插缝"),), DISPLAY)])
+    result = Result(1, text, None, ".txt", [issue], TextIndex(text))
+    server = NewslintServer()
+    actions = server.fix_actions("file:///a.txt", result, issue, server.diagnostic(result, issue))
+    assert [(a.title, a.is_preferred) for a in actions] == [("改为“见缝插针”（不安全的修复：请核对）（typos.idiom）", None)]
