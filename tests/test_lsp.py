@@ -386,6 +386,20 @@ async def test_code_actions_follow_the_latest_text(lsp):
     assert apply_edits(text, edits_of(fix, uri)) == text.replace("见缝插扎", "见缝插针")
 
 
+# --- hover ---------------------------------------------------------------------------------
+@aio
+async def test_hover_on_a_finding_explains_its_rule(lsp):
+    uri = lsp.open("hover.txt", "阳光\n\n" + ARTICLE.replace(TYPO, "𠮷" + TYPO))
+    typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    inside = t.Position(typo.range.start.line, typo.range.start.character + 2)
+    hover = await lsp.hover(uri, inside)
+    assert hover.contents.kind == t.MarkupKind.Markdown
+    assert hover.contents.value.startswith("```text\ntypos.idiom  (")
+    assert "错误示例" in hover.contents.value and "提示信息" in hover.contents.value
+    assert hover.range == typo.range
+    assert await lsp.hover(uri, t.Position(0, 0)) is None  # 阳光: nothing there (a headline, no finding)
+
+
 # --- position encodings --------------------------------------------------------------------
 @aio
 @pytest.mark.parametrize("offered, encoding, width", [
@@ -407,6 +421,10 @@ async def test_negotiated_position_encoding(tmp_path, offered, encoding, width):
         edit, = fix_all.edit.changes[uri]
         assert edit.range.start == t.Position(4, 0)
         assert "见缝插针" in edit.new_text
+        # a client that takes plain text only gets the explanation as plain text
+        hover = await own.hover(uri, typo.range.start)
+        assert hover.contents.kind == t.MarkupKind.PlainText
+        assert hover.contents.value.startswith("typos.idiom  (")
 
 
 # --- debouncing, shutdown ------------------------------------------------------------------

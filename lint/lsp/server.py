@@ -354,5 +354,35 @@ def code_action_resolve(ls: NewslintServer, action: types.CodeAction) -> types.C
     return resolved
 
 
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
+    """`newslint explain` of the rules whose findings are under the cursor."""
+    uri = params.text_document.uri
+    result = ls.fresh(uri)
+    if result is None:
+        return None
+    at = result.index.offset(params.position.line, params.position.character)
+    under = [i for i in result.issues if i.offset <= at < i.end or i.offset == at == i.end]
+    texts, rules = [], []
+    for issue in under:
+        if issue.rule in rules:
+            continue
+        rules.append(issue.rule)
+        explanation = ls.service.explain(issue.rule, result.path)
+        if explanation:
+            texts.append(explanation)
+    if not texts:
+        return None
+    formats = ls.capability("text_document", "hover", "content_format") or [types.MarkupKind.PlainText]
+    if types.MarkupKind.Markdown in formats:
+        # the explain text is plain, aligned text: shown as it is, in a fenced block
+        content = types.MarkupContent(types.MarkupKind.Markdown,
+                                      "\n\n".join(f"```text\n{text}\n```" for text in texts))
+    else:
+        content = types.MarkupContent(types.MarkupKind.PlainText, "\n\n".join(texts))
+    first = under[0]
+    return types.Hover(contents=content, range=ls.range(result, first.offset, first.end))
+
+
 def serve() -> None:
     server.start_io()
