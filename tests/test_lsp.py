@@ -40,7 +40,13 @@ def utf16_units(text: str) -> int:
 def _make_client() -> LanguageClient:
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
+    client.registrations = []
     features = dict(DEFAULT_CLIENT_FEATURES)
+
+    def register(client: LanguageClient, params: t.RegistrationParams):
+        client.registrations += params.registrations
+
+    features[t.CLIENT_REGISTER_CAPABILITY] = register
 
     def publish(client: LanguageClient, params: t.PublishDiagnosticsParams):
         client.diagnostics[params.uri] = params.diagnostics
@@ -272,6 +278,112 @@ async def test_untitled_markdown_is_linted_by_its_language(lsp):
     lsp.client.text_document_did_open(t.DidOpenTextDocumentParams(
         t.TextDocumentItem(uri=uri, language_id="markdown", version=1, text="# 阳光\n\n" + TYPO + "\n")))
     assert by_rule(await lsp.diagnostics(uri), "typos.idiom")
+
+
+# --- configuration ---------------------------------------------------------------------------
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def watched(lsp: Session, path: Path, kind=t.FileChangeType.Changed) -> None:
+    lsp.client.workspace_did_change_watched_files(t.DidChangeWatchedFilesParams(
+        changes=[t.FileEvent(uri=from_fs_path(str(path)), type=kind)]))
+
+
+async def wait_for(condition):
+    async def poll():
+        while not condition():
+            await asyncio.sleep(0.01)
+    await asyncio.wait_for(poll(), TIMEOUT)
+
+
+@aio
+async def test_the_server_watches_config_files(lsp):
+    await wait_for(lambda: lsp.client.registrations)
+    registration, = lsp.client.registrations
+    assert registration.method == t.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    patterns = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert patterns == {"**/.newslint.yml", "**/.newslint.yaml", "**/pyproject.toml"}
+
+
+@aio
+async def test_the_nearest_config_is_used_and_reloaded_when_it_changes(lsp):
+    config = lsp.root / "desk" / ".newslint.yml"
+    write(config, "rules:\n  typos.idiom: off\n")
+    uri = lsp.open("desk/story.txt", "阳光\n\n" + ARTICLE)
+    assert "typos.idiom" not in [d.code for d in await lsp.diagnostics(uri)]
+    write(config, "rules:\n  typos.idiom: warning\n")
+    count = len(lsp.publications(uri))
+    watched(lsp, config)
+    typo = by_rule(await lsp.diagnostics(uri, after=count), "typos.idiom")
+    assert typo.severity == t.DiagnosticSeverity.Warning
+
+
+@aio
+async def test_a_changed_config_is_noticed_without_a_watcher(lsp):
+    """Clients that watch no files: the config's stamp is checked at each lint."""
+    config = lsp.root / "quiet" / ".newslint.yml"
+    write(config, "rules:\n  typos: off\n")
+    uri = lsp.open("quiet/story.txt", "阳光\n\n" + ARTICLE)
+    assert "typos.idiom" not in [d.code for d in await lsp.diagnostics(uri)]
+    write(config, "rules:\n  typos: info\n")  # another size: seen even on a coarse clock
+    version = lsp.change(uri, "阳光\n\n" + ARTICLE + "\n")
+    typo = by_rule(await lsp.diagnostics(uri, version=version), "typos.idiom")
+    assert typo.severity == t.DiagnosticSeverity.Information
+
+
+@aio
+async def test_a_config_error_is_a_message_and_the_last_good_config_stays(lsp):
+    config = lsp.root / "broken" / ".newslint.yml"
+    write(config, "rules:\n  typos.idiom: warning\n")
+    uri = lsp.open("broken/story.txt", "阳光\n\n" + ARTICLE)
+    assert by_rule(await lsp.diagnostics(uri), "typos.idiom").severity == t.DiagnosticSeverity.Warning
+    messages = len(lsp.client.messages)
+    write(config, "rules:\n  typos.idiom: sometimes\n")
+    watched(lsp, config)
+    await wait_for(lambda: len(lsp.client.messages) > messages)
+    error = lsp.client.messages[messages]
+    assert error.type == t.MessageType.Error
+    assert error.message.startswith(f"newslint: {config}:2: rule 'typos.idiom'")
+    assert "last good version" in error.message
+    version = lsp.change(uri, "阳光\n\n" + ARTICLE + "\n")  # the server lives on, with the old config
+    assert by_rule(await lsp.diagnostics(uri, version=version), "typos.idiom").severity == t.DiagnosticSeverity.Warning
+    assert len(lsp.client.messages) == messages + 1  # said once, not at every change
+    write(config, "rules:\n  typos.idiom: info\n")
+    watched(lsp, config)
+    await wait_for(lambda: len(lsp.client.messages) > messages + 1)
+    assert lsp.client.messages[-1].type == t.MessageType.Info
+    version = lsp.change(uri, "阳光\n\n" + ARTICLE)
+    assert by_rule(await lsp.diagnostics(uri, version=version), "typos.idiom").severity == t.DiagnosticSeverity.Information
+
+
+@aio
+async def test_a_config_that_never_loaded_falls_back_to_the_defaults(lsp):
+    write(lsp.root / "never" / ".newslint.yml", "rules: [not, a, mapping]\n")
+    messages = len(lsp.client.messages)
+    uri = lsp.open("never/story.txt", "阳光\n\n" + ARTICLE)
+    assert by_rule(await lsp.diagnostics(uri), "typos.idiom").severity == t.DiagnosticSeverity.Error
+    await wait_for(lambda: len(lsp.client.messages) > messages)
+    assert "built-in defaults" in lsp.client.messages[messages].message
+
+
+@aio
+async def test_a_broken_rule_file_is_a_message_too(lsp):
+    write(lsp.root / "packs" / ".newslint.yml", "rule_paths: [house]\n")
+    write(lsp.root / "packs" / "house" / "house.yaml", "pack: house\nrules: [\n")
+    messages = len(lsp.client.messages)
+    uri = lsp.open("packs/story.txt", "阳光\n\n" + ARTICLE)
+    assert by_rule(await lsp.diagnostics(uri), "typos.idiom")
+    await wait_for(lambda: len(lsp.client.messages) > messages)
+    assert "house.yaml" in lsp.client.messages[messages].message
+
+
+@aio
+async def test_pyproject_table_is_a_config(lsp):
+    write(lsp.root / "py" / "pyproject.toml", "[tool.newslint]\nrules = { typos = 'off' }\n")
+    uri = lsp.open("py/story.md", "# 阳光\n\n" + TYPO + "\n", "markdown")
+    assert "typos.idiom" not in [d.code for d in await lsp.diagnostics(uri)]
 
 
 # --- code actions ---------------------------------------------------------------------------

@@ -163,8 +163,11 @@ class Service:
                 setup.linter.lint_text("标题\n\n正文。\n", name)
 
     def forget(self) -> None:
-        """Drop every loaded config (they are read again on the next lint)."""
-        self._loaded.clear()
+        """Read every config again on its next use (a file watcher saw a change; a stamp may
+        miss one on a coarse clock). The loaded versions stay, as fallbacks."""
+        for loaded in self._loaded.values():
+            loaded.stamp = None
+        self._rules.clear()
 
     # --- linting ------------------------------------------------------------------------
     def lint(self, text: str, path: str | None, suffix: str, setup: Setup | None = None
