@@ -4,8 +4,11 @@ Documents are synchronised in full (the client sends the whole text on each chan
 article is a few thousand characters, and the server's text is then exactly the client's,
 whatever line separators it holds.
 
-Diagnostics are published on open and save at once, and after a change once the document
-has been quiet for `DEBOUNCE` seconds (a new change restarts the wait). Each carries the
+Diagnostics are published on open and save at once. After a change they are published at
+once too when the document was last linted more than `DEBOUNCE` seconds ago; changes that
+come faster than that (a burst of typing) are linted once, `DEBOUNCE` seconds after the last
+of them (each new change restarts the wait). So an edit after a pause costs one lint of
+latency, and fast typing costs at most one lint per `DEBOUNCE`. Each carries the
 document version it was computed for; the last result of each open document is kept (its
 issues and its line index) to answer code actions and hovers, and is recomputed first if
 the document changed since.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+import time
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -58,6 +62,7 @@ class NewslintServer(LanguageServer):
         self.service = Service()
         self.results: dict[str, Result] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        self.linted: dict[str, float] = {}  # when each open document was last linted (monotonic)
         self.shown_errors: dict[object, str] = {}  # config path -> the error last shown for it
         self.debounce = DEBOUNCE
 
@@ -104,6 +109,7 @@ class NewslintServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"newslint: {failure}"))
         result = Result(document.version, text, path, suffix, issues, TextIndex(text, self.encoding))
         self.results[uri] = result
+        self.linted[uri] = time.monotonic()
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=[self.diagnostic(result, i) for i in issues]))
         return result
@@ -119,6 +125,11 @@ class NewslintServer(LanguageServer):
         return result
 
     def schedule(self, uri: str) -> None:
+        """Lint after a change: at once when the document was last linted more than
+        `debounce` ago (a change after a pause), else `debounce` after the last of a burst."""
+        if uri not in self.pending and time.monotonic() - self.linted.get(uri, float("-inf")) >= self.debounce:
+            self.lint(uri)
+            return
         self.cancel(uri)
         self.pending[uri] = asyncio.ensure_future(self._later(uri))
 
@@ -321,6 +332,7 @@ def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams) -> Non
 def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.cancel(uri)
+    ls.linted.pop(uri, None)
     if ls.results.pop(uri, None) is not None:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
