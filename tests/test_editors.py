@@ -68,6 +68,7 @@ def nvim_version(nvim: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.search(r"v(\d+)\.(\d+)", first).groups())
 
 
+@pytest.mark.slow  # Neovim and a server start
 def test_neovim_snippet_shows_the_finding_and_applies_the_fix(tmp_path):
     nvim = shutil.which("nvim")
     if nvim is None:

@@ -514,6 +514,7 @@ async def test_hover_on_a_finding_explains_its_rule(lsp):
 
 # --- position encodings --------------------------------------------------------------------
 @aio
+@pytest.mark.slow  # a server of its own
 @pytest.mark.parametrize("offered, encoding, width", [
     (["utf-8"], t.PositionEncodingKind.Utf8, lambda s: len(s.encode("utf-8"))),
     (["utf-32", "utf-16"], t.PositionEncodingKind.Utf32, len),  # the client's first choice wins
@@ -541,6 +542,7 @@ async def test_negotiated_position_encoding(tmp_path, offered, encoding, width):
 
 # --- debouncing, shutdown ------------------------------------------------------------------
 @aio
+@pytest.mark.slow  # a server of its own
 async def test_changes_in_quick_succession_are_linted_once_and_shutdown_exits_0(tmp_path):
     async with session(tmp_path, options={"debounce_ms": 400}) as own:
         uri = own.open("typing.txt", "阳光\n\n" + ARTICLE)
