@@ -99,6 +99,7 @@ def test_runs_of_exclamation_and_question_marks():
     assert fixed("太好了！！！") == "太好了！"
     assert fixed("真的吗？？") == "真的吗？"
     assert fixed("真的吗？！？") == "真的吗？！"
+    assert fixed("真的吗?!\n好。") == "真的吗？！\n好。"  # ? then ! at a line end
     assert found("真的吗？！") == []
     assert found('He shouted: "No way!!"') == []
 

@@ -264,7 +264,10 @@ def check_halfwidth(rule, doc, hits):
         if _is_han(before):
             flag = True
         elif before in CLOSING or before in STOPS:
-            flag = not (after.isascii() and after.isalnum() or after.isspace())
+            # not before a Latin word or a space (`“Yes”, she said`); after a full-width stop
+            # a line end does not make it English either (`真的吗？!`)
+            flag = not (after.isascii() and after.isalnum() or after.isspace() and pos + 1 < size
+                        and (before in CLOSING or after not in "\r\n"))
         elif _is_han(after) or after in OPENING:
             flag = not (mark in _SENTENCE_MARKS and before.isascii() and before.isalnum()
                         and english(text[tails.start_of(pos):pos]))
