@@ -21,6 +21,9 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT, out, run_cli
 
+# a browser and a server start once per run of this module (~10 s), then ~2 s a test
+pytestmark = pytest.mark.slow
+
 FLAWED = (EXAMPLES / "flawed.txt").read_text(encoding="utf-8")
 VARIANT = "社区花园今日开放\n\n（记者 王某）本书每章末尾都附有编者的案语。\n\n责任编辑：李四"
 SCREENSHOT = ROOT / "docs" / "serve.png"
