@@ -358,3 +358,24 @@ def test_tablet_and_laptop_screens_fit_without_sideways_scrolling(page, width, h
     else:
         assert panel["x"] >= article["x"] + article["width"]
     assert article["width"] >= 0.5 * width - 40
+
+
+def test_a_fix_of_several_edits_changes_only_its_edits(page):
+    """The JSON report's fix model: a pair of brackets is one finding with two edits, and the
+    text between them stays (fed to the page as an answer, so it holds whatever the rules do)."""
+    text = "标题𠮷\n\n正文𠮷(𠮷约30升)结束。"
+    start = text.index("(")
+    end = text.index(")") + 1
+    finding = {"rule": "punctuation.halfwidth-parenthesis", "level": "warning", "message": "半角括号",
+               "line": 3, "column": 4, "end_line": 3, "end_column": 11, "offset": start, "length": end - start,
+               "text": text[start:end], "replacements": ["（𠮷约30升）"], "fixable": True, "applicability": "safe",
+               "edits": [{"offset": start, "length": 1, "content": "（"}, {"offset": end - 1, "length": 1, "content": "）"}]}
+    page.fill("#text", text)
+    settle(page, text)
+    page.evaluate("([entry, text]) => window.newslintPage.showEntry(entry, text)",
+                  [{"path": "稿件.txt", "findings": [finding], "rules": {}, "document": None, "errors": []}, text])
+    item = page.locator(".finding")
+    assert item.locator(".change").inner_text() == "( → （，) → ）"
+    assert marked(page)["0"] == "(𠮷约30升)"
+    item.locator("button.apply").click()
+    assert page.input_value("#text") == "标题𠮷\n\n正文𠮷（𠮷约30升）结束。"

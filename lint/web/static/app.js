@@ -204,7 +204,8 @@ function showEntry(entry, text) {
   const pos = positions(text);
   state.findings = (entry ? entry.findings : []).map((f, index) => {
     const start = pos.toUnits(f.offset);
-    return { ...f, index, start, end: pos.toUnits(f.offset + f.length), pack: packOf(f, entry) };
+    const end = pos.toUnits(f.offset + f.length);
+    return { ...f, index, start, end, pack: packOf(f, entry), changes: changesOf(f, start, end, pos, text) };
   });
   state.active = -1;
   state.anchors = anchorsOf(entry, pos);
@@ -220,6 +221,29 @@ function showEntry(entry, text) {
     setStatus(n ? `${n} 个问题，${fixable} 个可自动修复${failures}` : `没有发现问题${failures}`, Boolean(failures));
     ui.status.title = typeof entry.serverMs === "number" ? `服务器用时 ${entry.serverMs.toFixed(1)} 毫秒` : "";
   }
+}
+
+/* what the finding's fix does, in UTF-16 units: its `edits` (the JSON report's fix model:
+   a pair of brackets is two edits and the text between stays), or else its first replacement
+   over its span */
+function changesOf(f, start, end, pos, text) {
+  if (Array.isArray(f.edits) && f.edits.length) {
+    return f.edits.map((e) => {
+      const from = pos.toUnits(e.offset), to = pos.toUnits(e.offset + e.length);
+      return { start: from, end: to, before: text.slice(from, to), content: e.content };
+    });
+  }
+  if (!f.replacements.length || f.length === 0) return [];
+  return [{ start, end, before: f.text, content: f.replacements[0] }];
+}
+
+function changeView(changes) {
+  const parts = [];
+  changes.forEach((c, i) => {
+    if (i) parts.push("，");
+    parts.push(el("del", {}, quoted(c.before)), " → ", el("ins", {}, c.content === "" ? "（删除）" : quoted(c.content)));
+  });
+  return parts;
 }
 
 function packOf(finding, entry) {
@@ -307,10 +331,7 @@ function packRank(pack) {
 
 function findingItem(f) {
   const where = f.length === 0 && f.offset === 0 ? "全文" : `第 ${f.line} 行第 ${f.column} 列`;
-  const replacement = f.replacements.length ? f.replacements[0] : null;
-  const change = replacement !== null && f.length > 0
-    ? el("div", { class: "change" }, el("del", {}, quoted(f.text)), " → ", el("ins", {}, replacement === "" ? "（删除）" : quoted(replacement)))
-    : null;
+  const change = f.changes.length ? el("div", { class: "change" }, changeView(f.changes)) : null;
   const actions = el("div", { class: "actions" });
   if (f.applicability === "safe") {
     actions.append(el("button", { type: "button", class: "btn small primary apply", onclick: (e) => { e.stopPropagation(); applyOne(f); } }, "修复"));
@@ -320,7 +341,7 @@ function findingItem(f) {
   const explainBox = el("div", { class: "explain", hidden: true });
   actions.append(el("button", { type: "button", class: "btn small why", "aria-expanded": "false",
     onclick: (e) => { e.stopPropagation(); toggleExplain(f, explainBox, e.currentTarget); } }, "说明"));
-  if (f.applicability === "display" && replacement !== null) actions.append(el("span", { class: "hint" }, "仅供参考，请人工修改"));
+  if (f.applicability === "display" && f.changes.length) actions.append(el("span", { class: "hint" }, "仅供参考，请人工修改"));
   return el("li", { class: `finding lv-${f.level}`, "data-index": f.index, "data-rule": f.rule, onclick: () => select(f.index, { scrollText: true }) },
     el("div", { class: "meta" }, el("span", { class: "lvl" }, LEVELS[f.level] || f.level), el("span", {}, where), el("span", { class: "rule", title: f.rule }, f.rule)),
     el("div", { class: "msg" }, f.message), change, actions, explainBox);
@@ -460,14 +481,15 @@ function caretMoved() {
 
 /* --- fixing --------------------------------------------------------------------------- */
 function applyOne(f) {
-  if (state.checked !== state.text || state.text.slice(f.start, f.end) !== f.text) {
+  if (state.checked !== state.text || state.text.slice(f.start, f.end) !== f.text || !f.changes.length) {
     toast("稿件已改动，请等重新检查完再修复");
     return;
   }
-  const replacement = f.replacements[0];
-  const text = state.text.slice(0, f.start) + replacement + state.text.slice(f.end);
-  setText(text, { caret: f.start + replacement.length });
-  toast(`已修复：${quoted(f.text)} → ${replacement === "" ? "（删除）" : quoted(replacement)}`);
+  let text = state.text;
+  for (const c of [...f.changes].sort((a, b) => b.start - a.start)) text = text.slice(0, c.start) + c.content + text.slice(c.end);
+  const first = f.changes[0];
+  setText(text, { caret: first.start + first.content.length });
+  toast(`已修复：${f.changes.map((c) => `${quoted(c.before)} → ${c.content === "" ? "（删除）" : quoted(c.content)}`).join("，")}`);
   check();
 }
 
@@ -498,7 +520,7 @@ function confirmUnsafe(list) {
   const unsafe = list || state.findings.filter((f) => f.applicability === "unsafe");
   if (!unsafe.length) return;
   ui.confirmList.replaceChildren(...unsafe.map((f) => el("li", {},
-    el("del", {}, quoted(f.text)), " → ", el("ins", {}, f.replacements[0] === "" ? "（删除）" : quoted(f.replacements[0])),
+    ...changeView(f.changes),
     el("span", { class: "muted" }, `　第 ${f.line} 行 · ${f.message}`))));
   const single = Boolean(list);
   const safe = state.findings.filter((f) => f.applicability === "safe").length;
@@ -645,4 +667,4 @@ updateTools();
 if (state.text) check();
 
 // for the browser tests and for anyone scripting the page
-window.newslintPage = { positions, state, check };
+window.newslintPage = { positions, state, check, showEntry };
