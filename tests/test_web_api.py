@@ -348,3 +348,19 @@ def test_many_selections_keep_the_default_linters(client, service):
             check(client, FLAWED, select=[first], ignore=[second] if second != first else None)
     assert check(client, FLAWED)["findings"]
     assert client.get("/api/info").json()["packs"]
+
+
+@pytest.mark.parametrize("stored", [FLAWED.encode("gb18030"), b"\xef\xbb\xbf" + FLAWED.encode("utf-8"),
+                                    b"\xff\xfe" + FLAWED.encode("utf-16-le"), b"\xfe\xff" + FLAWED.encode("utf-16-be")])
+def test_encode_gives_back_the_bytes_decode_read(client, stored):
+    found = client.post("/api/decode", content=stored).json()
+    assert found["text"] == FLAWED
+    answer = client.post("/api/encode", json=found)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/octet-stream"
+    assert answer.content == stored
+
+
+def test_encode_refuses_an_unknown_codec_or_bad_fields(client):
+    assert "unknown encoding 'latin-1'" in client.post("/api/encode", json={"text": "x", "encoding": "latin-1"}).json()["error"]
+    assert client.post("/api/encode", json={"text": 1}).status_code == 400
+    assert client.post("/api/encode", json={"text": "x", "bom": "yes"}).status_code == 400

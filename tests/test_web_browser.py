@@ -263,12 +263,15 @@ def test_the_file_picker_reads_gb18030_utf16_markdown_and_refuses_binary(page, t
     with page.expect_download() as download:
         page.click("#download")
     saved = Path(download.value.path()).read_bytes()
-    assert saved == FLAWED.replace("\n", "\r\n").encode("utf-8") and download.value.suggested_filename == "旧稿.txt"
+    assert saved == gbk.read_bytes() and download.value.suggested_filename == "旧稿.txt"  # GB18030 and CRLF kept
 
     markdown = tmp_path / "article.md"
     markdown.write_bytes(b"\xff\xfe" + (EXAMPLES / "article.md").read_text(encoding="utf-8").encode("utf-16-le"))
     page.set_input_files("#file", str(markdown))
     settle(page, (EXAMPLES / "article.md").read_text(encoding="utf-8"))
+    with page.expect_download() as download:
+        page.click("#download")
+    assert Path(download.value.path()).read_bytes() == markdown.read_bytes()  # UTF-16 LE with its BOM
     assert page.input_value("#format") == ".md"
     assert page.locator("#headline").inner_text() == "老城区改造首批居民回迁"
 

@@ -6,6 +6,7 @@
     POST /api/check           {"text", "filename", "select"?, "ignore"?} -> file entry
     POST /api/fix             {... , "unsafe"?} -> {"text", "fixed", "file"}
     POST /api/decode          a file's raw bytes -> {"text", "encoding", "bom"}
+    POST /api/encode          {"text", "encoding", "bom"} -> the bytes, as the file was stored
     GET  /api/rules/{id}      a rule's explanation (the text of `newslint explain`)
 
 Every error answers JSON `{"error": "..."}` with a 4xx status; nothing a client sends can stop
@@ -81,6 +82,16 @@ def create_app(service: Service, max_bytes: int = DEFAULT_MAX_BYTES) -> Starlett
         data = await _body(request, max_bytes)
         return JSONResponse(await _serve(service.decode, data))
 
+    async def encode(request: Request) -> Response:
+        fields = await _json_body(request, max_bytes, {"text", "encoding", "bom"})
+        text, encoding, bom = fields.get("text"), fields.get("encoding", "utf-8"), fields.get("bom", False)
+        if not isinstance(text, str) or not _encodable(text):
+            raise BadRequest("'text' must be a string without unpaired surrogates")
+        if not isinstance(encoding, str) or not isinstance(bom, bool):
+            raise BadRequest("'encoding' must be a string and 'bom' true or false")
+        data = await _serve(service.encode, text, encoding, bom)
+        return Response(data, media_type="application/octet-stream")
+
     async def explain(request: Request) -> Response:
         rule = service.explain(request.path_params["rule_id"])
         if rule is None:
@@ -99,6 +110,7 @@ def create_app(service: Service, max_bytes: int = DEFAULT_MAX_BYTES) -> Starlett
         Route("/api/check", check, methods=["POST"]),
         Route("/api/fix", fix, methods=["POST"]),
         Route("/api/decode", decode, methods=["POST"]),
+        Route("/api/encode", encode, methods=["POST"]),
         Route("/api/rules/{rule_id:path}", explain),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

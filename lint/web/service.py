@@ -14,6 +14,7 @@ JSON report does with the fix model of docs/json-format.md.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import threading
 from collections import OrderedDict
@@ -23,7 +24,7 @@ from ..config import ConfigError, Linters, load_config
 from ..document import Document
 from ..explain import explain_text
 from ..fixes import fix_text
-from ..readers import InputError, decode, read_document
+from ..readers import BOM_GB18030, InputError, Source, decode, read_document
 from ..rulepack import RuleFileError, load_packs
 from ..suppress import unused_suppression_rule
 
@@ -35,6 +36,9 @@ WARM_UP = {
     "warm-up.md": "---\ntitle: 社区花园今日开放\nauthor: 王某\n---\n\n居民们在新建的花园里散步,见缝插扎。\n",
     "warm-up.html": "<h1>社区花园今日开放</h1><p>居民们在新建的花园里散步,见缝插扎。</p>",
 }
+# the codecs `decode` reports, each with its byte-order mark
+BOMS = {"utf-8": codecs.BOM_UTF8, "gb18030": BOM_GB18030, "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE}
 CREDIT_NAMES = {"author": "作者", "editor": "编辑", "source": "来源", "reviewer": "审核"}
 
 
@@ -132,6 +136,14 @@ class Service:
         except InputError as error:
             raise ServiceError(str(error)) from None
         return {"text": text, "encoding": source.encoding, "bom": bool(source.bom)}
+
+    @staticmethod
+    def encode(text: str, encoding: str, bom: bool) -> bytes:
+        """Text back to bytes as `decode` found them (codec and byte-order mark), so a file
+        downloaded from the page is stored as it came; raises ServiceError for an unknown codec."""
+        if encoding not in BOMS:
+            raise ServiceError(f"unknown encoding '{encoding}' (expected {', '.join(BOMS)})")
+        return Source(encoding, BOMS[encoding] if bom else b"").encode(text)
 
     # --- pieces ------------------------------------------------------------------------
     def _entry(self, path: str, doc: Document, findings, failures, linter) -> dict:

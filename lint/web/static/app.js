@@ -34,7 +34,8 @@ const state = {
   text: "",
   filename: "稿件.txt",
   crlf: false,         // the opened file had CRLF line ends: the download keeps them
-  encoding: null,      // the opened file's encoding, as the server decoded it
+  encoding: null,      // the opened file's encoding and byte-order mark, as the server decoded them
+  bom: false,
   entry: null,         // the last /api/check answer, for the text in `checked`
   checked: null,
   findings: [],        // entry.findings with start/end in UTF-16 units and an index
@@ -558,6 +559,7 @@ async function openFile(file) {
     const answer = await api("/api/decode", await file.arrayBuffer(), true);
     state.crlf = answer.text.includes("\r\n");
     state.encoding = answer.encoding;
+    state.bom = answer.bom;
     state.filename = file.name;
     ui.format.value = SUFFIXES[suffixOf(file.name)] || ".txt";
     ui.filename.textContent = file.name;
@@ -580,14 +582,27 @@ async function copyText() {
   toast("已复制全文");
 }
 
-function downloadText() {
+/* the download is stored as the opened file was: its encoding, byte-order mark and line ends
+   (pasted text: UTF-8, LF) */
+async function downloadText() {
   const text = state.crlf ? state.text.replace(/\n/g, "\r\n") : state.text;
-  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" })), download: state.filename });
+  let blob = new Blob([text], { type: "text/plain;charset=utf-8" });
+  if (state.encoding && (state.encoding !== "utf-8" || state.bom)) {
+    try {
+      const response = await fetch("/api/encode", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text, encoding: state.encoding, bom: state.bom }) });
+      if (!response.ok) throw new Error((await response.json()).error || response.status);
+      blob = await response.blob();
+    } catch (error) {
+      toast(`无法按原编码保存（${error.message}），已改用 UTF-8`, true);
+    }
+  }
+  const link = el("a", { href: URL.createObjectURL(blob), download: state.filename });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  toast(state.encoding && state.encoding !== "utf-8" ? `已下载（UTF-8 编码；原文件为 ${state.encoding.toUpperCase()}）` : "已下载");
+  toast(state.encoding && state.encoding !== "utf-8" ? `已下载（${state.encoding.toUpperCase()} 编码，与原文件相同）` : "已下载");
 }
 
 /* --- wiring ------------------------------------------------------------------------------ */
