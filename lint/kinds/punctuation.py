@@ -366,6 +366,7 @@ def check_quotes(rule, doc, hits):
     double, single = rule.pattern
     segments = rule.segments(doc)
     taken = set()
+    lines = _Lines(text)
     for pattern, mark in ((double, '"'), (single, "'")):
         for m in search_segments(pattern, doc, segments, rule.trusted):
             start, end = m.span()
@@ -373,20 +374,59 @@ def check_quotes(rule, doc, hits):
                 continue
             if not _has_han(m.group()) and not (mark == '"' and _quoted_in_chinese(text, start, end)):
                 continue
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if line.count(mark) % 2:
+            if lines.count(start, mark) % 2:
                 continue  # odd count on the line: which marks pair is a guess
-            if mark == "'" and _INNER_APOSTROPHE.search(line):
+            if mark == "'" and lines.apostrophes(start):
                 continue  # apostrophes on this line: single quotes cannot be paired safely
-            prefix = text[line_start:start]
-            nested = mark == "'" or prefix.count("“") > prefix.count("”")
+            nested = mark == "'" or lines.inside_quotes(start)
             left, right = ("‘", "’") if nested else ("“", "”")
             if rule.in_scope(doc, start, start + 1) and rule.in_scope(doc, end - 1, end):
                 taken.update((start, end - 1))
                 yield rule.mark_match(doc.text, start, start + 1, left)
                 yield rule.mark_match(doc.text, end - 1, end, right)
+
+
+class _Lines:
+    """What the quote check asks about the line of a position, each line measured once (a
+    document of one long line stays linear): its count of a mark, whether it holds an
+    apostrophe, and whether a position is inside “…” (counted on from the last position asked,
+    so positions asked in increasing order cost one pass)."""
+
+    def __init__(self, text):
+        self.text = text
+        self.start = self.end = -1
+        self.counts = {}
+        self.cursor = self.opened = 0
+
+    def _line(self, pos):
+        if not self.start <= pos < self.end:
+            text = self.text
+            self.start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            self.end = len(text) if end < 0 else end
+            self.counts = {}
+            self.cursor, self.opened = self.start, 0
+
+    def count(self, pos, mark):
+        self._line(pos)
+        if mark not in self.counts:
+            self.counts[mark] = self.text.count(mark, self.start, self.end)
+        return self.counts[mark]
+
+    def apostrophes(self, pos):
+        self._line(pos)
+        if "apostrophe" not in self.counts:
+            self.counts["apostrophe"] = bool(_INNER_APOSTROPHE.search(self.text, self.start, self.end))
+        return self.counts["apostrophe"]
+
+    def inside_quotes(self, pos):
+        self._line(pos)
+        if pos < self.cursor:
+            self.cursor, self.opened = self.start, 0
+        text = self.text
+        self.opened += text.count("“", self.cursor, pos) - text.count("”", self.cursor, pos)
+        self.cursor = pos
+        return self.opened > 0
 
 
 _CODE_NEIGHBOURS = "=:[]{}(),<>\\"
