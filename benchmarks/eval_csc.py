@@ -13,7 +13,8 @@ For each domain:
 - lines with an error (same length as the correction: one character replaced by another) are
   split by where the error lies: inside an idiom or fixed expression of the expected text
   (four characters or more, in pypinyin's phrase data or tagged `i` by jieba: see
-  `reference_idioms`) for at least one changed position, or elsewhere. A line is *found* when a
+  `reference_idioms`) for at least one changed position (then only the changed positions
+  inside idioms are judged), or elsewhere. A line is *found* when a
   selected finding covers each changed position, *fixed* when, in addition, the first
   replacement of the findings that cover them gives the expected text there;
 - lines whose correction changes the length (insertions, deletions) are counted apart;
@@ -92,6 +93,8 @@ def judge(item: dict, findings, idioms) -> dict:
     spans = idiom_spans(expected, idioms)
     in_idiom = any(s <= i < e for s, e in spans for i in changed)
     result["kind"] = "idiom" if in_idiom else "other"
+    if in_idiom:  # idiom recall judges the errors inside idioms (others on the line aside)
+        changed = [i for i in changed if any(s <= i < e for s, e in spans)]
     found = fixed = True
     for i in changed:
         covering = [f for f in findings if f.offset <= i < f.offset + f.length]

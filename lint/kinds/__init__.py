@@ -7,6 +7,7 @@ from .base import FieldError, Rule
 from .consistency import Consistency
 from .existence import Existence
 from .metric import Metric
+from .near_idiom import NearIdiom
 from .near_word import NearWord
 from .punctuation import Punctuation
 from .repetition import Repetition
@@ -16,7 +17,8 @@ from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
-    for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script, NearWord)
+    for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script, NearIdiom,
+                 NearWord)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]

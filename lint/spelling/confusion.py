@@ -123,9 +123,17 @@ class ConfusionSet:
             self.custom.setdefault(a, set()).add(b)
             self.custom.setdefault(b, set()).add(a)
         self._candidates: dict[str, dict[str, str]] = {}
+        self._kinds: dict[str, tuple[str, ...]] = {}
 
     def kinds(self, a: str, b: str) -> tuple[str, ...]:
         """Every kind of confusion between `a` and `b`, strongest first (empty: none)."""
+        key = a + b
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = self._kinds_of(a, b)
+        return found
+
+    def _kinds_of(self, a: str, b: str) -> tuple[str, ...]:
         if a == b:
             return ()
         table = _table()
@@ -214,6 +222,11 @@ def describe(found: Iterable[str]) -> str:
 
 
 _DEFAULT = ConfusionSet()
+
+
+def default() -> ConfusionSet:
+    """The built-in confusion sets (shared; cache their answers)."""
+    return _DEFAULT
 
 
 def kinds(a: str, b: str) -> tuple[str, ...]:

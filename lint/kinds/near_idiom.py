@@ -1,0 +1,289 @@
+"""near-idiom — a misspelt idiom or set phrase that no dictionary of wrong forms lists.
+
+A window of text is reported when it is one character away from a known idiom (成语, 四字格,
+set phrase: `lint/spelling/data/idioms.tsv`, from pypinyin's phrases and jieba's idioms), the
+changed character is confusable with the idiom's one (same or near reading, similar shape:
+`lint.spelling.confusion`), the window is not itself a known idiom, and putting the idiom in
+makes the text much more probable. That last test is what keeps correct text alone: the text
+around the window (up to `context` characters each side) is segmented with jieba's unigram
+model (`lint.spelling.lexicon`) as written and with the idiom put in; the idiom must lower the
+cost (100 × -ln probability) by at least the threshold of the kind of confusion.
+
+How it finds windows cheaply: for each idiom and each position that may be wrong, the longer
+intact side (`趋之若` for a wrong 4th character, `若鹜` for a wrong 2nd one) is a literal of
+the engine's shared Aho-Corasick automaton; Python runs only at those hits. Sides that are
+too common in text (found in words jieba counts more than ~2,000 times) are not indexed, and
+idioms jieba counts fewer than `min_count` times are left out: both trade a little recall for
+speed. Data (the idiom list, the confusion data, the word counts) is read on first use.
+
+Fields:
+- ``forms``: a project's own right forms (names, brands, place names, house phrases): a window
+  that overlaps an occurrence of one is never reported.
+- ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
+- ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
+  judged with the ``custom`` threshold.
+- ``min_count`` (default 4): leave out built-in idioms jieba counts fewer times.
+- ``thresholds``: cost gain needed per kind of confusion (``same-reading``,
+  ``near-reading``, ``shape``, ``custom``); a missing kind keeps its default.
+- ``context`` (default 6): characters each side that the segmentation sees.
+- ``exceptions``: literal strings; a finding overlapping an occurrence of one is not reported.
+- ``known_errors``: wrong forms another rule already reports, as strings or as mappings whose
+  keys are taken (in the built-in pack, YAML aliases of the `swap` of `typos.idiom` and
+  `typos.word`): a window overlapping one is left to that rule (one finding per error).
+Message placeholders: ``{match}``, ``{replacement}``, ``{wrong}`` and ``{right}`` (the two
+characters), ``{why}`` (``同音``, ``音近``, ``形近``, ``同音形近`` …). ``fix`` defaults to
+``unsafe``: the replacement is a suggestion, applied only with ``--unsafe-fixes``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..findings import Match
+from ..spelling import confusion
+from .base import FieldError, Rule, count, text_list, text_map
+
+DATA = Path(__file__).resolve().parents[1] / "spelling" / "data" / "idioms.tsv"
+MISSPELLINGS = DATA.with_name("misspellings.tsv")
+DEFAULT_THRESHOLDS = {
+    confusion.SAME_READING: 1300,
+    confusion.NEAR_READING: 1600,
+    confusion.SHAPE: 2000,
+    confusion.CUSTOM: 1300,
+}
+MAX_LENGTH = 8
+
+
+def _thresholds(value):
+    if not isinstance(value, dict) or not all(
+        k in DEFAULT_THRESHOLDS and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+        for k, v in value.items()
+    ):
+        raise ValueError(f"must map kinds of confusion ({', '.join(DEFAULT_THRESHOLDS)}) to whole numbers")
+    return value
+
+
+def _pairs(value):
+    value = text_list(value)
+    for pair in value:
+        if len(pair) != 2 or pair[0] == pair[1]:
+            raise ValueError(f"a pair is a string of two different characters, not {pair!r}")
+    return value
+
+
+def _known_errors(value):
+    """Strings, or mappings whose keys are taken (a YAML alias of a substitution rule's
+    `swap`), in a list or alone."""
+    items = value if isinstance(value, list) else [value]
+    known = []
+    for item in items:
+        if isinstance(item, dict):
+            known.extend(text_map(item))
+        elif isinstance(item, str) and item:
+            known.append(item)
+        else:
+            raise ValueError("must be strings or mappings (such as another rule's swap)")
+    return known
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0002ffff"
+
+
+@lru_cache(maxsize=1)
+def builtin_idioms() -> tuple[dict[str, int], dict[str, str], frozenset]:
+    """({form: jieba count}, {form: positions not indexed}, names) from the data file, read
+    once."""
+    counts, common, names = {}, {}, []
+    with open(DATA, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            form, number, skip, name = line.rstrip("\n").split("\t")
+            counts[form] = int(number)
+            if skip:
+                common[form] = skip
+            if name:
+                names.append(form)
+    return counts, common, frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def recorded_misspellings() -> dict[str, str]:
+    """{form the word lists recorded: the far more frequent right form}, read on first use."""
+    with open(MISSPELLINGS, encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t") for line in handle if not line.startswith("#"))
+
+
+@lru_cache(maxsize=8)
+def _index(min_count: int, extra: tuple[str, ...]) -> tuple[list[str], list[tuple]]:
+    """Literals, and for each the (idiom, wrong position, offset of the literal in the idiom)
+    it finds."""
+    counts, common, _ = builtin_idioms()
+    chosen = [form for form, number in counts.items() if number >= min_count] + list(extra)
+    literal_of: dict[str, int] = {}
+    entries: list[list[tuple[str, int, int]]] = []
+    for form in chosen:
+        skip = common.get(form, "") if form in counts else ""
+        for position in range(len(form)):
+            if str(position) in skip:
+                continue
+            left, right = form[:position], form[position + 1:]
+            literal, offset = (left, 0) if len(left) > len(right) else (right, position + 1)
+            index = literal_of.setdefault(literal, len(literal_of))
+            if index == len(entries):
+                entries.append([])
+            # (form, wrong position counted from the hit's start, window start and end
+            # counted from the hit's start, the other side's start and end likewise, or
+            # None when the anchor is all of the rest)
+            other = (None if len(literal) == len(form) - 1 else
+                     (0 - offset, position - offset) if offset else (position + 1, len(form)))
+            entries[index].append((form, position - offset, -offset, len(form) - offset, other))
+    return list(literal_of), [tuple(e) for e in entries]
+
+
+class NearIdiom(Rule):
+    KIND = "near-idiom"
+    FIELDS = {
+        "forms": (text_list, []),
+        "idioms": (text_list, []),
+        "pairs": (_pairs, []),
+        "min_count": (count, 20),
+        "thresholds": (_thresholds, {}),
+        "context": (count, 6),
+        "in_word": (count, 300),
+        "names": (count, 2100),
+        "exceptions": (text_list, []),
+        "known_errors": (_known_errors, []),
+    }
+    DEFAULT_FIX = "unsafe"
+    literal_only = True
+
+    def setup(self, forms, idioms, pairs, min_count, thresholds, context, in_word, names, exceptions, known_errors):
+        for idiom in idioms:
+            if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
+                raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
+        self.extra_idioms = tuple(sorted(set(idioms)))
+        self.min_count = min_count
+        self.pair_list = tuple(pairs)
+        self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
+        self.context = context
+        self.shelter_literals = list(dict.fromkeys(list(forms) + list(exceptions) + list(known_errors)))
+        self._confusions = None
+        self.in_word = in_word
+        self.names = names
+        self.trace = None  # a list to append (window, form, kinds, gain, in word, threshold) to
+
+    # the index is built on first use (the engine asks for literals when it is built)
+    def literals(self):
+        literals, _ = _index(self.min_count, self.extra_idioms)
+        return literals + self.shelter_literals
+
+    def confusions(self) -> confusion.ConfusionSet:
+        if self._confusions is None:
+            self._confusions = (confusion.ConfusionSet((p[0], p[1]) for p in self.pair_list)
+                                if self.pair_list else confusion.default())
+        return self._confusions
+
+    def run(self, doc, hits):
+        literals, entries = _index(self.min_count, self.extra_idioms)
+        boundary = len(literals)
+        text = doc.text
+        size = len(text)
+        shelters = []
+        candidates: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        for index, start, end in hits:
+            if index >= boundary:
+                shelters.append((start, end))
+                continue
+            for form, at, first, last, other in entries[index]:
+                # the hit is the intact side: look only at the character that may be wrong
+                # (a correct idiom, the usual case, is left at the first comparison)
+                wrong_at = start + at
+                if wrong_at < 0 or wrong_at >= size:
+                    continue
+                wrong = text[wrong_at]
+                if wrong == form[at - first] or start + first < 0 or start + last > size:
+                    continue
+                if other is not None and text[start + other[0]:start + other[1]] != form[other[0] - first:other[1] - first]:
+                    continue
+                if not _is_han(wrong):
+                    continue
+                candidates.setdefault((start + first, start + last), []).append((form, at - first))
+        if not candidates:
+            return
+        for (start, end), found in sorted(candidates.items()):
+            match = self._judge(doc, text, start, end, found, shelters)
+            if match is not None:
+                yield match
+
+    def _judge(self, doc, text, start, end, found, shelters):
+        window = text[start:end]
+        if any(s < end and start < e for s, e in shelters) or not self.in_scope(doc, start, end):
+            return None
+        confusions = self.confusions()
+        found = [(form, position, kinds) for form, position in found
+                 if (kinds := confusions.kinds(window[position], form[position]))]
+        if not found or window in self.extra_idioms:
+            return None
+        from ..spelling.lexicon import words
+
+        lexicon = words()
+        misspellings = recorded_misspellings()
+        name_forms = builtin_idioms()[2]
+        if window not in misspellings and lexicon.cost(window) is not None:
+            return None  # a word or idiom in its own right
+        scored = []
+        for form, position, kinds in found:
+            gain, wrong_in_word = self._gain(lexicon, text, start, end, window, form, position, misspellings)
+            threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
+            if form in name_forms:
+                threshold = max(threshold, self.names)
+            if self.trace is not None:
+                self.trace.append((window, form, kinds, gain, wrong_in_word, threshold))
+            if gain >= threshold:
+                scored.append((gain, form, position, kinds))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: -item[0])
+        _, form, position, kinds = scored[0]
+        replacements = tuple(dict.fromkeys(item[1] for item in scored))
+        return Match(
+            start, end,
+            self.render(match=window, replacement=form, wrong=window[position], right=form[position],
+                        why=confusion.describe(kinds)),
+            replacements, self.fixable,
+        )
+
+    def _gain(self, lexicon, text, start, end, window, form, position, misspellings) -> tuple[int, bool]:
+        """How much cheaper the context gets with `form` put in for `window`, and whether the
+        written character belongs to a word of two characters or more as written (then it is
+        probably meant: 不知|可否 is no misspelt 不置可否)."""
+        from ..spelling.lexicon import NOT_A_WORD
+
+        left = _same_line(text, max(0, start - self.context), start, backwards=True)
+        right = _same_line(text, end, min(len(text), end + self.context), backwards=False)
+        form_cost = lexicon.cost(form)
+        if form_cost is None:
+            form_cost = lexicon.floor
+        # a recorded misspelling is no word, whatever jieba counted for it
+        as_written = {window: NOT_A_WORD} if window in misspellings else None
+        written, pieces = lexicon.segment(left + window + right, as_written)
+        fixed, _ = lexicon.segment(left + form + right, {form: form_cost})
+        at = len(left) + position
+        wrong_in_word = False
+        offset = 0
+        for piece in pieces:
+            if offset <= at < offset + len(piece):
+                wrong_in_word = len(piece) > 1
+                break
+            offset += len(piece)
+        return written - fixed, wrong_in_word
+
+
+def _same_line(text: str, start: int, end: int, backwards: bool) -> str:
+    piece = text[start:end]
+    cut = piece.rfind("\n") if backwards else piece.find("\n")
+    if cut < 0:
+        return piece
+    return piece[cut + 1:] if backwards else piece[:cut]
