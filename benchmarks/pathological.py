@@ -4,7 +4,8 @@
 
 Lints each case (about `--mb` MB each, one document) with the default rules and prints
 seconds per MB beside the cost per MB of ordinary articles measured in the same run, and
-findings per second. Cases: articles run together into one line; a file of punctuation
+findings per second. Cases: articles run together into one line; their Han characters only (one run without
+punctuation); idioms run together, every other one misspelt; a file of punctuation
 only; a typo repeated 100,000 times; a long run of spaces before a bracket; one character
 repeated; opening quotes only; a headline of 1 MB.
 """
@@ -29,7 +30,10 @@ def cases(megabytes: float) -> dict[str, str]:
     chars = int(megabytes * 1_000_000 / 3)  # Han and full-width marks are 3 bytes in UTF-8
     rng = random.Random(5)
     one_line = "".join(articles_of_size(megabytes)).replace("\r", "").replace("\n", "")
+    han_only = "".join(ch for ch in one_line if "\u4e00" <= ch <= "\u9fff")
     return {
+        "Han only, no punctuation": "标题\n" + han_only,
+        "idioms and near-misses": "标题\n" + near_misses(chars, rng),
         "articles run into one line": "标题\n" + one_line,
         "punctuation only": "".join(rng.choice(PUNCTUATION) for _ in range(chars)),
         "typo 100,000 times": "标题\n" + "见缝插扎，" * 100_000,
@@ -38,6 +42,27 @@ def cases(megabytes: float) -> dict[str, str]:
         "opening quotes only": "标题\n" + "“" * chars,
         "a headline of 1 MB": "震惊" * (chars // 2) + "\n正文。",
     }
+
+
+def near_misses(chars: int, rng: random.Random) -> str:
+    """Common idioms run together without punctuation, every other one with a character
+    replaced by one of the same reading: the idiom detector's worst case (a hit at every
+    idiom, a judgement at every other)."""
+    from lint.kinds.near_idiom import builtin_idioms
+    from lint.spelling.confusion import SAME_READING, candidates
+
+    idioms = sorted(form for form, count in builtin_idioms()[0].items() if count >= 20)
+    pieces, size = [], 0
+    while size < chars:
+        form = rng.choice(idioms)
+        if len(pieces) % 2:
+            position = rng.randrange(len(form))
+            same = sorted(ch for ch, kind in candidates(form[position]).items() if kind == SAME_READING)
+            if same:
+                form = form[:position] + rng.choice(same) + form[position + 1:]
+        pieces.append(form)
+        size += len(form)
+    return "".join(pieces)
 
 
 def timed_lint(linter: Linter, text: str) -> tuple[float, int, list[str]]:
@@ -49,8 +74,9 @@ def timed_lint(linter: Linter, text: str) -> tuple[float, int, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=1.0)
+    parser.add_argument("--select", help="comma-separated rules or packs (default: the default rules)")
     args = parser.parse_args()
-    linter = Linter()
+    linter = Linter(select=args.select.split(",") if args.select else None)
     ordinary = articles_of_size(args.mb * 2)
     for doc in ordinary[:50]:
         linter.lint_text(doc, "warm.txt")

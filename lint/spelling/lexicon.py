@@ -22,6 +22,7 @@ DATA = Path(__file__).parent / "data" / "words.bin"
 MAGIC = b"NLLEX1\n"
 MAX_WORD = 8  # longer words are not looked up when segmenting
 NOT_A_WORD = -1  # in `segment`'s extra words: this piece is no word, whatever the lexicon says
+SEEN_MAX = 200_000  # look-ups remembered (a segmentation looks up the same pieces again)
 FLOOR_COUNT = 3  # jieba's smallest count: `floor` is the cost of a word counted that often
 
 
@@ -74,8 +75,13 @@ class Lexicon:
         # UTF-32: every character one code unit, so offsets index the decoded string directly
         self.blob = data[at:].decode("utf-32-le")
         self.size = count
-        total = math.exp(self.unknown / 100)  # the unknown cost is that of a count of 1
-        self.floor = round(-100 * math.log(FLOOR_COUNT / total))
+        self.total = math.exp(self.unknown / 100)  # the unknown cost is that of a count of 1
+        self.floor = self.cost_of_count(FLOOR_COUNT)
+        self._seen: dict[str, tuple[int | None, bool]] = {}  # pieces looked up before
+
+    def cost_of_count(self, count: int) -> int:
+        """The cost of a word counted `count` times."""
+        return round(-100 * math.log(count / self.total))
 
     def __len__(self) -> int:
         return self.size
@@ -86,6 +92,14 @@ class Lexicon:
 
     def lookup(self, piece: str) -> tuple[int | None, bool]:
         """(cost of `piece` or None, whether some longer word starts with `piece`)."""
+        found = self._seen.get(piece)
+        if found is None:
+            if len(self._seen) >= SEEN_MAX:
+                self._seen.clear()
+            found = self._seen[piece] = self._search(piece)
+        return found
+
+    def _search(self, piece: str) -> tuple[int | None, bool]:
         offsets, blob = self.offsets, self.blob
         low, high = 0, self.size
         while low < high:  # the first word >= piece
@@ -115,6 +129,7 @@ class Lexicon:
         lookup = self.lookup
         unknown = self.unknown
         extra = extra or {}
+        extra_prefixes = {word[:k] for word in extra for k in range(1, len(word))}
         for start in range(n):
             base = best[start]
             for end in range(start + 1, min(n, start + MAX_WORD) + 1):
@@ -129,7 +144,7 @@ class Lexicon:
                 if cost is not None and base + cost < best[end]:
                     best[end] = base + cost
                     back[end] = start
-                if not longer and not any(word.startswith(piece) and word != piece for word in extra):
+                if not longer and piece not in extra_prefixes:
                     break
         words = []
         end = n

@@ -1,0 +1,152 @@
+"""typos.idiom-near: misspelt idioms that no dictionary lists (lint/kinds/near_idiom.py)."""
+import inspect
+import textwrap
+
+import pytest
+
+from lint.kinds import KINDS
+from lint.kinds.base import FieldError
+from lint.linter import Linter
+from lint.spelling.lexicon import NOT_A_WORD, words
+from tests.conftest import err, out, run_cli
+
+RULE = "typos.idiom-near"
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(select=["typos", RULE])
+
+
+def near(linter, text):
+    return [f for f in linter.lint_text(text, "a.md") if f.rule == RULE]
+
+
+def rule_with(**options):
+    spec = {"id": "near", "kind": "near-idiom", "level": "warning", "message": "{match}->{replacement} {why}",
+            **options}
+    return KINDS["near-idiom"](spec, "test")
+
+
+def lint_with(rule, text):
+    return Linter(rules=[rule], select=[rule.id]).lint_text(text, "a.md")
+
+
+def test_a_misspelt_idiom_is_found_with_its_reason_and_best_replacement(linter):
+    found = near(linter, "展会开幕后，观众对新车趋之若骛。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("趋之若骛", "趋之若鹜")]
+    assert found[0].message == "“趋之若骛”疑为“趋之若鹜”之误（骛/鹜 同音形近）"
+    assert found[0].level == "warning"
+    assert (found[0].line, found[0].column) == (1, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "展会开幕后，观众对新车趋之若鹜。",
+    "他一如既往地支持社区的志愿服务。",
+    "消息传出后，市民们议论纷纷。",
+    "他不知可否先把材料寄过去。",          # 不知|可否 is no misspelt 不置可否
+    "两队实力旗鼓相当，比分交替上升。",
+    "这一年，他的变化可谓翻天覆地。",
+])
+def test_correct_text_is_left_alone(linter, text):
+    assert near(linter, text) == []
+
+
+def test_curated_entries_are_left_to_their_rule(linter):
+    findings = linter.lint_text("队员们表示将再接再励。", "a.md")
+    assert [f.rule for f in findings] == ["typos.idiom"]
+
+
+def test_fixes_are_suggestions_never_applied_by_plain_fix(linter):
+    text = "展会开幕后，观众对新车趋之若骛。"
+    finding, = near(linter, text)
+    assert finding.fixable is False
+    fixed, count, left = linter.fix_text(text, "a.md")
+    assert fixed == text and count == 0 and [f.rule for f in left] == [RULE]
+
+
+@pytest.mark.skipif("unsafe" not in inspect.signature(Linter.fix_text).parameters,
+                    reason="the fix model with unsafe fixes has not landed")
+def test_unsafe_fixes_apply_the_suggestion(linter):
+    fixed, count, _ = linter.fix_text("展会开幕后，观众对新车趋之若骛。", "a.md", unsafe=True)
+    assert fixed == "展会开幕后，观众对新车趋之若鹜。" and count == 1
+
+
+def test_a_projects_own_forms_are_never_corrected():
+    text = "本店招牌菜叫作趋之若骛。"
+    assert [f.text for f in lint_with(rule_with(), text)] == ["趋之若骛"]
+    assert lint_with(rule_with(forms=["趋之若骛"]), text) == []
+    assert lint_with(rule_with(forms=["招牌菜叫作趋"]), text) == []  # overlapping is enough
+
+
+def test_a_projects_own_idioms_are_looked_for():
+    text = "本报坚持实事求是、报道求真。"
+    wrong = "本报坚持实事求是、报道求针。"
+    custom = rule_with(idioms=["报道求真"])
+    assert lint_with(custom, text) == []
+    assert [(f.text, f.replacements[0]) for f in lint_with(custom, wrong)] == [("报道求针", "报道求真")]
+    assert lint_with(rule_with(), wrong) == []
+
+
+def test_a_projects_own_confusion_pairs():
+    # 戊/戌 share neither reading nor a rare component: only the project's pair links them
+    text = "这座城的史料里写着戊戌变法。"
+    wrong = "这座城的史料里写着戊戊变法。"
+    paired = rule_with(idioms=["戊戌变法"], pairs=["戌戊"], thresholds={"custom": 0})
+    assert [f.replacements[0] for f in lint_with(paired, wrong)] == ["戊戌变法"]
+    assert "易混" in lint_with(paired, wrong)[0].message
+    assert lint_with(paired, text) == []
+
+
+@pytest.mark.parametrize("options, field", [
+    ({"idioms": ["太短"]}, "idioms"),
+    ({"idioms": ["abcd"]}, "idioms"),
+    ({"pairs": ["戊"]}, "pairs"),
+    ({"pairs": ["戊戊"]}, "pairs"),
+    ({"thresholds": {"sound": 3}}, "thresholds"),
+    ({"thresholds": {"shape": -1}}, "thresholds"),
+    ({"known_errors": [3]}, "known_errors"),
+])
+def test_bad_options_name_their_field(options, field):
+    with pytest.raises(FieldError) as error:
+        rule_with(**options)
+    assert error.value.field == field
+
+
+def test_config_adds_forms_and_pairs(tmp_path):
+    (tmp_path / ".newslint.yml").write_text(textwrap.dedent("""\
+        rules:
+          typos.idiom-near:
+            level: error
+            forms: [趋之若骛]
+        """), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("标题\n\n本店招牌菜叫作趋之若骛，观众对新车川流不习。\n", encoding="utf-8")
+    result = run_cli("check", "a.txt", "--select", RULE, "--format", "json", cwd=tmp_path)
+    import json
+    findings = json.loads(out(result))["files"][0]["findings"]
+    assert [(f["text"], f["level"]) for f in findings] == [("川流不习", "error")]
+
+
+def test_config_rejects_a_bad_option(tmp_path):
+    (tmp_path / ".newslint.yml").write_text("rules:\n  typos.idiom-near:\n    pairs: [戊]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "pairs" in err(result)
+
+
+def test_long_runs_of_han_without_punctuation_are_linted_once_each():
+    # a long run with many correct idioms and one misspelt one: every window is looked at
+    # from its own hits, never across the whole run
+    text = "他一如既往地工作" * 500 + "观众趋之若骛" + "大家各抒己见" * 500
+    found = [f for f in Linter(select=[RULE]).lint_text(text, "a.md")]
+    assert [f.text for f in found] == ["趋之若骛"]
+
+
+def test_lexicon_segments_by_word_counts():
+    lexicon = words()
+    assert lexicon.cost("趋之若鹜") is not None and lexicon.cost("趋之若鹜x") is None
+    cost, pieces = lexicon.segment("大家都趋之若鹜")
+    assert pieces == ["大家", "都", "趋之若鹜"]
+    cost_without, pieces = lexicon.segment("大家都趋之若鹜", {"趋之若鹜": NOT_A_WORD})
+    assert "趋之若鹜" not in pieces and cost_without > cost
+    assert lexicon.lookup("趋之若")[1] is True  # a longer word starts with it
