@@ -33,11 +33,11 @@ def lint_with(rule, text):
 
 
 def test_a_misspelt_idiom_is_found_with_its_reason_and_best_replacement(linter):
-    found = near(linter, "展会开幕后，观众对新车趋之若骛。")
-    assert [(f.text, f.replacements[0]) for f in found] == [("趋之若骛", "趋之若鹜")]
-    assert found[0].message == "“趋之若骛”疑为“趋之若鹜”之误（骛/鹜 同音形近）"
+    found = near(linter, "展会开幕后，观众对新车的热情家喻户小。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("家喻户小", "家喻户晓")]
+    assert found[0].message == "“家喻户小”疑为“家喻户晓”之误（小/晓 同音）"
     assert found[0].level == "warning"
-    assert (found[0].line, found[0].column) == (1, 12)
+    assert (found[0].line, found[0].column) == (1, 15)
 
 
 @pytest.mark.parametrize("text", [
@@ -53,12 +53,12 @@ def test_correct_text_is_left_alone(linter, text):
 
 
 def test_curated_entries_are_left_to_their_rule(linter):
-    findings = linter.lint_text("队员们表示将再接再励。", "a.md")
-    assert [f.rule for f in findings] == ["typos.idiom"]
+    findings = linter.lint_text("队员们表示将再接再励。观众对新车趋之若骛。", "a.md")
+    assert [f.rule for f in findings] == ["typos.idiom", "typos.idiom"]
 
 
 def test_fixes_are_suggestions_never_applied_by_plain_fix(linter):
-    text = "展会开幕后，观众对新车趋之若骛。"
+    text = "展会开幕后，观众对新车的热情家喻户小。"
     finding, = near(linter, text)
     assert finding.fixable is False
     fixed, count, left = linter.fix_text(text, "a.md")
@@ -68,15 +68,15 @@ def test_fixes_are_suggestions_never_applied_by_plain_fix(linter):
 @pytest.mark.skipif("unsafe" not in inspect.signature(Linter.fix_text).parameters,
                     reason="the fix model with unsafe fixes has not landed")
 def test_unsafe_fixes_apply_the_suggestion(linter):
-    fixed, count, _ = linter.fix_text("展会开幕后，观众对新车趋之若骛。", "a.md", unsafe=True)
-    assert fixed == "展会开幕后，观众对新车趋之若鹜。" and count == 1
+    fixed, count, _ = linter.fix_text("这个说法早已家喻户小。", "a.md", unsafe=True)
+    assert fixed == "这个说法早已家喻户晓。" and count == 1
 
 
 def test_a_projects_own_forms_are_never_corrected():
-    text = "本店招牌菜叫作趋之若骛。"
-    assert [f.text for f in lint_with(rule_with(), text)] == ["趋之若骛"]
-    assert lint_with(rule_with(forms=["趋之若骛"]), text) == []
-    assert lint_with(rule_with(forms=["招牌菜叫作趋"]), text) == []  # overlapping is enough
+    text = "本店招牌菜叫作家喻户小。"
+    assert [f.text for f in lint_with(rule_with(), text)] == ["家喻户小"]
+    assert lint_with(rule_with(forms=["家喻户小"]), text) == []
+    assert lint_with(rule_with(forms=["招牌菜叫作家"]), text) == []  # overlapping is enough
 
 
 def test_a_projects_own_idioms_are_looked_for():
@@ -118,9 +118,9 @@ def test_config_adds_forms_and_pairs(tmp_path):
         rules:
           typos.idiom-near:
             level: error
-            forms: [趋之若骛]
+            forms: [家喻户小]
         """), encoding="utf-8")
-    (tmp_path / "a.txt").write_text("标题\n\n本店招牌菜叫作趋之若骛，观众对新车川流不习。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("标题\n\n本店招牌菜叫作家喻户小，观众对新车川流不习。\n", encoding="utf-8")
     result = run_cli("check", "a.txt", "--select", RULE, "--format", "json", cwd=tmp_path)
     import json
     findings = json.loads(out(result))["files"][0]["findings"]
@@ -137,9 +137,9 @@ def test_config_rejects_a_bad_option(tmp_path):
 def test_long_runs_of_han_without_punctuation_are_linted_once_each():
     # a long run with many correct idioms and one misspelt one: every window is looked at
     # from its own hits, never across the whole run
-    text = "他一如既往地工作" * 500 + "观众趋之若骛" + "大家各抒己见" * 500
+    text = "他一如既往地工作" * 500 + "早已家喻户小" + "大家各抒己见" * 500
     found = [f for f in Linter(select=[RULE]).lint_text(text, "a.md")]
-    assert [f.text for f in found] == ["趋之若骛"]
+    assert [f.text for f in found] == ["家喻户小"]
 
 
 def test_lexicon_segments_by_word_counts():
