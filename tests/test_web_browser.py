@@ -378,7 +378,7 @@ def test_a_fix_of_several_edits_changes_only_its_edits(page):
     page.evaluate("([entry, text]) => window.newslintPage.showEntry(entry, text)",
                   [{"path": "稿件.txt", "findings": [finding], "rules": {}, "document": None, "errors": []}, text])
     item = page.locator(".finding")
-    assert item.locator(".change").inner_text() == "( → （，) → ）"
+    assert item.locator(".change").inner_text() == "( → （ · ) → ）"
     assert marked(page)["0"] == "(𠮷约30升)"
     item.locator("button.apply").click()
     assert page.input_value("#text") == "标题𠮷\n\n正文𠮷（𠮷约30升）结束。"

@@ -241,7 +241,7 @@ function changesOf(f, start, end, pos, text) {
 function changeView(changes) {
   const parts = [];
   changes.forEach((c, i) => {
-    if (i) parts.push("，");
+    if (i) parts.push(el("span", { class: "sep" }, " · "));
     parts.push(el("del", {}, quoted(c.before)), " → ", el("ins", {}, c.content === "" ? "（删除）" : quoted(c.content)));
   });
   return parts;
@@ -490,7 +490,7 @@ function applyOne(f) {
   for (const c of [...f.changes].sort((a, b) => b.start - a.start)) text = text.slice(0, c.start) + c.content + text.slice(c.end);
   const first = f.changes[0];
   setText(text, { caret: first.start + first.content.length });
-  toast(`已修复：${f.changes.map((c) => `${quoted(c.before)} → ${c.content === "" ? "（删除）" : quoted(c.content)}`).join("，")}`);
+  toast(`已修复：${f.changes.map((c) => `${quoted(c.before)} → ${c.content === "" ? "（删除）" : quoted(c.content)}`).join(" · ")}`);
   check();
 }
 
