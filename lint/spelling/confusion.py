@@ -38,11 +38,6 @@ KINDS = (SAME_READING, NEAR_READING, SHAPE, CUSTOM)
 
 DATA = Path(__file__).parent / "data" / "chars.tsv"
 
-# a component found in more characters than this is a common radical or stroke (口, 木, 氵,
-# 一 …): sharing it says nothing about shape
-COMMON_COMPONENT = 24
-# single strokes say nothing about shape however rare they are as listed components
-STROKES = frozenset("一丨丶丿乀乁乙乚乛亅") | frozenset(map(chr, range(0x31C0, 0x31F0)))
 
 _INITIAL_SWAPS = {"zh": "z", "z": "zh", "ch": "c", "c": "ch", "sh": "s", "s": "sh",
                   "n": "l", "l": "n", "f": "h", "h": "f"}
@@ -75,36 +70,45 @@ def near_syllables(syllable: str) -> list[str]:
 
 
 class _Table:
-    """The character data and the indexes derived from it (built once per process)."""
+    """The character data, read once per process. A character's line is parsed when it is
+    first asked about (`kinds` of two characters reads two lines); the indexes that
+    `candidates` needs are built on its first call."""
 
     def __init__(self, path: Path = DATA):
-        self.readings: dict[str, tuple[str, ...]] = {}
-        self.code: dict[str, str] = {}
-        self.parts: dict[str, tuple[str, ...]] = {}
-        by_reading: dict[str, list[str]] = {}
-        by_code: dict[str, list[str]] = {}
-        by_part: dict[str, list[str]] = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                ch, readings, code, parts = line.rstrip("\n").split("\t")
-                self.readings[ch] = tuple(readings.split())
-                self.code[ch] = code
-                self.parts[ch] = tuple(parts.split())
-                for reading in self.readings[ch]:
+        text = path.read_text(encoding="utf-8")
+        self.lines = {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
+        self._parsed: dict[str, tuple] = {}
+        self._indexes = None
+
+    def info(self, ch: str) -> tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
+        """(readings, four-corner code, components, rare components) of `ch`."""
+        found = self._parsed.get(ch)
+        if found is None:
+            line = self.lines.get(ch)
+            if line is None:
+                found = ((), "", (), ())
+            else:
+                _, readings, code, parts, rare = line.split("\t")
+                found = (tuple(readings.split()), code, tuple(parts.split()), tuple(rare.split()))
+            self._parsed[ch] = found
+        return found
+
+    def indexes(self):
+        """({reading: characters}, {code: characters}, {rare component: characters})."""
+        if self._indexes is None:
+            by_reading: dict[str, list[str]] = {}
+            by_code: dict[str, list[str]] = {}
+            by_part: dict[str, list[str]] = {}
+            for ch in self.lines:
+                readings, code, _, rare = self.info(ch)
+                for reading in readings:
                     by_reading.setdefault(reading, []).append(ch)
                 if code:
                     by_code.setdefault(code, []).append(ch)
-                for part in self.parts[ch]:
+                for part in rare:
                     by_part.setdefault(part, []).append(ch)
-        self.by_reading = by_reading
-        self.by_code = by_code
-        self.by_part = {part: chars for part, chars in by_part.items()
-                        if len(chars) <= COMMON_COMPONENT and part not in STROKES}
-
-    def rare_parts(self, ch: str) -> tuple[str, ...]:
-        return tuple(part for part in self.parts.get(ch, ()) if part in self.by_part)
+            self._indexes = (by_reading, by_code, by_part)
+        return self._indexes
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +142,7 @@ class ConfusionSet:
             return ()
         table = _table()
         found = []
-        ra, rb = table.readings.get(a, ()), table.readings.get(b, ())
+        ra, rb = table.info(a)[0], table.info(b)[0]
         if ra and rb:
             if set(ra) & set(rb):
                 found.append(SAME_READING)
@@ -161,14 +165,15 @@ class ConfusionSet:
         if cached is not None:
             return cached
         table = _table()
+        by_reading, _, _ = table.indexes()
         found: dict[str, str] = {}
-        readings = table.readings.get(ch, ())
+        readings = table.info(ch)[0]
         for reading in readings:
-            for other in table.by_reading.get(reading, ()):
+            for other in by_reading.get(reading, ()):
                 found.setdefault(other, SAME_READING)
         for reading in readings:
             for near in near_syllables(reading):
-                for other in table.by_reading.get(near, ()):
+                for other in by_reading.get(near, ()):
                     found.setdefault(other, NEAR_READING)
         for other in _shape_neighbours(table, ch):
             found.setdefault(other, SHAPE)
@@ -183,10 +188,11 @@ def _same_code_similar_parts(table: _Table, a: str, b: str) -> bool:
     """The same four-corner code, and the same components or two shared and at most one
     different on each side (末/未, 己/已; not 篇/第 or 篇/笍, whose codes agree only because
     both have 竹 on top)."""
-    code = table.code.get(a)
-    if not code or code != table.code.get(b):
+    _, code, parts_a, _ = table.info(a)
+    _, code_b, parts_b, _ = table.info(b)
+    if not code or code != code_b:
         return False
-    parts_a, parts_b = set(table.parts.get(a, ())), set(table.parts.get(b, ()))
+    parts_a, parts_b = set(parts_a), set(parts_b)
     if parts_a == parts_b:
         return bool(parts_a)
     return len(parts_a - parts_b) <= 1 and len(parts_b - parts_a) <= 1 and len(parts_a & parts_b) >= 2
@@ -195,21 +201,22 @@ def _same_code_similar_parts(table: _Table, a: str, b: str) -> bool:
 def _shape_similar(table: _Table, a: str, b: str) -> bool:
     if _same_code_similar_parts(table, a, b):
         return True
-    parts_a, parts_b = table.rare_parts(a), table.rare_parts(b)
-    if set(parts_a) & set(parts_b):
+    rare_a, rare_b = table.info(a)[3], table.info(b)[3]
+    if set(rare_a) & set(rare_b):
         return True
     # one is a (not common) component of the other: 厉/励, 侯/候
-    return a in table.rare_parts(b) or b in table.rare_parts(a)
+    return a in rare_b or b in rare_a
 
 
 def _shape_neighbours(table: _Table, ch: str) -> list[str]:
-    code = table.code.get(ch)
-    found = [other for other in table.by_code.get(code, ()) if _same_code_similar_parts(table, ch, other)] if code else []
-    for part in table.rare_parts(ch):
-        found.extend(table.by_part[part])
+    _, by_code, by_part = table.indexes()
+    _, code, _, rare = table.info(ch)
+    found = [other for other in by_code.get(code, ()) if _same_code_similar_parts(table, ch, other)] if code else []
+    for part in rare:
+        found.extend(by_part[part])
     # characters that are a component of `ch`, and characters that have `ch` as a component
-    found.extend(part for part in table.rare_parts(ch) if part in table.code)
-    found.extend(table.by_part.get(ch, ()))
+    found.extend(part for part in rare if part in table.lines)
+    found.extend(by_part.get(ch, ()))
     return found
 
 
@@ -243,4 +250,4 @@ def candidates(ch: str) -> dict[str, str]:
 
 def readings(ch: str) -> tuple[str, ...]:
     """The readings of `ch` (pypinyin, no tones), empty when unknown."""
-    return _table().readings.get(ch, ())
+    return _table().info(ch)[0]
