@@ -25,8 +25,9 @@ Fields:
 - ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
-- ``min_count`` (default 20): leave out built-in idioms jieba counts fewer times (4 takes
-  all 7,874; 20 takes 4,048 and costs about half as much).
+- ``min_count`` (default 50): leave out built-in idioms jieba counts fewer times. The
+  default takes 1,871 idioms (about 6,000 literals); 20 takes 4,048 and 4 all 7,874, for
+  more recall at two to three times the cost per MB (docs/typos.md has the figures).
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
   ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300); a kind left out keeps its default.
 - ``in_word`` (default 300): added to the threshold when the written character forms a word
@@ -159,7 +160,7 @@ class NearIdiom(Rule):
         "forms": (text_list, []),
         "idioms": (text_list, []),
         "pairs": (_pairs, []),
-        "min_count": (count, 20),
+        "min_count": (count, 50),
         "thresholds": (_thresholds, {}),
         "context": (count, 6),
         "in_word": (count, 300),
