@@ -52,6 +52,14 @@ def test_correct_text_is_left_alone(linter, text):
     assert near(linter, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "这个说法在当地“家喻户小”，成了一句玩笑。",
+    "节目《家喻户小》今晚开播。",
+])
+def test_quoted_or_titled_wordplay_is_left_alone(linter, text):
+    assert near(linter, text) == []
+
+
 def test_curated_entries_are_left_to_their_rule(linter):
     findings = linter.lint_text("队员们表示将再接再励。观众对新车趋之若骛。", "a.md")
     assert [f.rule for f in findings] == ["typos.idiom", "typos.idiom"]

@@ -11,6 +11,9 @@ characters each side are segmented with jieba's unigram model (`lint.spelling.le
 written and with the idiom put in; the idiom must lower the cost (100 × -ln probability) by
 at least the threshold of the kind of confusion.
 
+A near-miss quoted on its own (`“煤飞色舞”`) or inside a title (`《声生不息》`) is taken for
+wordplay and left alone.
+
 How it stays cheap: for each idiom and each position that may be wrong, the longer intact
 side (`趋之若` for a wrong fourth character, `若鹜` for a wrong second one) is a literal of
 the engine's shared Aho-Corasick automaton, so Python runs only at those hits, and a hit at
@@ -239,7 +242,7 @@ class NearIdiom(Rule):
 
     def _judge(self, doc, text, start, end, found):
         window = text[start:end]
-        if not self.in_scope(doc, start, end):
+        if not self.in_scope(doc, start, end) or _wordplay(text, start, end):
             return None
         confusions = self.confusions()
         found = [(form, position, kinds) for form, position in found
@@ -299,6 +302,19 @@ class NearIdiom(Rule):
                 break
             offset += len(piece)
         return written - fixed, wrong_in_word
+
+
+_OPENING = "“‘「『\"'"
+_CLOSING = "”’」』\"'"
+
+
+def _wordplay(text: str, start: int, end: int) -> bool:
+    """A near-miss quoted on its own (“煤飞色舞”) or inside a title (《声生不息》) is mostly
+    wordplay on the idiom, not a slip."""
+    if start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING:
+        return True
+    opening = text.rfind("《", max(0, start - 30), start)
+    return opening >= 0 and "》" not in text[opening:start] and "》" in text[end:end + 30]
 
 
 def _same_line(text: str, start: int, end: int, backwards: bool) -> str:
