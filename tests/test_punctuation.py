@@ -236,6 +236,8 @@ PEER_KINDS = {
         ("md:::: warning\n别忘了带伞。\n:::\n",) * 2,
         ("md::::注意\n别忘了带伞。\n:::\n",) * 2,
         ("| 名称 | 数量： | 单位 |",) * 2,
+        ("md:今天休息!  \n明天上班。\n", "今天休息！  \n明天上班。\n"),  # a hard break keeps its spaces
+        ("作者: 来源: 荆楚网", "作者： 来源： 荆楚网"),  # so do the fields of a credit line
     ],
     # a Chinese sentence ending in a number, a percent sign or a Latin word takes 。
     "sentence-end-after-number-or-word": [
