@@ -8,19 +8,20 @@ from __future__ import annotations
 import io
 import json
 import sys
-from functools import partial
 from pathlib import Path
 
 import click
 
 from . import __version__, baseline
-from .config import ConfigError, Linters, load_config
+from .config import ConfigError
 from .explain import explain_text
-from .findings import LEVELS, Run, Totals
+from .findings import LEVELS, Totals
+from .linter import Linter
 from .readers import ENCODINGS
-from .reporters import REPORTERS, STREAMS, render
+from .reporters import STREAMS
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
 from .runner import lint_targets, walk_targets
+from .settings import known_names
 from .suppress import unused_suppression_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -46,14 +47,16 @@ def cli():
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
+@click.option("--format", "output_format", type=click.Choice(sorted(STREAMS)), default="text",
               show_default=True, help="Report format.")
 @click.option("--select", multiple=True, callback=_split_ids, help="Only these rule ids or packs (comma list).")
 @click.option("--ignore", multiple=True, callback=_split_ids, help="Skip these rule ids or packs (comma list).")
 @click.option("--fail-level", type=click.Choice(LEVELS), default=None,
               help="Lowest level that makes the exit status 1 [default: warning].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (with '-', print the fixed text).")
-@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, default=None,
+              help="Apply unsafe fixes too (suggestions such as a near-miss idiom) with --fix or --diff.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file instead of searching for one.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
@@ -70,34 +73,35 @@ def cli():
               help="Record every finding in this baseline file (and exit 0 unless an input failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes [default: all cores; small inputs run in one].")
-def check(paths, output_format, select, ignore, fail_level, fix, diff, config_path, rule_dirs,
+def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, diff, config_path, rule_dirs,
           stdin_filename, encoding, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
-    config, linters, make_linters = _setup(config_path, rule_dirs, select, ignore)
+    linter = _setup(config_path, rule_dirs, select, ignore, unsafe_fixes)
+    config = linter.config
     fail_level = fail_level or config.fail_level or "warning"
     # the files are found as the run goes on; errors of the walk come first in the report
     walk_errors, file_errors = [], []
     targets = walk_targets(paths or ["."], config.exclude, config.root, walk_errors)
     totals = Totals()
-    run = Run(rules=[r.describe() for r in linters.default.rules])
+    rules = [r.describe() for r in linter.rules]
     excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
     recorder = baseline.Recorder(write_baseline_file) if write_baseline_file else None
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
     color = not no_color and output_format == "text" and sys.stdout.isatty()
     options = {"color": color, "statistics": statistics, "quiet": quiet,
-               "tool": {"name": "newslint", "version": __version__}, "rules": run.rules}
+               "tool": {"name": "newslint", "version": __version__}, "rules": rules}
     # The report is written file by file as the run goes on (see reporters/stream.py); each
     # FileReport is dropped once written. With `--fix -` the fixed text replaces the report, so
     # the report is held until the end.
     held = io.StringIO() if fix and not diff and stdin_bytes is not None else None
     stream = None
-    if not (diff or recorder) and output_format in STREAMS:
+    if not (diff or recorder):
         stream = STREAMS[output_format](held.write if held else sys.stdout.write, options)
         stream.start()
     diffed, fixed_stdout = False, None
     outcomes = lint_targets(
-        linters, targets, make_linters=make_linters, jobs=jobs, stdin_name=stdin_filename,
-        encoding=encoding, fix=fix, diff=diff, stdin_bytes=stdin_bytes,
+        linter, targets, jobs=jobs, stdin_name=stdin_filename,
+        encoding=encoding, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_bytes=stdin_bytes,
     )
     for outcome in outcomes:
         if outcome.skipped:
@@ -119,10 +123,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
         totals.add(report)
         if stream:
             stream.file(report)
-        elif not (diff or recorder):
-            run.reports.append(report)  # a format that is not streamed
-    totals.errors = run.errors = walk_errors + file_errors
-    run.fixed, run.skipped = totals.fixed, totals.skipped
+    totals.errors = walk_errors + file_errors
 
     if recorder:
         _write_baseline(recorder, totals)
@@ -130,6 +131,8 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
         click.echo(f"newslint: {excuse.dropped} finding{'s' * (excuse.dropped != 1)} in the baseline "
                    f"{baseline_file} not shown", err=True)
 
+    for warning in totals.warnings:
+        click.echo(f"newslint: warning: {warning}", err=True)
     if fixed_stdout is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdout)  # in the input's own encoding and BOM
@@ -137,40 +140,25 @@ def check(paths, output_format, select, ignore, fail_level, fix, diff, config_pa
     elif diff:
         _echo_errors(totals)
     else:
-        if stream:
-            stream.finish(totals)
-            if held:
-                sys.stdout.write(held.getvalue())
-        else:
-            sys.stdout.write(render(output_format, run, options))
+        stream.finish(totals)
+        if held:
+            sys.stdout.write(held.getvalue())
         if output_format != "text":
             _echo_errors(totals)
     sys.exit(_exit_status(totals, fail_level, diffed))
 
 
-def _setup(config_path, rule_dirs, select, ignore):
-    """The config and one linter per set of config overrides; exits 2 on a config or rule error."""
+def _setup(config_path, rule_dirs, select, ignore, unsafe_fixes) -> Linter:
+    """The project's linter (config, packs, selection); exits 2 on a config or rule error."""
     try:
-        config, rules, linters = _build(config_path, rule_dirs, select, ignore)
+        linter = Linter.load(config_path, rule_dirs, select, ignore, unsafe_fixes)
     except (ConfigError, RuleFileError) as error:
         _fail(str(error))
-    known = {r.id for r in rules} | {r.pack for r in rules} | {"ALL"}
+    known = known_names(linter.all_rules)
     for name in (select or []) + (ignore or []):
         if name not in known:
             _fail(f"unknown rule or pack '{name}' (see 'newslint rules')")
-    # picklable: each --jobs worker builds its own linters once with it
-    return config, linters, partial(_worker_linters, config_path, rule_dirs, select, ignore)
-
-
-def _build(config_path, rule_dirs, select, ignore):
-    config = load_config(config_path)
-    rules = load_packs([builtin_rules_dir(), *config.rule_paths, *rule_dirs]) + [unused_suppression_rule()]
-    linters = Linters(config, rules, select=select, ignore=ignore)  # adds the config's own
-    return config, rules, linters
-
-
-def _worker_linters(config_path, rule_dirs, select, ignore):
-    return _build(config_path, rule_dirs, select, ignore)[2]
+    return linter
 
 
 def _load_baseline(baseline_file):

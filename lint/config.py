@@ -16,11 +16,10 @@ Keys (all optional):
 - ``overrides``: a list of ``{files: GLOB or [GLOBS], rules: {...}}``; for a file matching
   ``files`` (relative to the config file's directory), its ``rules`` apply on top, in order;
 - ``select``, ``ignore``: lists of rule ids or packs, as on the command line;
-- ``fail_level``: ``error``, ``warning`` or ``info``.
-Settings are layers (shipped < top level < each matching override): a layer changes only the
-rules it names, a pack naming all its rules; within one layer a rule id beats its pack
-(`lint.linter.choose_rules`). ``--select`` beats ``off`` at the top level, not ``off`` in a
-matching override; the file's own ``select`` beats neither; ``ignore`` always wins.
+- ``fail_level``: ``error``, ``warning`` or ``info``;
+- ``unsafe_fixes``: ``true`` to let ``--fix`` apply unsafe fixes too (as ``--unsafe-fixes``).
+This module only reads and checks the file; what the settings mean for each rule and file is
+decided in `lint.settings` (the layers, selection, rule options).
 Every error is a `ConfigError` naming the file and, where there is one, the line.
 """
 from __future__ import annotations
@@ -30,17 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import LEVELS
-from .kinds import FieldError, Rule
-from .kinds.required import Required
 from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML file is parsed
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 SETTINGS = ("off", "on") + LEVELS
-KEYS = ("extends", "rules", "rule_paths", "exclude", "overrides", "select", "ignore", "fail_level")
+KEYS = ("extends", "rules", "rule_paths", "exclude", "overrides", "select", "ignore", "fail_level",
+        "unsafe_fixes")
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
-PACK_OPTIONS = ("require",)
-# fields a config may change on a rule besides the kind's own
-COMMON_OPTIONS = ("message", "scope", "fix", "link")
 
 
 class ConfigError(Exception):
@@ -74,6 +69,7 @@ class Config:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_level: str | None = None
+    unsafe_fixes: bool = False
     # where each setting was written: ("rules", name[, option]) -> "file:line"
     places: dict[tuple, str] = field(default_factory=dict)
 
@@ -95,10 +91,6 @@ class Config:
             return str(self.path) if self.path else "<config>"
 
         return where
-
-    def layers(self, indexes: tuple[int, ...]) -> list[tuple[dict[str, str], dict[str, dict]]]:
-        """(rule settings, rule options) of the top level, then of each given override, in order."""
-        return [(self.rules, self.options)] + [(self.overrides[i].rules, self.overrides[i].options) for i in indexes]
 
     def overrides_for(self, path: str | None) -> tuple[int, ...]:
         """Indexes of the overrides whose globs match the file."""
@@ -175,6 +167,7 @@ def _merge(base: Config, child: Config) -> Config:
         select=child.select or base.select,
         ignore=base.ignore + child.ignore,
         fail_level=child.fail_level or base.fail_level,
+        unsafe_fixes=child.unsafe_fixes or base.unsafe_fixes,
         places={**base.places, **{_shift(key, len(base.overrides)): where for key, where in child.places.items()}},
     )
 
@@ -248,6 +241,10 @@ def parse_config(data, path: Path, source: str = "") -> Config:
             if value not in LEVELS:
                 fail(f"'fail_level' must be one of {', '.join(LEVELS)}", key)
             config.fail_level = value
+        elif key == "unsafe_fixes":
+            if not isinstance(value, bool):
+                fail("'unsafe_fixes' must be true or false", key)
+            config.unsafe_fixes = value
         else:
             if isinstance(value, str):
                 value = [value]
@@ -343,116 +340,3 @@ def _has_newslint_table(path: Path) -> bool:
         return "newslint" in tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError:
         return False
-
-
-# --- applying settings and options to rules ---------------------------------------------------
-def configure(rules: list[Rule], layers: list[tuple[dict[str, str], dict[str, dict]]], where
-              ) -> tuple[list[Rule], list[dict[str, str]]]:
-    """Rules with their configured options (re-built from their spec, checked like a rule
-    file; later layers' options replace earlier ones, option by option) and the settings of
-    each layer, with pack options (``require``) turned into settings of that layer; unknown
-    names and bad options are `ConfigError`s."""
-    by_id = {rule.id: rule for rule in rules}
-    packs = {rule.pack for rule in rules}
-    merged: dict[str, dict] = {}
-    result = []
-    for settings, options in layers:
-        for name in list(settings) + list(options):
-            if name not in by_id and name not in packs:
-                raise ConfigError(f"{where('rules', name)}: unknown rule or pack '{name}' (see 'newslint rules')")
-        settings = dict(settings)
-        for name, values in options.items():
-            if name in by_id:
-                merged.setdefault(name, {}).update(values)
-            else:
-                _pack_options(name, values, rules, settings, where)
-        result.append(settings)
-    changed = {name: _with_options(by_id[name], values, where) for name, values in merged.items()}
-    return [changed.get(rule.id, rule) for rule in rules], result
-
-
-def _with_options(rule: Rule, values: dict, where) -> Rule:
-    allowed = tuple(type(rule).FIELDS) + COMMON_OPTIONS
-    for option in values:
-        if option not in allowed:
-            raise ConfigError(f"{where('rules', rule.id, option)}: rule '{rule.id}' ({rule.KIND}) has no "
-                              f"option '{option}' (expected level, {', '.join(allowed)})")
-    spec = {
-        "id": rule.name, "kind": rule.KIND, "level": rule.level, "message": rule.message,
-        "description": rule.description, "scope": list(rule.scope), "link": rule.link,
-        "examples": rule.examples or None, "fix": rule.fix, "enabled": rule.enabled,
-        **rule.options, **values,
-    }
-    try:
-        return type(rule)(spec, rule.pack, rule.path)
-    except FieldError as error:
-        raise ConfigError(f"{where('rules', rule.id, error.field)}: rule '{rule.id}': {error}") from None
-
-
-def _pack_options(pack: str, values: dict, rules, settings, where) -> None:
-    for option in values:
-        if option not in PACK_OPTIONS:
-            raise ConfigError(f"{where('rules', pack, option)}: pack '{pack}' takes only level and "
-                              f"{', '.join(PACK_OPTIONS)}; set '{option}' on a rule id")
-    wanted = values.get("require")
-    if wanted is None:
-        return
-    if isinstance(wanted, str):
-        wanted = [wanted]
-    presence = [r for r in rules if r.pack == pack and isinstance(r, Required) and r.check == "present"]
-    if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
-        raise ConfigError(f"{where('rules', pack, 'require')}: 'require' must be a list of credits")
-    for credit in wanted:
-        if not any(credit in r.fields for r in presence):
-            known = sorted({f for r in presence for f in r.fields})
-            raise ConfigError(f"{where('rules', pack, 'require')}: pack '{pack}' has no presence check for "
-                              f"'{credit}' (it checks: {', '.join(known) or 'nothing'})")
-    for rule in presence:
-        if rule.id in settings:
-            continue  # a setting of the rule itself wins
-        if not rule.fields & set(wanted):
-            settings[rule.id] = "off"
-        elif not rule.enabled and settings.get(pack) != "off":
-            settings[rule.id] = "on"  # a required credit is checked even if off by default
-
-
-class Linters:
-    """One `Linter` per distinct set of overrides that apply to a path, built on first use.
-
-    `select` and `ignore` are the command line's; the config file's own `select` is used when
-    the command line has none, and its `ignore` is added. A selection made on the command line
-    beats ``off`` at the config's top level (asking for a rule there is explicit); one made in
-    the config file does not. ``off`` in a matching override beats both.
-    """
-
-    def __init__(self, config: Config, rules: list[Rule], select=None, ignore=None):
-        from .linter import Linter
-
-        known = {rule.id for rule in rules} | {rule.pack for rule in rules} | {"ALL"}
-        for key in ("select", "ignore"):
-            for name in getattr(config, key):
-                if name not in known:
-                    where = config.places.get((key,), str(config.path) if config.path else "<config>")
-                    raise ConfigError(f"{where}: '{key}': unknown rule or pack '{name}' (see 'newslint rules')")
-        from_command_line = bool(select)
-        select = list(select or config.select) or None
-        ignore = list(ignore or []) + config.ignore or None
-
-        def make(chosen, layers):
-            top, overrides = (layers[0], layers[1:]) if from_command_line else ({}, layers)
-            return Linter(rules=chosen, select=select, ignore=ignore, settings=top, overrides=overrides)
-
-        self._make = make
-        self.config, self.rules = config, rules
-        self._cache: dict[tuple[int, ...], object] = {}
-        self.default = self.for_path(None)
-        # check every override now, so that a bad one stops the run before any file is linted
-        for index in range(len(config.overrides)):
-            configure(rules, config.layers((index,)), config.locator((index,)))
-
-    def for_path(self, path: str | None):
-        key = self.config.overrides_for(path)
-        if key not in self._cache:
-            chosen, layers = configure(self.rules, self.config.layers(key), self.config.locator(key))
-            self._cache[key] = self._make(chosen, layers)
-        return self._cache[key]

@@ -1,9 +1,11 @@
-"""The engine: run the enabled rules over a document and turn their matches into findings.
+"""The engine: run rules over a document and turn their matches into findings.
 
-It knows no particular rule. At construction it gathers the literal strings of every rule into
-ONE Aho-Corasick automaton, so dictionaries of any size cost one pass over the text. For each
-document it runs that automaton once, hands each rule its hits, and fills in what rules never
-set themselves: id, level, path, line/column, matched text. A rule that fails (a regular
+It knows no particular rule. It is built once per rule set: at construction it gathers the
+literal strings of every rule into ONE Aho-Corasick automaton, so dictionaries of any size cost
+one pass over the text. For each document it is told which rules run and at what level
+(`lint.settings.Settings`), runs that automaton once, hands each running rule its hits, and
+fills in what rules never set themselves: id, level, path, line/column, matched text, and the
+fix with its applicability (decided here and nowhere else). A rule that fails (a regular
 expression that times out, an internal error) is contained and reported; the others still run.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ import ahocorasick_rs
 import regex
 
 from .document import Document
-from .findings import Finding, Match
+from .findings import Edit, Finding, Fix, Match
 from .kinds import Rule
 from .kinds.base import finds_any
 from .suppress import apply as apply_suppressions
@@ -27,16 +29,16 @@ CHUNK_CHARS = 1 << 20
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
-class RuleFailure(Exception):
-    """A rule could not finish on a document; the message names the rule."""
+# a rule's `fix` field -> the applicability of its replacements
+APPLICABILITY = {"safe": "safe", "unsafe": "unsafe", "none": "display"}
 
 
 class Engine:
-    def __init__(self, rules: Iterable[Rule], levels: dict[str, str] | None = None):
+    def __init__(self, rules: Iterable[Rule]):
         self.rules = list(rules)
-        self.levels = levels or {}
         self._build_automaton()
         self._gates = [rule.gate() for rule in self.rules]
+        self.ids = frozenset(rule.id for rule in self.rules)
 
     def _build_automaton(self):
         index_of: dict[str, int] = {}
@@ -88,13 +90,19 @@ class Engine:
                       if start + chunk_start < chunk_end]  # matches starting in the overlap belong to the next chunk
         return found
 
-    def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
-        """Findings (sorted, deduplicated) and the failures of rules that could not finish."""
+    def lint(self, doc: Document, settings=None) -> tuple[list[Finding], list[str]]:
+        """Findings (sorted, deduplicated) and the failures of rules that could not finish.
+        `settings` (`lint.settings.Settings`) names the rules that run and their levels; by
+        default every rule of the engine runs at its own level."""
+        enabled = self.ids if settings is None else settings.enabled
+        levels = {} if settings is None else settings.level_map()
         hits = self.literal_hits(doc.text)
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
         text = doc.text
         for rule_index, rule in enumerate(self.rules):
+            if rule.id not in enabled:
+                continue
             rule_hits = hits.get(rule_index)
             if rule_hits is None:
                 if rule.literal_only:
@@ -112,30 +120,44 @@ class Engine:
             except Exception as error:  # a broken rule must not take the other rules down
                 failures.append(f"rule {rule.id} failed on {doc.path}: {type(error).__name__}: {error}")
                 continue
+            level = levels.get(rule.id, rule.level)
             for match in matches:
-                finding = self.finding(doc, rule, match)
+                finding = finding_of(doc, rule, match, level)
                 findings.setdefault((finding.offset, finding.length, finding.rule), finding)
         ordered = sorted(findings.values(), key=Finding.sort_key)
-        return apply_suppressions(doc, ordered, self.rules, self.levels), failures
+        running = [rule for rule in self.rules if rule.id in enabled]
+        return apply_suppressions(doc, ordered, running, levels), failures
 
-    def finding(self, doc: Document, rule: Rule, match: Match) -> Finding:
-        # positions point into the file; a fix applies only where the file has the very
-        # characters the rule saw (not across a tag or an entity)
-        start, end = doc.to_original(match.start, match.end)
-        text = doc.original[start:end]
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(end)
-        return Finding(
-            rule=rule.id,
-            level=self.levels.get(rule.id, rule.level),
-            message=match.message,
-            path=doc.path,
-            offset=start,
-            length=end - start,
-            text=text,
-            line=line, column=column, end_line=end_line, end_column=end_column,
-            replacements=list(match.replacements),
-            fixable=match.fixable and bool(match.replacements)
-            and (doc.source_map is None or text == doc.text[match.start:match.end]),
-            link=rule.link,
-        )
+
+def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:
+    """A rule's match as a finding: positions in the file (line and column in characters)."""
+    start, end = doc.to_original(match.start, match.end)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(
+        rule=rule.id, level=level, message=match.message, path=doc.path,
+        offset=start, length=end - start, text=doc.original[start:end],
+        line=line, column=column, end_line=end_line, end_column=end_column,
+        replacements=list(match.replacements), fix=fix_of(doc, rule, match), link=rule.link,
+    )
+
+
+def fix_of(doc: Document, rule: Rule, match: Match) -> Fix | None:
+    """The fix of a match and its applicability: the one place that decides it. The rule's
+    ``fix`` field sets the ceiling; a replacement the kind calls uncertain is unsafe at most;
+    an edit over characters the file does not hold as the rule saw them (a tag or an entity
+    inside the span) is display-only, so fixes never touch markup."""
+    if not match.replacements:
+        return None
+    applicability = APPLICABILITY[rule.fix]
+    if not match.certain and applicability == "safe":
+        applicability = "unsafe"
+    edits = []
+    for start, end, content in match.edits or ((match.start, match.end, match.replacements[0]),):
+        file_start, file_end = doc.to_original(start, end)
+        if doc.source_map is not None and doc.original[file_start:file_end] != doc.text[start:end]:
+            applicability = "display"
+        line, column = doc.position(file_start)
+        end_line, end_column = doc.position(file_end)
+        edits.append(Edit(file_start, file_end - file_start, content, line, column, end_line, end_column))
+    return Fix(tuple(edits), applicability)

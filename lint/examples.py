@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .engine import Engine
-from .fixes import fix_text
+from .fixes import fix_until_stable
 from .readers.text import read_example
 
 
@@ -31,10 +31,12 @@ def check_rule_examples(rule) -> list[ExampleFailure]:
         findings = lint(example)
         if not findings:
             failures.append(ExampleFailure(rule.id, "bad", example, "not flagged"))
-        elif any(f.fixable for f in findings):
-            fixed, _, left = fix_text(example, lint)
-            if any(f.fixable for f in left):
-                failures.append(ExampleFailure(rule.id, "fix", example, f"still fixable after fixing: {fixed!r}"))
+        elif any(f.fix and f.fix.applicability != "display" for f in findings):
+            # safe and unsafe fixes alike must settle: fixing twice changes nothing more
+            result = fix_until_stable(example, lambda text: (lint(text), []), unsafe=True)
+            if not result.converged or any(f.fix and f.fix.applies(unsafe=True) for f in result.findings):
+                failures.append(ExampleFailure(rule.id, "fix", example,
+                                               f"still fixable after fixing: {result.text!r}"))
     for example in rule.examples.get("good", []):
         findings = lint(example)
         if findings:

@@ -1,59 +1,96 @@
-"""Apply safe fixes to text: never overlapping, never outside their span, repeated to a fixpoint.
+"""Apply fixes to text: never overlapping, never outside their edits, repeated to a fixpoint.
 
-Like ruff: fixes are sorted by position; a fix that overlaps one already taken is skipped this
-round (the earlier start wins, then the shorter span, then the rule id: a deterministic
-choice); the text is linted again and the loop repeats, at most `MAX_ROUNDS` times.
+After ruff: a fix is a list of edits plus an applicability (`lint.findings.Fix`). One round
+takes the fixes that apply (safe ones; unsafe ones too with ``unsafe=True``) in order of their
+findings (position, then the shorter span, then the rule id: a deterministic choice), skips a
+fix any of whose edits overlaps an edit already taken, applies the rest, and the caller lints
+again; the loop stops when a round applies nothing, or after `MAX_ROUNDS` rounds, when it says
+that it did not converge.
 
-A fix is applied only if the finding still describes the text (its `text` equals the span)
-and actually changes it; two insertions at one offset keep the first. So every character
-outside the spans of the applied findings is left exactly as it was.
+An edit is applied only if the finding still describes the text (its `text` equals its span)
+and the fix actually changes something; two insertions at one offset keep the first. So every
+character outside the edits of the applied fixes is left exactly as it was.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 MAX_ROUNDS = 10
 
 
-def choose(text: str, findings) -> list:
-    """The fixable findings one round applies: non-overlapping, in text order."""
-    chosen, cursor, last_insert = [], 0, -1
-    for finding in sorted((f for f in findings if f.fixable and f.replacements),
+def choose(text: str, findings, unsafe: bool = False) -> list:
+    """The findings whose fixes one round applies: their edits do not overlap, in text order."""
+    chosen, taken = [], []  # taken: (start, end) of edits already chosen
+    for finding in sorted((f for f in findings if f.fix is not None and f.fix.applies(unsafe)),
                           key=lambda f: (f.offset, f.length, f.rule)):
-        start, end = finding.offset, finding.offset + finding.length
-        if start < cursor or end > len(text) or text[start:end] != finding.text:
-            continue  # overlaps a fix already taken, or no longer describes the text
-        if finding.replacements[0] == finding.text:
+        if finding.end > len(text) or text[finding.offset:finding.end] != finding.text:
+            continue  # no longer describes the text
+        edits = finding.fix.edits
+        if all(text[e.offset:e.end] == e.content for e in edits):
             continue  # would change nothing
-        if start == end:
-            if start == last_insert:
-                continue  # two insertions at one place: keep the first
-            last_insert = start
+        if any(_collides(edit, taken) for edit in edits):
+            continue
+        taken += [(e.offset, e.end) for e in edits]
         chosen.append(finding)
-        cursor = end
     return chosen
 
 
-def apply_once(text: str, findings) -> tuple[str, int]:
-    """Apply the non-overlapping safe fixes of one lint pass; returns (text, count)."""
+def _collides(edit, taken) -> bool:
+    """An edit overlaps a taken one (touching ends is fine), or inserts where another
+    insertion already does."""
+    for start, end in taken:
+        if edit.offset < end and start < edit.end:
+            return True
+        if edit.offset == edit.end == start == end:
+            return True
+    return False
+
+
+def apply(text: str, findings) -> str:
+    """`text` with the fixes of `findings` applied (their edits must not overlap)."""
+    edits = sorted((e for f in findings for e in f.fix.edits), key=lambda e: (e.offset, e.end))
     pieces, cursor = [], 0
-    chosen = choose(text, findings)
-    for finding in chosen:
-        pieces.append(text[cursor:finding.offset])
-        pieces.append(finding.replacements[0])
-        cursor = finding.offset + finding.length
+    for edit in edits:
+        pieces.append(text[cursor:edit.offset])
+        pieces.append(edit.content)
+        cursor = edit.end
     pieces.append(text[cursor:])
-    return "".join(pieces), len(chosen)
+    return "".join(pieces)
 
 
-def fix_text(text: str, lint: Callable[[str], list]) -> tuple[str, int, list]:
-    """Fix until nothing fixable is left. Returns (fixed text, fixes applied, last findings)."""
-    total = 0
-    findings = lint(text)
-    for _ in range(MAX_ROUNDS):
-        text, applied = apply_once(text, findings)
-        if not applied:
-            break
-        total += applied
-        findings = lint(text)
-    return text, total, findings
+@dataclass
+class FixResult:
+    text: str
+    applied: int  # fixes applied, over all rounds
+    findings: list  # those of the last lint, of the fixed text
+    failures: list[str] = field(default_factory=list)  # of every round, each once
+    converged: bool = True
+    rounds: int = 0
+    document: object = None  # the last document linted (set by `Linter.fix_document`)
+
+
+def fix_until_stable(text: str, lint: Callable[[str], tuple[list, list[str]]], first=None,
+                     unsafe: bool = False, max_rounds: int = MAX_ROUNDS) -> FixResult:
+    """Fix until a round applies nothing. `lint(text)` gives (findings, failures); `first` is
+    the lint of `text` when the caller has it already (a file is linted once per round)."""
+    findings, failures = first if first is not None else lint(text)
+    result = FixResult(text, 0, findings, list(failures))
+    for _ in range(max_rounds):
+        chosen = choose(result.text, result.findings, unsafe)
+        if not chosen:
+            return result
+        result.text = apply(result.text, chosen)
+        result.applied += len(chosen)
+        result.rounds += 1
+        result.findings, failures = lint(result.text)
+        result.failures += [f for f in failures if f not in result.failures]
+    result.converged = not choose(result.text, result.findings, unsafe)
+    return result
+
+
+def fix_text(text: str, lint: Callable[[str], list], unsafe: bool = False) -> tuple[str, int, list]:
+    """Fix until nothing fixable is left, with `lint(text)` giving findings only.
+    Returns (fixed text, fixes applied, last findings)."""
+    result = fix_until_stable(text, lambda t: (lint(t), []), unsafe=unsafe)
+    return result.text, result.applied, result.findings

@@ -1,107 +1,155 @@
-"""The library's front door: choose rules, lint documents and text, fix text.
+"""The library's front door: load rules and configuration once, then lint and fix many files.
 
-`Linter` gathers the built-in packs and any user packs, applies selection (ids or pack names)
-and the configured settings, layer on layer (`choose_rules`), and wraps one `Engine`. `lint_text` in ``lint/__init__.py`` uses a
-shared default `Linter`.
+A `Linter` holds the loaded rules, the configuration and the caller's default `Selection`. It
+builds one `Engine` per rule set (the configuration's options give most runs exactly one;
+it holds the rules asked for so far, see `engine`) and
+asks `lint.settings.resolve` which rules run on each file, caching the answer per distinct
+selection and set of matching overrides; so linting with another selection, or another file
+of a project, never rebuilds the automaton. The CLI, the web page, the language server and
+`lint.lint_text` all use it.
+
+Three words, three jobs: the `Linter` decides what runs (rules, configuration, selection) and
+is what callers hold; the `Engine` runs rules over one `Document`; the runner
+(`lint.runner`) reads and writes files and spreads them over processes.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from pathlib import Path
 
+from .config import Config
 from .document import Document
 from .engine import Engine
-from .findings import LEVELS, Finding
-from .fixes import fix_text
+from .findings import Finding
+from .fixes import FixResult, fix_until_stable
 from .kinds import Rule
 from .readers import read_document
 from .rulepack import builtin_rules_dir, load_packs
+from .settings import Selection, Settings, check_names, resolve, with_options
 from .suppress import unused_suppression_rule
-
-OFF = "off"
-
-
-def rule_matches(rule: Rule, names: Iterable[str]) -> bool:
-    """A rule is named by its id, its pack, or ALL."""
-    return any(name in (rule.id, rule.pack, "ALL") for name in names)
-
-
-def choose_rules(rules, select=None, ignore=None, settings=None, overrides=()
-                 ) -> tuple[list[Rule], dict[str, str]]:
-    """Enabled rules and their levels.
-
-    Settings come in layers, each mapping a rule id or pack name to ``off``, ``on`` or a level:
-    `settings` (the config file's top level), then `overrides` (the per-path overrides that
-    match a file, in order). Each layer is applied on top of the one before: what it says
-    about a rule replaces what the earlier layers said (a pack speaks for all its rules), and
-    within one layer a rule id beats its pack. ``on`` turns a rule on at the level it has;
-    a level given to a rule id turns it on at that level; a level given to a pack sets the
-    level of the pack's rules and turns on those that are on by default (an off-by-default
-    rule is turned on by ``on`` or by its own id).
-
-    `select` (ids or packs) replaces the default set; selecting a pack, or ALL, takes the pack's
-    rules that are on (by default or turned on by the settings), as ruff's prefixes leave
-    preview rules out; a rule that is off for both runs only when selected by its own id. An explicit selection beats ``off`` in
-    `settings`, but not ``off`` in `overrides` (as ruff's per-file-ignores beat ``--select``).
-    `ignore` removes rules. Selection never changes levels: a selected rule runs at the level
-    the layers give it.
-    """
-    layers = [settings or {}, *overrides]
-    chosen, levels = [], {}
-    for rule in rules:
-        enabled, level, overridden = rule.enabled, None, None
-        for index, layer in enumerate(layers):
-            turn, new_level = _setting(rule, layer)
-            level = new_level or level
-            if turn is not None:
-                enabled = turn
-                if index:
-                    overridden = turn
-        if select:
-            # a pack (or ALL) selects its rules that are on: by default, or by the configuration
-            selected = rule.id in select or ((rule.enabled or enabled) and rule_matches(rule, select))
-            enabled = selected and overridden is not False
-        if ignore and rule_matches(rule, ignore):
-            enabled = False
-        if not enabled:
-            continue
-        chosen.append(rule)
-        if level is not None:
-            levels[rule.id] = level
-    return chosen, levels
-
-
-def _setting(rule: Rule, layer: dict[str, str]) -> tuple[bool | None, str | None]:
-    """What one settings layer says about a rule: turn it on (True), off (False) or neither
-    (None), and its level (None: not set here). The rule's id beats its pack, for each."""
-    own, pack = layer.get(rule.id), layer.get(rule.pack)
-    level = own if own in LEVELS else pack if pack in LEVELS else None
-    if own is not None:
-        return own != OFF, level
-    if pack is None or (pack in LEVELS and not rule.enabled):
-        return None, level
-    return pack != OFF, level
 
 
 class Linter:
-    def __init__(self, rule_paths=(), *, builtin=True, select=None, ignore=None, settings=None, overrides=(),
-                 rules=None):
+    """Rules + configuration + the caller's selection.
+
+    `rule_paths`: extra packs (directories or files) besides the built-in ones (`builtin`) and
+    the configuration's `rule_paths`; `rules`: use these rules instead of loading any;
+    `settings`: a top-level ``rules:`` mapping (as in a config file) on top of `config`.
+    A bad configuration raises `lint.config.ConfigError`, a bad pack `RuleFileError`.
+    """
+
+    def __init__(self, rule_paths=(), *, builtin: bool = True, config: Config | None = None,
+                 select=None, ignore=None, settings: dict[str, str] | None = None,
+                 rules: list[Rule] | None = None, unsafe_fixes: bool | None = None):
+        config = config or Config()
+        if settings:
+            config = _with_top_settings(config, settings)
         if rules is None:
-            paths = ([builtin_rules_dir()] if builtin else []) + list(rule_paths)
+            paths = ([builtin_rules_dir()] if builtin else []) + list(config.rule_paths) + list(rule_paths)
             rules = load_packs(paths) + ([unused_suppression_rule()] if builtin else [])
-        self.all_rules = rules
-        self.rules, levels = choose_rules(rules, select, ignore, settings, overrides)
-        self.engine = Engine(self.rules, levels)
+        self.config = config
+        self.all_rules = list(rules)
+        self.selection = Selection.of(select, ignore)
+        self.unsafe_fixes = config.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
+        check_names(self.all_rules, config)
+        self._settings: dict[tuple, Settings] = {}
+        self._engines: dict[tuple[int, ...], Engine] = {}
+        self._recipe = None  # how a worker process re-builds this linter (`__reduce__`)
 
-    def lint_document(self, doc: Document) -> tuple[list[Finding], list[str]]:
-        return self.engine.lint(doc)
+    @classmethod
+    def load(cls, config_path=None, rule_paths=(), select=None, ignore=None, unsafe_fixes=None) -> Linter:
+        """The linter of a project: its configuration (found from the working directory when
+        `config_path` is None), the built-in packs and the given extra packs."""
+        from .config import load_config
 
-    def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
-        findings, _ = self.engine.lint(read_document(text, path))
-        return findings
+        linter = cls(rule_paths, config=load_config(config_path), select=select, ignore=ignore,
+                     unsafe_fixes=unsafe_fixes)
+        linter._recipe = (config_path, tuple(rule_paths), select, ignore, unsafe_fixes)
+        return linter
 
-    def fix_text(self, text: str, path: str = "<text>") -> tuple[str, int, list[Finding]]:
-        """Apply every safe fix; returns (fixed text, number of fixes, findings left)."""
-        return fix_text(text, lambda t: self.lint_text(t, path))
+    def __reduce__(self):
+        # a process pool started by `spawn` re-builds the linter from its recipe; with `fork`
+        # (Linux) the workers inherit it and nothing is pickled
+        if self._recipe is None:
+            raise TypeError("only a Linter made by Linter.load can be sent to another process")
+        return (_rebuild, self._recipe)
+
+    # --- what runs ---------------------------------------------------------------------------
+    def settings_for(self, path: str | None = None, select=None, ignore=None) -> Settings:
+        """Which rules run on the file `path`, at which levels. `select`/`ignore` replace the
+        linter's own selection for this call."""
+        selection = self.selection if select is None and ignore is None else Selection.of(select, ignore)
+        overrides = self.config.overrides_for(path) if self.config.overrides else ()
+        key = (selection, overrides)
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = self._settings[key] = resolve(self.all_rules, self.config, selection, overrides)
+        return settings
+
+    def engine(self, settings: Settings) -> Engine:
+        """The engine of the settings' rule set. It holds the rules that some settings asked
+        for so far, not every loaded rule: a rule never selected never builds its literals
+        (a dictionary, OpenCC's tables). Asking for a rule it lacks re-builds it once."""
+        engine = self._engines.get(settings.variant)
+        if engine is None or not settings.enabled <= engine.ids:
+            wanted = settings.enabled | (engine.ids if engine else frozenset())
+            rules = with_options(self.all_rules, self.config, settings.variant)
+            engine = self._engines[settings.variant] = Engine([r for r in rules if r.id in wanted])
+        return engine
+
+    def enabled_rules(self, settings: Settings | None = None) -> list[Rule]:
+        """The rules that run under `settings` (default: those of a file no override matches)."""
+        settings = settings or self.settings_for(None)
+        return [rule for rule in self.engine(settings).rules if rule.id in settings.enabled]
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.enabled_rules()
 
     def rule(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.all_rules if r.id == rule_id), None)
+        """A loaded rule, with the options of the configuration's top level."""
+        return next((r for r in with_options(self.all_rules, self.config, ()) if r.id == rule_id), None)
+
+    # --- linting and fixing --------------------------------------------------------------------
+    def lint_document(self, doc: Document, settings: Settings | None = None) -> tuple[list[Finding], list[str]]:
+        """Findings and the failures of rules that could not finish."""
+        settings = settings or self.settings_for(doc.path)
+        return self.engine(settings).lint(doc, settings)
+
+    def lint_text(self, text: str, path: str = "<text>", *, select=None, ignore=None) -> list[Finding]:
+        """Findings of `text`, read as the format `path` names."""
+        doc = read_document(text, path)
+        return self.lint_document(doc, self.settings_for(path, select, ignore))[0]
+
+    def fix_document(self, doc: Document, first=None, *, unsafe: bool | None = None,
+                     settings: Settings | None = None) -> FixResult:
+        """Apply fixes to a document's text until none applies (`first`: its lint, when the
+        caller has it). `unsafe` adds unsafe fixes (default: the configuration's)."""
+        settings = settings or self.settings_for(doc.path)
+        engine = self.engine(settings)
+        unsafe = self.unsafe_fixes if unsafe is None else unsafe
+        last = [doc]
+
+        def lint(text):
+            last[0] = read_document(text, doc.path)
+            return engine.lint(last[0], settings)
+
+        result = fix_until_stable(doc.original, lint, first, unsafe=unsafe)
+        result.document = last[0]
+        return result
+
+    def fix_text(self, text: str, path: str = "<text>", *, unsafe: bool | None = None,
+                 select=None, ignore=None) -> tuple[str, int, list[Finding]]:
+        """Apply every fix that applies; returns (fixed text, number of fixes, findings left)."""
+        settings = self.settings_for(path, select, ignore)
+        result = self.fix_document(read_document(text, path), unsafe=unsafe, settings=settings)
+        return result.text, result.applied, result.findings
+
+
+def _rebuild(config_path, rule_paths, select, ignore, unsafe_fixes) -> Linter:
+    return Linter.load(config_path, rule_paths, select, ignore, unsafe_fixes)
+
+
+def _with_top_settings(config: Config, settings: dict[str, str]) -> Config:
+    from dataclasses import replace
+
+    return replace(config, rules={**config.rules, **settings})

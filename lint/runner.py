@@ -22,26 +22,11 @@ class Target:
     explicit: bool = True
 
 
-@dataclass
-class Walk:
-    targets: list[Target] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-def collect(paths, exclude=(), root: Path | None = None) -> Walk:
-    """Files to lint, in a stable order: explicit files as given, directories walked sorted.
-
-    A path that cannot be used (missing, a symbolic link loop, a directory that cannot be
-    listed) becomes one line in `errors`; the other paths are still collected.
-    """
-    walk = Walk()
-    walk.targets = list(walk_targets(paths, exclude, root, walk.errors))
-    return walk
-
-
 def walk_targets(paths, exclude, root, errors: list[str]):
-    """`collect`'s targets one by one, as the walk finds them (a tree's list of files is never
-    held whole); its errors are appended to `errors` as they are met."""
+    """Files to lint, one by one as the walk finds them (a tree's list of files is never held
+    whole), in a stable order: explicit files as given, directories walked sorted. A path that
+    cannot be used (missing, a symbolic link loop, a directory that cannot be listed) becomes
+    one line in `errors`, appended as it is met; the other paths are still walked."""
     for name in paths:
         if name == "-":
             yield Target("-")
@@ -105,15 +90,18 @@ def _excluded(path: Path, patterns, root) -> bool:
 @dataclass
 class Outcome:
     report: FileReport
-    fixed_text: str | None = None  # for stdin with --fix
     fixed_bytes: bytes | None = None  # the same, in the input's own encoding and BOM
     diff: str = ""
     skipped: bool = False  # a binary file met while walking
     failures: list[str] = field(default_factory=list)
 
 
-def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=False,
-                stdin_bytes: bytes | None = None, display_name: str | None = None) -> Outcome:
+def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=False, unsafe_fixes=None,
+                stdin_bytes: bytes | None = None, display_name: str | None = None,
+                settings_path: str | None = None) -> Outcome:
+    """Lint one file (or standard input) with `linter` (`lint.linter.Linter`), and fix it or
+    diff it when asked. `settings_path` is the path whose configuration applies (standard
+    input's --stdin-filename)."""
     name = display_name or target.path
     try:
         data = stdin_bytes if target.path == "-" else Path(target.path).read_bytes()
@@ -125,24 +113,29 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
     except OSError as error:
         return Outcome(FileReport(name, error=f"{name}: cannot read: {path_problem(error)}"))
     try:
-        return _lint_text(linter, target, name, data, text, source, fix, diff)
+        settings = linter.settings_for(settings_path or target.path)
+        return _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes)
     except Exception as error:  # a bug in a reader must cost one file, not the run
         return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 
 
-def _lint_text(linter, target, name, data, text, source, fix, diff) -> Outcome:
+def _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes) -> Outcome:
     doc = read_document(text, name)
-    findings, failures = linter.lint_document(doc)
+    findings, failures = linter.lint_document(doc, settings)
     outcome = Outcome(FileReport(name, findings, lines=lines_of(findings, doc.line_text)), failures=failures)
     if not (fix or diff):
         return outcome
 
-    fixed, count, left = linter.fix_text(text, name)
+    result = linter.fix_document(doc, (findings, failures), unsafe=unsafe_fixes, settings=settings)
+    outcome.failures = result.failures  # failures met while fixing are kept
+    fixed, count = result.text, result.applied
+    if not result.converged:
+        outcome.report.warnings.append(f"{name}: fixes did not converge after {result.rounds} rounds; "
+                                       "some fixable problems are left")
     if count:
         if diff:
             outcome.diff = unified_diff(text, fixed, name)
         elif target.path == "-":
-            outcome.fixed_text = fixed
             outcome.fixed_bytes = source.encode(fixed)
         else:
             try:
@@ -152,11 +145,11 @@ def _lint_text(linter, target, name, data, text, source, fix, diff) -> Outcome:
                 outcome.report.error = f"{name}: not fixed: {reason}"
                 return outcome
     elif target.path == "-" and fix:
-        outcome.fixed_text = text
         outcome.fixed_bytes = data
     if fix and not diff:
-        doc = read_document(fixed, name)
-        outcome.report = FileReport(name, left, lines=lines_of(left, doc.line_text), fixed=count)
+        left = result.findings
+        outcome.report = FileReport(name, left, lines=lines_of(left, result.document.line_text), fixed=count,
+                                    warnings=outcome.report.warnings)
     return outcome
 
 
@@ -237,9 +230,9 @@ def _sync_directory(folder: Path) -> None:
 # --- many files: a process pool -------------------------------------------------------------
 #
 # `lint_targets` yields one Outcome per target, in the order of the targets, whether it runs
-# serially or in a pool: the report of a parallel run is byte for byte the serial one. Each
-# worker builds its linters once (the pool's initializer calls `make_linters`, a picklable
-# callable), then lints chunks of files. A file that
+# serially or in a pool: the report of a parallel run is byte for byte the serial one. The
+# workers get the parent's `Linter` once, when they start (forked, they inherit it with its
+# engines built; elsewhere it is re-built from its recipe), then lint chunks of files. A file that
 # fails in any way becomes an error Outcome; the other files are still linted. Small runs (a
 # pre-commit hook on a few changed files) stay serial: starting workers would cost more than
 # it saves.
@@ -259,22 +252,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_targets(linters, targets, *, make_linters=None, jobs: int | None = None,
+def lint_targets(linter, targets, *, jobs: int | None = None,
                  serial_below: int = SERIAL_BELOW, stdin_name: str | None = None, **options):
     """Outcomes of `lint_target` for every target, in order; in a pool when it pays.
 
     `targets` may be any iterable (`walk_targets`): it is read as the run goes on, after a
-    look at its first files to decide on the pool. `linters.for_path(path)` gives the linter
-    for a file (`config.Linters`); `make_linters` builds such an object in a worker. `options`
-    are those of `lint_target`; standard input ('-') is linted as `stdin_name` says (its name
-    and format).
+    look at its first files to decide on the pool. `linter` is a `lint.linter.Linter`;
+    `options` are those of `lint_target`; standard input ('-') is linted as `stdin_name` says
+    (its name and format).
     """
     options["stdin_name"] = stdin_name
     jobs = default_jobs() if jobs is None else max(1, jobs)
     targets = iter(targets)
-    if jobs == 1 or make_linters is None:
+    if jobs == 1:
         for target in targets:
-            yield _guarded(linters, target, options)
+            yield _guarded(linter, target, options)
         return
     # enough of the first targets to decide: the pool needs `serial_below` bytes of input, and
     # its chunk size needs to know whether there are at least CHUNK * 8 files per worker
@@ -290,12 +282,12 @@ def lint_targets(linters, targets, *, make_linters=None, jobs: int | None = None
                 and all(t.path != "-" for t in head))
     if not parallel:
         for target in rest:
-            yield _guarded(linters, target, options)
+            yield _guarded(linter, target, options)
         return
     jobs = min(jobs, len(head))
     chunk = max(1, min(CHUNK, len(head) // (jobs * 8)))
     del head
-    yield from _lint_in_pool(make_linters, rest, jobs, chunk, options)
+    yield from _lint_in_pool(linter, rest, jobs, chunk, options)
 
 
 def _size(target: Target) -> int:
@@ -305,13 +297,13 @@ def _size(target: Target) -> int:
         return 0
 
 
-def _guarded(linters, target: Target, options: dict) -> Outcome:
+def _guarded(linter, target: Target, options: dict) -> Outcome:
     options = dict(options)
     stdin_name = options.pop("stdin_name", None)
     name = (stdin_name or "-") if target.path == "-" else target.path
     try:
-        linter = linters.for_path(stdin_name if target.path == "-" else target.path)
-        return lint_target(linter, target, **options, display_name=name)
+        return lint_target(linter, target, **options, display_name=name,
+                           settings_path=stdin_name if target.path == "-" else target.path)
     except Exception as error:  # a failing file must not stop the others
         return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 
@@ -323,7 +315,7 @@ CHUNK = 64
 CHUNKS_IN_FLIGHT = 4
 
 
-def _lint_in_pool(make_linters, targets, jobs, per_chunk, options):
+def _lint_in_pool(linter, targets, jobs, per_chunk, options):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -333,7 +325,7 @@ def _lint_in_pool(make_linters, targets, jobs, per_chunk, options):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(make_linters,)) as pool:
+                             initargs=(linter,)) as pool:
         # a few chunks per worker in flight, no more: results wait to be reported in input
         # order, and a finished future holds its outcomes until it is dropped here
         window = deque((chunk, _submit(pool, chunk, options))
@@ -363,13 +355,13 @@ def _submit(pool, chunk, options):
         return future
 
 
-_worker_linters = None
+_worker_linter = None
 
 
-def _start_worker(make_linters) -> None:
-    global _worker_linters
-    _worker_linters = make_linters()
+def _start_worker(linter) -> None:
+    global _worker_linter
+    _worker_linter = linter
 
 
 def _lint_chunk(chunk: list[Target], options: dict) -> list[Outcome]:
-    return [_guarded(_worker_linters, target, options) for target in chunk]
+    return [_guarded(_worker_linter, target, options) for target in chunk]

@@ -61,7 +61,9 @@ def test_json_schema_keys():
     assert finding == {
         "rule": "typos.idiom", "level": "error", "message": "“再接再励”应为“再接再厉”",
         "line": 2, "column": 1, "end_line": 2, "end_column": 5, "offset": 3, "length": 4,
-        "text": "再接再励", "replacements": ["再接再厉"], "fixable": True,
+        "text": "再接再励", "replacements": ["再接再厉"], "fixable": True, "applicability": "safe",
+        "edits": [{"offset": 3, "length": 4, "content": "再接再厉",
+                   "line": 2, "column": 1, "end_line": 2, "end_column": 5}],
     }
 
 

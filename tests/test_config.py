@@ -5,7 +5,9 @@ import pytest
 from tests.conftest import err, out, run_cli
 
 from lint.cli import STARTER_CONFIG
-from lint.config import ConfigError, Linters, load_config
+from lint.config import ConfigError, load_config
+from lint.linter import Linter
+from lint.readers import read_document
 from lint.rulepack import builtin_rules_dir, load_packs
 from lint.suppress import unused_suppression_rule
 
@@ -20,8 +22,30 @@ def write(folder, text, name=".newslint.yml"):
     return path
 
 
+class Project:
+    """A linter of a configured project, seen from one file's settings (`for_path`)."""
+
+    def __init__(self, linter):
+        self.linter, self.config = linter, linter.config
+        self.default = self.for_path(None)
+
+    def for_path(self, settings_path):
+        return Scoped(self.linter, settings_path)
+
+
+class Scoped:
+    def __init__(self, linter, settings_path):
+        self.linter, self.settings = linter, linter.settings_for(settings_path)
+
+    def lint_text(self, text, path):
+        return self.linter.lint_document(read_document(text, path), self.settings)[0]
+
+    def rule(self, rule_id):
+        return next(r for r in self.linter.engine(self.settings).rules if r.id == rule_id)
+
+
 def linters(folder, text, name=".newslint.yml", select=None, ignore=None):
-    return Linters(load_config(write(folder, text, name)), RULES, select=select, ignore=ignore)
+    return Project(Linter(rules=RULES, config=load_config(write(folder, text, name)), select=select, ignore=ignore))
 
 
 def found(linter, text=ARTICLE, path="a.txt"):
@@ -97,7 +121,7 @@ def test_a_rule_id_beats_its_pack_and_overrides_beat_the_top_level(tmp_path):
     assert found(news, "市" * 41 + "\n（记者 王平）\n责任编辑：李安\n") == [("headline.length", "error")]
     assert found(sets.for_path(str(tmp_path / "news" / "c.md")), "# " + "市" * 41 + "\n\n（记者 王平）\n\n责任编辑：李安\n",
                  str(tmp_path / "news" / "c.md")) == []
-    assert sets.for_path(str(tmp_path / "x.txt")) is sets.for_path(str(tmp_path / "y.txt"))
+    assert sets.for_path(str(tmp_path / "x.txt")).settings is sets.for_path(str(tmp_path / "y.txt")).settings
 
 
 # --- layering: shipped < top level < matching overrides; select/ignore choose, never set levels ---
@@ -256,12 +280,12 @@ def test_config_error_exits_2_naming_file_and_line(tmp_path):
 
 def test_starter_config_passes_validation_with_its_examples_uncommented(tmp_path):
     assert load_config(write(tmp_path, STARTER_CONFIG)).fail_level == "warning"
-    Linters(load_config(tmp_path / ".newslint.yml"), RULES)
+    Linter(rules=RULES, config=load_config(tmp_path / ".newslint.yml"))
     uncommented = "\n".join(
         line.replace("# ", "", 1) if line.startswith(("  # ", "  #   ")) else line
         for line in STARTER_CONFIG.splitlines()
     )
-    sets = Linters(load_config(write(tmp_path, uncommented)), RULES)
+    sets = Project(Linter(rules=RULES, config=load_config(write(tmp_path, uncommented))))
     assert sets.config.rules["headline"] == "off" and len(sets.config.overrides) == 1
 
     folder = tmp_path / "fresh"

@@ -158,15 +158,16 @@ def test_gates_change_no_finding_of_the_built_in_rules():
     from lint.readers import read_document
 
     linter = Linter()
-    assert any(gate is not None for gate in linter.engine._gates)
-    ungated = Engine(linter.rules, linter.engine.levels)
+    engine = linter.engine(linter.settings_for(None))
+    assert any(gate is not None for gate in engine._gates)
+    ungated = Engine(linter.rules)
     ungated._gates = [None] * len(ungated._gates)
     headlines = ["震惊！这个东西千万别吃", "原来如此：他竟然这样做", "市政府召开常务会议部署防汛工作",
                  "99%的人都不知道的秘密", "看完沉默了……", "快看！速看！", "今年粮食产量再创新高"]
     for headline in headlines:
         doc = read_document(headline + "\n正文第一段。\n", "a.txt")
         key = [(f.rule, f.offset, f.text) for f in ungated.lint(doc)[0]]
-        assert [(f.rule, f.offset, f.text) for f in linter.engine.lint(doc)[0]] == key
+        assert [(f.rule, f.offset, f.text) for f in linter.lint_document(doc)[0]] == key
 
 
 def test_a_count_with_only_a_maximum_is_gated_by_what_it_counts():

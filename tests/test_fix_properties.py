@@ -6,7 +6,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.fixes import apply_once, choose
+from lint.fixes import apply, choose
 from lint.linter import Linter
 
 DEFAULT = Linter()
@@ -52,19 +52,17 @@ def test_fix_keeps_every_letter_digit_and_han_character(text):
 def test_one_round_changes_nothing_outside_the_applied_spans(text):
     findings = DEFAULT.lint_text(text)
     chosen = choose(text, findings)
-    result, count = apply_once(text, findings)
-    assert count == len(chosen)
-    # walk the result: outside the chosen spans it must repeat the original text exactly
+    result = apply(text, chosen)
+    # walk the result: outside the chosen edits it must repeat the original text exactly
     cursor, position = 0, 0
-    for finding in chosen:
-        assert finding.offset >= cursor  # never overlapping
-        gap = text[cursor:finding.offset]
+    for edit in sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.offset, e.end)):
+        assert edit.offset >= cursor  # never overlapping
+        gap = text[cursor:edit.offset]
         assert result[position:position + len(gap)] == gap
         position += len(gap)
-        replacement = finding.replacements[0]
-        assert result[position:position + len(replacement)] == replacement
-        position += len(replacement)
-        cursor = finding.offset + finding.length
+        assert result[position:position + len(edit.content)] == edit.content
+        position += len(edit.content)
+        cursor = edit.end
     assert result[position:] == text[cursor:]
 
 
@@ -85,4 +83,4 @@ def test_overlapping_fixes_resolve_deterministically():
 
 def test_stale_findings_are_not_applied():
     findings = DEFAULT.lint_text("标题\n近日,居民")
-    assert apply_once("标题\n近日!居民", findings) == ("标题\n近日!居民", 0)
+    assert choose("标题\n近日!居民", findings) == []

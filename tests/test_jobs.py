@@ -1,11 +1,10 @@
 """--jobs: a process pool that gives the same report, in the same order, as a serial run."""
 import json
 import os
-from functools import partial
 
 from lint import runner
 from lint.linter import Linter
-from lint.runner import Target, collect, lint_targets
+from lint.runner import Target, lint_targets, walk_targets
 from tests.conftest import err, out, run_cli
 
 TYPO = "标题{n}\n第{n}段说再接再励,也说见缝插扎。\n"
@@ -28,40 +27,32 @@ def write_tree(top, count=30, filler=""):
 RULES = ["typos.idiom", "punctuation.halfwidth-comma"]  # three findings in each flawed article
 
 
-class One:
-    """The `for_path` interface of `config.Linters`, with one linter for every path."""
-
-    def __init__(self, linter):
-        self.linter = linter
-
-    def for_path(self, _path):
-        return self.linter
-
-
-class CountingLinter:
-    """A picklable linters factory that records which process built it, and breaks on one
-    chosen file, to see what the pool does with it."""
+class CountingLinter(Linter):
+    """A linter that records which process built its engine, and breaks on one chosen file,
+    to see what the pool does with it."""
 
     def __init__(self, log, broken_name=None):
+        super().__init__(select=RULES)
         self.log, self.broken_name = log, broken_name
 
-    def __call__(self):
-        with open(self.log, "a") as stream:
-            stream.write(f"{os.getpid()}\n")
-        linter = Linter(select=RULES)
-        if self.broken_name:
-            lint_document, broken = linter.lint_document, self.broken_name
+    def engine(self, settings):
+        if settings.variant not in self._engines:
+            with open(self.log, "a") as stream:
+                stream.write(f"{os.getpid()}\n")
+        return super().engine(settings)
 
-            def failing(doc):
-                if doc.path.endswith(broken):
-                    raise RuntimeError("reader exploded")
-                return lint_document(doc)
-            linter.lint_document = failing
-        return One(linter)
+    def lint_document(self, doc, settings=None):
+        if self.broken_name and doc.path.endswith(self.broken_name):
+            raise RuntimeError("reader exploded")
+        return super().lint_document(doc, settings)
 
 
-def outcomes(targets, factory, **options):
-    return list(lint_targets(factory(), targets, make_linters=factory, **options))
+def collect(paths):
+    return list(walk_targets(paths, (), None, []))
+
+
+def outcomes(targets, linter, **options):
+    return list(lint_targets(linter, targets, **options))
 
 
 def test_parallel_report_is_the_serial_report(tmp_path):
@@ -81,15 +72,15 @@ def test_parallel_report_is_the_serial_report(tmp_path):
 
 def test_workers_build_their_linter_once_and_really_run(tmp_path):
     write_tree(tmp_path)
-    targets = collect([tmp_path]).targets
+    targets = collect([tmp_path])
     log = tmp_path / "built.log"
-    factory = CountingLinter(log)
-    serial = outcomes(targets, factory, jobs=1)
+    serial = outcomes(targets, CountingLinter(log), jobs=1)
+    assert log.read_text().split() == [str(os.getpid())]
     log.unlink()
-    parallel = outcomes(targets, factory, jobs=2, serial_below=0)
+    parallel = outcomes(targets, CountingLinter(log), jobs=2, serial_below=0)
     builders = log.read_text().split()
-    assert len(builders) == 3  # the caller's linter and one per worker, not one per file
-    assert len(set(builders[1:])) == 2 and str(os.getpid()) not in builders[1:]
+    assert len(builders) == 2  # one engine per worker, not one per file
+    assert len(set(builders)) == 2 and str(os.getpid()) not in builders
     assert [o.report.path for o in parallel] == [o.report.path for o in serial]
     assert [[f.to_dict() for f in o.report.findings] for o in parallel] == \
            [[f.to_dict() for f in o.report.findings] for o in serial]
@@ -99,10 +90,10 @@ def test_workers_build_their_linter_once_and_really_run(tmp_path):
 
 def test_a_file_that_fails_is_an_error_and_the_others_are_linted(tmp_path):
     write_tree(tmp_path)
-    targets = collect([tmp_path]).targets
-    factory = CountingLinter(tmp_path / "built.log", broken_name="a07.txt")
+    targets = collect([tmp_path])
     for jobs in (1, 2):
-        results = outcomes(targets, factory, jobs=jobs, serial_below=0)
+        linter = CountingLinter(tmp_path / "built.log", broken_name="a07.txt")
+        results = outcomes(targets, linter, jobs=jobs, serial_below=0)
         errors = [o.report.error for o in results if o.report.error]
         assert len(errors) == 2
         assert errors[0].startswith(str(tmp_path / "1" / "0" / "bad.txt: "))  # walked before 3/1/a07.txt
@@ -113,7 +104,7 @@ def test_a_file_that_fails_is_an_error_and_the_others_are_linted(tmp_path):
 
 def test_small_runs_stay_serial(tmp_path):
     write_tree(tmp_path, count=3)
-    targets = [t for t in collect([tmp_path]).targets if t.path.endswith("a00.txt") or t.path.endswith("a01.txt")]
+    targets = [t for t in collect([tmp_path]) if t.path.endswith("a00.txt") or t.path.endswith("a01.txt")]
     log = tmp_path / "built.log"
     results = outcomes(targets, CountingLinter(log), jobs=8)
     assert log.read_text().split() == [str(os.getpid())]  # no worker was started
@@ -122,8 +113,7 @@ def test_small_runs_stay_serial(tmp_path):
 
 def test_stdin_is_linted_in_process_with_its_name():
     targets = [Target("-")]
-    factory = partial(One, Linter(select=["typos"]))
-    (result,) = outcomes(targets, factory, jobs=4, serial_below=0, stdin_bytes="标题\n再接再励。\n".encode(),
+    (result,) = outcomes(targets, Linter(select=["typos"]), jobs=4, serial_below=0, stdin_bytes="标题\n再接再励。\n".encode(),
                          stdin_name="稿件.txt")
     assert result.report.path == "稿件.txt" and result.report.findings[0].path == "稿件.txt"
 
@@ -158,7 +148,8 @@ def test_the_pool_starts_only_for_enough_input(tmp_path):
     small, large = tmp_path / "small", tmp_path / "large"
     write_tree(small)  # 30 short articles: a pool would cost more than it saves
     write_tree(large, filler=FILLER)
-    for top, processes in ((small, 1), (large, 3)):
+    for top, workers in ((small, False), (large, True)):
         log = top / "built.log"
-        list(lint_targets(CountingLinter(log)(), collect([top]).targets, make_linters=CountingLinter(log), jobs=2))
-        assert len(log.read_text().split()) == processes, top
+        list(lint_targets(CountingLinter(log), collect([top]), jobs=2))
+        builders = log.read_text().split()
+        assert (builders != [str(os.getpid())]) == workers, top

@@ -289,8 +289,8 @@ class Meddler(Linter):
         super().__init__(**options)
         self.path = path
 
-    def fix_text(self, text, path="<text>"):
-        result = super().fix_text(text, path)
+    def fix_document(self, doc, first=None, **options):
+        result = super().fix_document(doc, first, **options)
         self.path.write_text("另一个人刚刚改过。\n", encoding="utf-8")
         return result
 

@@ -25,11 +25,14 @@ def test_halfwidth_marks_in_header_and_none_inside_date_and_time(corpus):
     found = findings(corpus, "--select", "punctuation")
     line3 = [(f["column"], f["text"]) for f in found if f["line"] == 3]
     # 作者: 来源: 荆楚网(湖北日报网) 2023-08-15 17:54:44
-    assert line3 == [(3, ":"), (7, ":"), (12, "("), (18, ")")]
+    # a pair of brackets is one finding over the pair, fixed by one fix of two edits
+    assert line3 == [(3, ":"), (7, ":"), (12, "(湖北日报网)")]
+    (pair,) = [f for f in found if f["line"] == 3 and f["text"].startswith("(")]
+    assert [(e["column"], e["content"]) for e in pair["edits"]] == [(12, "（"), (18, "）")]
     by_mark = {}
     for f in found:
         by_mark[f["text"]] = by_mark.get(f["text"], 0) + 1
-    assert by_mark[","] > 50 and by_mark[":"] > 10 and by_mark["("] == by_mark[")"]
+    assert by_mark[","] > 50 and by_mark[":"] > 10
 
 
 def test_footer_credits_are_recognised(corpus):

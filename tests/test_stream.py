@@ -12,11 +12,11 @@ import pytest
 
 from lint import runner
 from lint.cli import cli
-from lint.findings import FileReport, Finding, Run, Totals
+from lint.findings import Edit, FileReport, Finding, Fix, Run, Totals
 from lint.reporters import STREAMS, render
 from lint.linter import Linter
-from lint.runner import collect, lint_targets
-from tests.test_jobs import RULES, One, write_tree
+from lint.runner import lint_targets, walk_targets
+from tests.test_jobs import RULES, collect, write_tree
 
 STREAMED = sorted(STREAMS)
 
@@ -65,10 +65,11 @@ def written(events) -> str:
 
 def whole_report(top, output_format, options, select=RULES) -> str:
     """The report rendered at once from every file's report, as newslint did before streaming."""
-    walk = collect([str(top)])
+    errors = []
+    targets = list(walk_targets([str(top)], (), None, errors))
     linter = Linter(select=select)
-    run = Run(errors=list(walk.errors), rules=[rule.describe() for rule in linter.rules])
-    for outcome in lint_targets(One(linter), walk.targets, jobs=1):
+    run = Run(errors=errors, rules=[rule.describe() for rule in linter.rules])
+    for outcome in lint_targets(linter, targets, jobs=1):
         if outcome.skipped:
             run.skipped += 1
             continue
@@ -148,7 +149,7 @@ def test_empty_run_streams_empty_lists():
 
 def test_totals_count_like_the_findings():
     def finding(rule, level, fixable):
-        return Finding(rule=rule, level=level, message="m", path="a", offset=0, length=1, text="x", fixable=fixable)
+        return Finding(rule=rule, level=level, message="m", path="a", offset=0, length=1, text="x", fix=Fix((Edit(0, 1, "y"),)) if fixable else None)
     reports = [FileReport("a", [finding("b", "info", False), finding("a", "error", True)], fixed=2),
                FileReport("b", [finding("a", "error", False)], error="b: broken")]
     totals = Totals.of(Run(reports=reports, errors=["b: broken"], fixed=2))
@@ -188,9 +189,8 @@ def test_pool_submits_only_a_few_chunks_ahead(tmp_path, monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", SyncPool)
     SyncPool.submitted = 0
     write_tree(tmp_path, count=200)
-    targets = collect([str(tmp_path)]).targets
-    factory = lambda: One(Linter(select=RULES))  # noqa: E731 (runs in this process)
-    outcomes = lint_targets(None, targets, make_linters=factory, jobs=2, serial_below=0)
+    targets = collect([str(tmp_path)])
+    outcomes = lint_targets(Linter(select=RULES), targets, jobs=2, serial_below=0)
     first = next(outcomes)
     assert first.report.path == targets[0].path
     chunk = max(1, min(64, len(targets) // 16))
@@ -210,19 +210,12 @@ def dying_chunk(chunk, options):
 runner_lint_chunk = runner._lint_chunk
 
 
-class OneFactory:
-    """Picklable: builds the linters in a worker."""
-
-    def __call__(self):
-        return One(Linter(select=RULES))
-
-
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_a_dying_worker_costs_its_chunks_not_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "_lint_chunk", dying_chunk)  # forked workers inherit it
     write_tree(tmp_path, count=60)
-    targets = collect([str(tmp_path)]).targets
-    result = list(lint_targets(None, targets, make_linters=OneFactory(), jobs=2, serial_below=0))
+    targets = collect([str(tmp_path)])
+    result = list(lint_targets(Linter(select=RULES), targets, jobs=2, serial_below=0))
     assert [o.report.path for o in result] == [t.path for t in targets]
     failed = [o for o in result if o.report.error and "worker failed" in o.report.error]
     assert any(o.report.path.endswith("a01.txt") for o in failed)
@@ -244,8 +237,7 @@ def test_targets_are_read_as_the_run_goes_on(tmp_path, monkeypatch, jobs):
     write_tree(tmp_path, count=count)
     errors, seen = [], []
     targets = counted(runner.walk_targets([str(tmp_path)], (), None, errors), seen)
-    factory = lambda: One(Linter(select=RULES))  # noqa: E731 (runs in this process)
-    outcomes = lint_targets(factory(), targets, make_linters=factory, jobs=jobs, serial_below=0)
+    outcomes = lint_targets(Linter(select=RULES), targets, jobs=jobs, serial_below=0)
     first = next(outcomes)
     # serial: one file read; a pool: the files that decide on it and the chunks in flight
     if jobs == 1:

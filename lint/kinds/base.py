@@ -152,6 +152,7 @@ class Rule:
         rule file loaded cleanly before), so fields take their `unchecked` check."""
         values = _checked_fields(spec, {**COMMON_FIELDS, **self.FIELDS}, REQUIRED_FIELDS + self.REQUIRED,
                                  check_patterns)
+        self.spec = spec  # as written: options re-build the rule from it (`with_options`)
         self.pack = pack
         self.path = path
         self.name = values["id"]
@@ -200,9 +201,17 @@ class Rule:
             message = message.replace("{" + key + "}", str(value))
         return message
 
-    @property
-    def fixable(self) -> bool:
-        return self.fix == "safe"
+    def with_options(self, values: dict) -> Rule:
+        """This rule re-built from its original spec with `values` on top (checked like a
+        rule file: raises `FieldError`)."""
+        rule = type(self)({**self.spec, **values}, self.pack, self.path)
+        rule.trusted = self.trusted
+        return rule
+
+    def presence_fields(self) -> frozenset[str]:
+        """The credits whose presence this rule checks (a pack's ``require`` option turns such
+        rules on and off); none for most kinds."""
+        return frozenset()
 
     def describe(self) -> dict:
         return {

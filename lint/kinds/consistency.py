@@ -69,5 +69,5 @@ class Consistency(Rule):
             yield Match(
                 start, end,
                 self.render(match=doc.text[start:end], preferred="".join(preferred), replacement=replacement),
-                (replacement,), self.fixable,
+                (replacement,),
             )

@@ -282,7 +282,7 @@ def check_halfwidth(rule, doc, hits):
         if flag:
             start, end = _with_spaces(rule, doc, pos, pos + 1, credit_lines)
             replacement = rule.marks[mark]
-            yield Match(start, end, rule.render(match=mark, replacement=replacement), (replacement,), rule.fixable)
+            yield Match(start, end, rule.render(match=mark, replacement=replacement), (replacement,))
 
 
 # --- halfwidth-period ------------------------------------------------------------------------
@@ -321,10 +321,10 @@ def check_period(rule, doc, hits):
         elif _is_han(after):
             # between Han characters it may also be a name separator (于贝尔.德.纪梵希 -> ·):
             # reported with both suggestions, never fixed automatically
-            yield Match(pos, end, rule.render(match=".", replacement="。"), ("。", "·"), False)
+            yield Match(pos, end, rule.render(match=".", replacement="。"), ("。", "·"), certain=False)
             continue
         start, stop = _with_spaces(rule, doc, pos, end, credit_lines)
-        yield Match(start, stop, rule.render(match=".", replacement="。"), ("。",), rule.fixable)
+        yield Match(start, stop, rule.render(match=".", replacement="。"), ("。",))
 
 
 # --- halfwidth-pairs ---------------------------------------------------------------------------
@@ -344,8 +344,7 @@ def check_pairs(rule, doc, hits):
         after = text[end] if end < len(text) else ""
         chinese = _is_han(before) or _is_han(after) or _has_han(m.group())
         if chinese and rule.in_scope(doc, start, start + 1) and rule.in_scope(doc, end - 1, end):
-            yield rule.mark_match(doc.text, start, start + 1, rule.marks[opening])
-            yield rule.mark_match(doc.text, end - 1, end, rule.marks[closing])
+            yield rule.pair_match(doc.text, start, end, rule.marks[opening], rule.marks[closing])
 
 
 # --- straight-quotes ------------------------------------------------------------------------
@@ -382,8 +381,7 @@ def check_quotes(rule, doc, hits):
             left, right = ("‘", "’") if nested else ("“", "”")
             if rule.in_scope(doc, start, start + 1) and rule.in_scope(doc, end - 1, end):
                 taken.update((start, end - 1))
-                yield rule.mark_match(doc.text, start, start + 1, left)
-                yield rule.mark_match(doc.text, end - 1, end, right)
+                yield rule.pair_match(doc.text, start, end, left, right)
 
 
 class _Lines:
@@ -712,7 +710,7 @@ def check_unpaired(rule, doc, hits):
     for start in sorted(lone):
         mark = text[start]
         partner = closing_of.get(mark) or opening_of.get(mark)
-        yield Match(start, start + 1, rule.render(match=mark, replacement=partner), (), False)
+        yield Match(start, start + 1, rule.render(match=mark, replacement=partner))
 
 
 # --- spaces ------------------------------------------------------------------------------------
@@ -768,7 +766,7 @@ def check_spacing(rule, doc, hits):
     for m in search_segments(rule.pattern, doc, rule.segments(doc), rule.trusted):
         at = m.end()
         pair = text[at - 1:at + 1]
-        yield Match(at, at, rule.render(match=pair, replacement=pair[0] + " " + pair[1]), (" ",), rule.fixable)
+        yield Match(at, at, rule.render(match=pair, replacement=pair[0] + " " + pair[1]), (" ",))
 
 
 # Trigger literals: where a check's expression can start. The engine's shared automaton finds
@@ -845,8 +843,15 @@ class Punctuation(Rule):
     def run(self, doc, hits):
         return self._run(self, doc, hits)
 
+    def pair_match(self, text, start, end, left, right):
+        """A pair of marks around text[start + 1:end - 1]: one finding over the pair, one fix
+        of two edits (the text between the marks is never touched)."""
+        message = self.render(match=f"{text[start]}…{text[end - 1]}", replacement=f"{left}…{right}")
+        return Match(start, end, message, (left + text[start + 1:end - 1] + right,),
+                     edits=((start, start + 1, left), (end - 1, end, right)))
+
     def mark_match(self, text, start, end, replacement):
-        return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,), self.fixable)
+        return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,))
 
 
 _HAN = regex.compile(HAN)

@@ -48,5 +48,5 @@ class Repetition(Rule):
             yield Match(
                 start, end,
                 self.render(match=text[start:end], replacement=unit, count=(end - start) // len(unit)),
-                (unit,), self.fixable,
+                (unit,),
             )

@@ -33,6 +33,9 @@ class Required(Rule):
         self.fields = frozenset(fields)
         self.check = check
 
+    def presence_fields(self):
+        return self.fields if self.check == "present" else frozenset()
+
     def run(self, doc, hits):
         credits = [c for c in doc.credits if c.field in self.fields]
         if self.check == "present":

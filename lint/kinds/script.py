@@ -148,7 +148,7 @@ class Script(Rule):
             message = self.whole_message
             for key, value in dict(count=len(flagged), other=other, **_names(side, tables)).items():
                 message = message.replace("{" + key + "}", str(value))
-            yield Match(first, first + 1, message, (), False)
+            yield Match(first, first + 1, message)
             return
         yield from self._runs(doc, side, flagged, segments, shelters)
 
@@ -180,7 +180,7 @@ class Script(Rule):
                 )
                 yield Match(run_start, run_end,
                             self.render(match=original, replacement=right, **_names(side, Tables.get())),
-                            (right,), self.fixable and safe)
+                            (right,), certain=safe)
 
 
     def _personal_name(self, text_, start, end, flagged, seg_start, side) -> bool:

@@ -45,5 +45,5 @@ class Substitution(Rule):
             yield Match(
                 start, end,
                 self.render(match=self.wrong[index], replacement=right),
-                (right,), self.fixable,
+                (right,),
             )

@@ -1,19 +1,14 @@
-"""Reporters turn a run into text. One module per format, each with a function
-``render(run: Run, options: dict) -> str`` (the whole report at once). The formats in
-`STREAMS` (all of them) also have a streamed form (see `stream.py`): the command line writes
-their report file by file as the run goes on, with the same bytes (SARIF spools its results
-as text until the end, because its rule list comes first).
+"""Reporters write a run's report. One module per format, each a `stream.Stream` subclass:
+`start()`, `file(report)` per input as soon as it is linted, `finish(totals)`; the command line
+writes every report that way, file by file (SARIF spools its results as text until the end,
+because its rule list comes first). `render` gives the same bytes for a finished `Run` at once.
 Options: ``color`` (bool), ``statistics`` (bool), ``quiet`` (bool), ``tool`` ({"name", "version"}),
 ``rules`` (the rules' descriptions, for SARIF).
 """
 from __future__ import annotations
 
 from . import github, json_format, rdjson, sarif, text
-
-REPORTERS = {
-    "text": text.render, "json": json_format.render, "sarif": sarif.render,
-    "github": github.render, "rdjson": rdjson.render,
-}
+from .stream import render_run
 
 STREAMS = {
     "text": text.TextStream, "json": json_format.JsonStream,
@@ -22,4 +17,5 @@ STREAMS = {
 
 
 def render(name: str, run, options: dict) -> str:
-    return REPORTERS[name](run, options)
+    """The whole report of a finished `Run` in the format `name`."""
+    return render_run(STREAMS[name], run, {**options, "rules": run.rules or options.get("rules", [])})

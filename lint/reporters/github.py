@@ -10,7 +10,7 @@ gives its start only. Values are escaped as the Actions runner expects: in the m
 """
 from __future__ import annotations
 
-from .stream import Stream, render as render_streamed
+from .stream import Stream
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,9 +35,6 @@ class GithubStream(Stream):
         for error in totals.errors:
             self.write(f"::error title={title}::{escape_data(error)}\n")
 
-
-def render(run, options) -> str:
-    return render_streamed(GithubStream, run, options)
 
 
 def annotation(f) -> str:

@@ -5,7 +5,7 @@ summary; the bytes are those of `json.dumps(document, ensure_ascii=False, indent
 """
 from __future__ import annotations
 
-from .stream import JsonList, Stream, nested, render as render_streamed
+from .stream import JsonList, Stream, nested
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +32,3 @@ class JsonStream(Stream):
         }
         self.write(f',\n  "errors": {nested(totals.errors, 1)},\n  "summary": {nested(summary, 1)}\n}}\n')
 
-
-def render(run, options) -> str:
-    return render_streamed(JsonStream, run, options)

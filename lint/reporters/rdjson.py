@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .stream import JsonList, Stream, nested, render as render_streamed
+from .stream import JsonList, Stream, nested
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -36,9 +36,6 @@ class RdjsonStream(Stream):
         self.diagnostics.close()
         self.write("\n}\n")
 
-
-def render(run, options) -> str:
-    return render_streamed(RdjsonStream, run, options)
 
 
 def diagnostic(f, lines: dict[int, str]) -> dict:

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
-from .stream import JsonList, Stream, nested, render as render_streamed
+from .stream import JsonList, Stream, nested
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -76,10 +76,6 @@ class SarifStream(Stream):
         self.spool.close()
         results.close()
         self.write(f',\n      "invocations": {nested(invocations, 3)}\n    }}\n  ]\n}}\n')
-
-
-def render(run, options) -> str:
-    return render_streamed(SarifStream, run, {**options, "rules": run.rules})
 
 
 def descriptor(rule_id: str, rule: dict | None) -> dict:
@@ -151,21 +147,22 @@ def result(f, rule_index: int, print_: str) -> dict:
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(f, snippet=True)}}],
         "partialFingerprints": {FINGERPRINT: print_},
     }
-    if f.fixable and f.replacements:
+    if f.fixable:
         entry["fixes"] = [{
             "description": {"text": f"替换为“{f.replacements[0]}”" if f.replacements[0] else "删除"},
             "artifactChanges": [{
                 "artifactLocation": location,
                 "replacements": [{
-                    "deletedRegion": region(f),
-                    "insertedContent": {"text": f.replacements[0]},
-                }],
+                    "deletedRegion": region(edit),
+                    "insertedContent": {"text": edit.content},
+                } for edit in f.fix.edits],
             }],
         }]
     return entry
 
 
 def region(f, snippet: bool = False) -> dict:
+    """The region of a finding or an edit."""
     entry = {
         "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
         "charOffset": f.offset, "charLength": f.length,

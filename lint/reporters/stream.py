@@ -5,7 +5,7 @@ A streamed format is a class built with a `write(text)` function and the report 
 linted, `finish(totals)` writes the closing (errors, statistics, summary) from the running
 `Totals`. The command line drops each `FileReport` once it is written, so a run over a large
 tree holds one file's findings at a time. The bytes are those of the whole report rendered at
-once; `render` gives that string for a finished `Run`.
+once; `render_run` gives that string for a finished `Run`.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Stream:
         pass
 
 
-def render(stream_class, run, options: dict) -> str:
+def render_run(stream_class, run, options: dict) -> str:
     """The whole report of a finished `Run`, as one string."""
     parts: list[str] = []
     stream = stream_class(parts.append, options)

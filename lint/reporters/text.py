@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .stream import Stream, render as render_streamed
+from .stream import Stream
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
 RESET = "\033[0m"
@@ -45,9 +45,6 @@ class TextStream(Stream):
             self.line(summary(totals))
 
 
-def render(run, options) -> str:
-    return render_streamed(TextStream, run, options)
-
 
 def _header(f, paint) -> str:
     return f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} {paint(f.level, f.level)} {f.rule} {f.message}"
@@ -86,6 +83,8 @@ def summary(totals) -> str:
         parts.append(f"Found {total} problem{'s' * (total != 1)} ({levels}) in {files} file{'s' * (files != 1)}.")
         if totals.fixable:
             parts.append(f"{totals.fixable} fixable with --fix.")
+        if totals.unsafe_fixable:
+            parts.append(f"{totals.unsafe_fixable} more with --unsafe-fixes.")
     else:
         parts.append(f"No problems found in {files} file{'s' * (files != 1)}.")
     errors = len(totals.errors)
