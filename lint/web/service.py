@@ -2,9 +2,9 @@
 
 A `Service` is built once per server: it reads the configuration and the rule packs exactly
 as `newslint check` does (`--config`, `--rules`, `.newslint.yml` found from the working
-directory) and keeps the `Linters`, so a request pays for linting, not for loading. A request
-may narrow the rules with `select`/`ignore` (ids or packs, as on the command line); each
-distinct selection builds its linters once and is kept in a small LRU cache.
+directory) and keeps one `Linter`, so a request pays for linting, not for loading. A request
+may narrow the rules with `select`/`ignore` (ids or packs, as on the command line): the
+linter resolves each distinct selection once and lints it with the same engine.
 
 What a request gets back is the file entry of the JSON report (`path`, `findings`, each
 finding `Finding.to_dict()`), plus what the page shows beside it: the document's headline and
@@ -15,20 +15,16 @@ JSON report does with the fix model of docs/json-format.md.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import threading
-from collections import OrderedDict
 
-from ..builtin_rules import builtin_rules_dir
-from ..config import ConfigError, Linters, load_config
+from ..config import ConfigError
 from ..document import Document
 from ..explain import explain_text
-from ..fixes import fix_text
+from ..linter import Linter
 from ..readers import BOM_GB18030, InputError, Source, decode, read_document
-from ..rulepack import RuleFileError, load_packs
-from ..suppress import unused_suppression_rule
+from ..rulepack import RuleFileError
+from ..settings import known_names
 
-SELECTIONS_KEPT = 16  # distinct per-request selections whose linters stay built
 # one short article per reader, written for this purpose (headline, credits, a flaw or two)
 _WARM_TEXT = "社区花园今日开放\n\n（记者 王某）居民们在新建的花园里散步,见缝插扎。\n\n责任编辑：李四\n"
 WARM_UP = {
@@ -49,64 +45,46 @@ class ServiceError(Exception):
 class Service:
     def __init__(self, config_path=None, rule_dirs=()):
         """Load the configuration and the rules; raises ConfigError or RuleFileError."""
-        self.config = load_config(config_path)
-        self.rules = load_packs([builtin_rules_dir(), *self.config.rule_paths, *rule_dirs])
-        self.rules.append(unused_suppression_rule())
+        self.linter = Linter.load(config_path, rule_dirs)
+        self.config = self.linter.config
+        self.rules = self.linter.all_rules
         self.by_id = {rule.id: rule for rule in self.rules}
-        self.names = set(self.by_id) | {rule.pack for rule in self.rules} | {"ALL"}
-        self._selections: OrderedDict[tuple, Linters] = OrderedDict()
-        self.default = Linters(self.config, self.rules)  # no selection: as `newslint check`
+        self.names = known_names(self.rules)
         # one lint at a time: requests run in worker threads, and the engine's per-rule lazy
         # state is not meant to be built by two threads at once
         self._lock = threading.Lock()
 
     # --- selection ---------------------------------------------------------------------
-    def linter(self, path: str, select=None, ignore=None):
-        """The linter for a file name, with the configuration's overrides for that name and
-        the request's selection (ids or packs)."""
+    def settings(self, path: str, select=None, ignore=None):
+        """The settings for a file name: the configuration's overrides for that name and the
+        request's selection (ids or packs)."""
         for name in [*(select or ()), *(ignore or ())]:
             if name not in self.names:
                 raise ServiceError(f"unknown rule or pack '{name}'")
-        key = (tuple(select or ()), tuple(ignore or ()))
-        if key == ((), ()):
-            return self.default.for_path(path)
-        linters = self._selections.get(key)
-        if linters is None:
-            try:
-                linters = Linters(self.config, self.rules, select=list(key[0]) or None, ignore=list(key[1]) or None)
-            except ConfigError as error:
-                raise ServiceError(str(error)) from None
-            self._selections[key] = linters
-            while len(self._selections) > SELECTIONS_KEPT:
-                self._selections.popitem(last=False)
-        self._selections.move_to_end(key)
-        return linters.for_path(path)
+        return self.linter.settings_for(path, select or None, ignore or None)
 
     # --- requests ----------------------------------------------------------------------
     def check(self, text: str, path: str, select=None, ignore=None) -> dict:
         """One file entry of the JSON report, with the document summary beside it."""
         with self._lock:
-            linter = self.linter(path, select, ignore)
+            settings = self.settings(path, select, ignore)
             doc = read_document(text, path)
-            findings, failures = linter.lint_document(doc)
-            return self._entry(path, doc, findings, failures, linter)
+            findings, failures = self.linter.lint_document(doc, settings)
+            return self._entry(path, doc, findings, failures, settings)
 
     def fix(self, text: str, path: str, select=None, ignore=None, unsafe=False) -> dict:
         """Apply every safe fix (and the unsafe ones when asked) to a fixpoint, as `--fix`
         does; the fixed text, the number of fixes, and the entry of the fixed text."""
         with self._lock:
-            linter = self.linter(path, select, ignore)
-            if unsafe:
-                fixed, count, _ = fix_text(text, lambda t: self._unsafe_as_fixable(linter, t, path))
-            else:
-                fixed, count, _ = linter.fix_text(text, path)
-            doc = read_document(fixed, path)
-            findings, failures = linter.lint_document(doc)
-            return {"text": fixed, "fixed": count, "file": self._entry(path, doc, findings, failures, linter)}
+            settings = self.settings(path, select, ignore)
+            result = self.linter.fix_document(read_document(text, path), unsafe=unsafe, settings=settings)
+            doc = result.document
+            return {"text": result.text, "fixed": result.applied,
+                    "file": self._entry(path, doc, result.findings, result.failures, settings)}
 
     def packs(self) -> list[dict]:
         """The rule packs, in load order, with how many of their rules run by default."""
-        default = {rule.id for rule in self.default.default.rules}
+        default = self.linter.settings_for(None).enabled
         packs: dict[str, dict] = {}
         for rule in self.rules:
             pack = packs.setdefault(rule.pack, {"name": rule.pack, "rules": 0, "on": 0})
@@ -146,15 +124,13 @@ class Service:
         return Source(encoding, BOMS[encoding] if bom else b"").encode(text)
 
     # --- pieces ------------------------------------------------------------------------
-    def _entry(self, path: str, doc: Document, findings, failures, linter) -> dict:
+    def _entry(self, path: str, doc: Document, findings, failures, settings) -> dict:
         entry = {"path": path, "findings": []}
         for finding in findings:
-            item = finding.to_dict()
-            item.setdefault("applicability", self._applicability(finding, doc))
-            entry["findings"].append(item)
+            entry["findings"].append(finding.to_dict())
         reported = {f.rule for f in findings}
         entry["rules"] = {rule_id: self._rule_summary(rule_id) for rule_id in sorted(reported)}
-        entry["document"] = self._summary(doc, linter)
+        entry["document"] = self._summary(doc, settings)
         entry["errors"] = list(failures)
         return entry
 
@@ -164,27 +140,7 @@ class Service:
             return {"pack": rule_id.split(".")[0], "kind": "", "fix": "none"}
         return {"pack": rule.pack, "kind": rule.KIND, "fix": rule.fix}
 
-    def _applicability(self, finding, doc: Document) -> str:
-        """safe (applied by 'fix all'), unsafe (a suggestion applied after confirmation) or
-        display (shown, never applied)."""
-        if finding.fixable:
-            return "safe"
-        rule = self.by_id.get(finding.rule)
-        if not finding.replacements or rule is None or rule.fix != "unsafe":
-            return "display"
-        # in a document whose reader changed the text (HTML), a suggestion is applied only
-        # where the file holds plain characters: never across a tag or an entity
-        if doc.source_map is not None and ("<" in finding.text or "&" in finding.text):
-            return "display"
-        return "unsafe"
-
-    def _unsafe_as_fixable(self, linter, text: str, path: str):
-        doc = read_document(text, path)
-        findings, _ = linter.lint_document(doc)
-        return [dataclasses.replace(f, fixable=True) if self._applicability(f, doc) == "unsafe" else f
-                for f in findings]
-
-    def _summary(self, doc: Document, linter) -> dict:
+    def _summary(self, doc: Document, settings) -> dict:
         """The headline the rules saw, the credits recognised, and the credits that the
         enabled presence rules (kind `required`, check `present`) find missing."""
         credits = [{"field": c.field, "name": CREDIT_NAMES.get(c.field, c.field), "label": c.label,
@@ -192,9 +148,9 @@ class Service:
                     "empty": c.empty} for c in doc.credits]
         present = {c.field for c in doc.credits}  # an empty credit is reported as empty, not missing
         missing = []
-        for rule in linter.rules:
-            fields = getattr(rule, "fields", None)
-            if rule.KIND == "required" and getattr(rule, "check", None) == "present" and fields:
+        for rule in self.linter.enabled_rules(settings):
+            fields = rule.presence_fields()
+            if fields:
                 if not fields & present:
                     missing.append({"rule": rule.id, "fields": sorted(fields),
                                     "names": [CREDIT_NAMES.get(f, f) for f in sorted(fields)]})
