@@ -127,7 +127,7 @@ def api_findings(text: str, filename: str = "稿件.txt") -> list[dict]:
 
 
 def test_pasting_the_flawed_example_highlights_every_finding_in_place(page):
-    paste(page, FLAWED, count=18)
+    paste(page, FLAWED, count=17)
     shown = findings(page)
     cli = api_findings(FLAWED)
     assert [(f["rule"], f["offset"], f["length"]) for f in shown] == [(f["rule"], f["offset"], f["length"]) for f in cli]
@@ -135,15 +135,15 @@ def test_pasting_the_flawed_example_highlights_every_finding_in_place(page):
     for f in shown:
         if f["length"]:
             assert covered[str(f["index"])] == f["text"], f
-    assert len(covered) == 17  # the missing editor credit has no characters: it is in the byline summary
+    assert len(covered) == 16  # the missing editor credit has no characters: it is in the byline summary
     levels = {mark.get_attribute("data-ids"): mark.get_attribute("class")
               for mark in page.locator("#backdrop mark").all()}
     idiom = next(f for f in shown if f["text"] == "见缝插扎")
     assert "lv-error" in levels[str(idiom["index"])]
     assert page.locator(".count.lv-error b").inner_text() == "3"
-    assert page.locator(".count.lv-warning b").inner_text() == "15"
+    assert page.locator(".count.lv-warning b").inner_text() == "14"
     assert [h.inner_text() for h in page.locator(".group-head span:first-child").all()] == ["错别字", "标点符号", "标题", "署名"]
-    assert page.locator("#fix-safe").inner_text() == "全部安全修复（14）"
+    assert page.locator("#fix-safe").inner_text() == "全部安全修复（13）"
 
 
 def test_the_summary_shows_headline_credits_and_what_is_missing(page):
@@ -162,12 +162,12 @@ def test_apply_one_fix_then_undo(page):
     expected = FLAWED.replace("见缝插扎", "见缝插针", 1)
     settle(page, expected)
     assert page.input_value("#text") == expected
-    assert page.locator(".finding").count() == 17
+    assert page.locator(".finding").count() == 16
     assert "见缝插扎" not in "".join(marked(page).values())
     page.click("#undo")
     settle(page, FLAWED)
     assert page.input_value("#text") == FLAWED
-    assert page.locator(".finding").count() == 18
+    assert page.locator(".finding").count() == 17
 
 
 def test_fix_all_safe_fixes_gives_the_cli_fixed_text(page):
@@ -249,7 +249,7 @@ def test_level_filters_hide_findings_and_their_marks(page):
     assert page.locator(".finding").count() == 3
     assert page.locator("#backdrop mark.lv-warning").count() == 0
     page.click('.count[data-level="warning"]')
-    assert page.locator(".finding").count() == 18
+    assert page.locator(".finding").count() == 17
 
 
 def test_the_file_picker_reads_gb18030_utf16_markdown_and_refuses_binary(page, tmp_path):
@@ -259,7 +259,7 @@ def test_the_file_picker_reads_gb18030_utf16_markdown_and_refuses_binary(page, t
     settle(page, FLAWED)
     assert page.input_value("#text") == FLAWED
     assert page.locator("#filename").inner_text() == "旧稿.txt"
-    assert page.locator(".finding").count() == 18
+    assert page.locator(".finding").count() == 17
     with page.expect_download() as download:
         page.click("#download")
     saved = Path(download.value.path()).read_bytes()
@@ -307,7 +307,7 @@ def test_a_server_error_is_shown_and_the_page_goes_on(page):
                   1024 * 1024)
     page.locator("#status.error").wait_for()
     assert "稿件太大，超过 2 MB 的上限" in page.locator("#status").inner_text()
-    paste(page, FLAWED, count=18)
+    paste(page, FLAWED, count=17)
 
 
 def test_screenshot_for_the_docs(page):

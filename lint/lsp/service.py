@@ -23,7 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config, ConfigError, Linters, find_config, load_config
+from ..config import Config, ConfigError, find_config, load_config
+from ..linter import Linter
 from ..readers import read_document
 from ..builtin_rules import builtin_rules_dir
 from ..rulepack import RuleFileError, load_packs, pack_files
@@ -81,7 +82,7 @@ class Issue:
 class Setup:
     """What lints one document: the linter chosen for its path, and what went wrong finding it."""
 
-    linter: object | None  # None: the document is excluded by its config
+    linter: Linter | None  # None: the document is excluded by its config (settings per path)
     config_path: Path | None
     error: str | None = None  # a config or rule-file error (the linter is a fallback)
 
@@ -89,7 +90,7 @@ class Setup:
 @dataclass
 class _Loaded:
     stamp: tuple
-    linters: Linters | None
+    linter: Linter | None
     config: Config | None
     error: str | None
 
@@ -118,15 +119,15 @@ class Service:
         config_path = find_config(start)
         loaded = self._load(config_path)
         error = loaded.error
-        if loaded.linters is None:  # never loaded successfully: the built-in defaults
+        if loaded.linter is None:  # never loaded successfully: the built-in defaults
             error = f"{error} (newslint uses the built-in defaults until it is fixed)"
-            return Setup(self._load(None).linters.for_path(path), config_path, error)
+            return Setup(self._load(None).linter, config_path, error)
         if error:
             error = f"{error} (newslint uses the last good version of this configuration until it is fixed)"
         config = loaded.config
         if path and config.exclude and excluded(Path(path), config.exclude, config.root):
             return Setup(None, config_path, error)
-        return Setup(loaded.linters.for_path(path), config_path, error)
+        return Setup(loaded.linter, config_path, error)
 
     def _load(self, config_path: Path | None) -> _Loaded:
         known = self._loaded.get(config_path)
@@ -135,12 +136,12 @@ class Service:
         try:
             config = load_config(config_path) if config_path else Config()
             rules = self._rules_for(config)
-            linters = Linters(config, rules)
-            loaded = _Loaded(_stamp(_sources(config, config_path)), linters, config, None)
+            linter = Linter(rules=rules, config=config)
+            loaded = _Loaded(_stamp(_sources(config, config_path)), linter, config, None)
         except (ConfigError, RuleFileError) as error:
             # keep using the last good version; check the file again when it changes
             loaded = _Loaded(_stamp([config_path] if config_path else []),
-                             known.linters if known else None, known.config if known else None, str(error))
+                             known.linter if known else None, known.config if known else None, str(error))
         self._loaded[config_path] = loaded
         return loaded
 
@@ -184,7 +185,7 @@ class Service:
         setup = self.setup(path)
         if setup.linter is None:
             return text
-        fixed, _count, _left = setup.linter.fix_text(text, _reader_name(path, suffix))
+        fixed, _count, _left = setup.linter.fix_text(text, _reader_name(path, suffix), unsafe=False)
         return fixed
 
     def explain(self, rule_id: str, path: str | None) -> str | None:
@@ -192,7 +193,7 @@ class Service:
         from ..explain import explain_text
 
         setup = self.setup(path)
-        linter = setup.linter or self._load(None).linters.default
+        linter = setup.linter or self._load(None).linter
         rule = linter.rule(rule_id)
         return explain_text(rule) if rule else None
 
@@ -232,21 +233,15 @@ def _issue(finding) -> Issue:
 
 
 def _fixes(finding) -> list[Fix]:
-    """The ways to fix a finding, the recommended one first.
-
-    With the fix model the core is moving to, `finding.fix` holds edits and an applicability;
-    until then, the first replacement of a `fixable` finding is safe and every other
-    replacement is a suggestion for display (shown, never applied).
-    """
+    """The ways to fix a finding, the recommended one first: `finding.fix` (edits and an
+    applicability, decided by the engine), then each further replacement as a suggestion for
+    display (shown, never applied without a look)."""
     fixes = []
-    fix = getattr(finding, "fix", None)
+    fix = finding.fix
     if fix is not None:
         fixes.append(Fix(tuple(Edit(e.offset, e.length, e.content) for e in fix.edits), fix.applicability))
-    for index, replacement in enumerate(finding.replacements):
-        if fix is not None and index == 0:
-            continue  # the fix above
-        applicability = SAFE if finding.fixable and index == 0 and fix is None else DISPLAY
-        fixes.append(Fix((Edit(finding.offset, finding.length, replacement),), applicability))
+    for replacement in finding.replacements[1 if fix is not None else 0:]:
+        fixes.append(Fix((Edit(finding.offset, finding.length, replacement),), DISPLAY))
     return fixes
 
 
