@@ -34,8 +34,8 @@ class Match:
     end: int
     message: str
     replacements: tuple[str, ...] = ()
-    edits: tuple[tuple[int, int, str], ...] = ()
-    certain: bool = True
+    edits: tuple[tuple[int, int, str], ...] = field(default=(), kw_only=True)
+    certain: bool = field(default=True, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

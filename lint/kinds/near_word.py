@@ -159,5 +159,5 @@ class NearWord(Rule):
             yield Match(
                 start, end,
                 self.render(match=found, replacement=right, pair=f"{found[changed]}/{right[changed]}", kind=kind),
-                (right,), self.fixable,
+                (right,),
             )
