@@ -1,47 +1,32 @@
 """The language server's adapter to the linter (lint/lsp/service.py), called directly."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from lint.findings import Finding
+from lint.findings import Edit as CoreEdit
+from lint.findings import Finding, Fix
 from lint.lsp.service import DISPLAY, SAFE, UNSAFE, Edit, Service, _fixes
 
 
-def finding(**changes) -> Finding:
+def finding(applicability="safe", **changes) -> Finding:
     values = dict(rule="typos.idiom", level="error", message="m", path="a.txt", offset=4, length=4, text="见缝插扎",
-                  replacements=["见缝插针"], fixable=True)
-    return Finding(**(values | changes))
+                  replacements=["见缝插针"])
+    values |= changes
+    fix = Fix((CoreEdit(4, 4, values["replacements"][0]),), applicability)
+    return Finding(**values, fix=fix)
 
 
-def test_a_fixable_finding_has_a_safe_fix_and_other_replacements_are_for_display():
+def test_a_safe_fix_comes_first_and_other_replacements_are_for_display():
     fixes = _fixes(finding(replacements=["见缝插针", "见针插缝"]))
     assert [(f.applicability, f.label) for f in fixes] == [(SAFE, "见缝插针"), (DISPLAY, "见针插缝")]
     assert fixes[0].edits == (Edit(4, 4, "见缝插针"),)
 
 
-def test_replacements_of_a_finding_that_is_not_fixable_are_for_display():
-    assert [f.applicability for f in _fixes(finding(fixable=False))] == [DISPLAY]
+def test_the_engines_applicability_is_kept():
+    assert [f.applicability for f in _fixes(finding("display"))] == [DISPLAY]
+    assert [(f.applicability, f.edits) for f in _fixes(finding("unsafe"))] == [(UNSAFE, (Edit(4, 4, "见缝插针"),))]
 
 
-@dataclass
-class FixModel:  # the shape of the core's coming `Finding.fix`
-    edits: tuple
-    applicability: str
-
-
-@dataclass
-class WithFix:
-    replacements: list = field(default_factory=lambda: ["见缝插针"])
-    fixable: bool = False
-    offset: int = 4
-    length: int = 4
-    fix: FixModel | None = None
-
-
-def test_a_finding_with_a_fix_uses_its_edits_and_applicability():
-    fix = FixModel((Edit(4, 4, "见缝插针"),), UNSAFE)
-    fixes = _fixes(WithFix(fix=fix))
-    assert [(f.applicability, f.edits) for f in fixes] == [(UNSAFE, (Edit(4, 4, "见缝插针"),))]
+def test_a_finding_without_replacements_has_no_fix():
+    assert _fixes(Finding(rule="r", level="info", message="m", path="a", offset=0, length=0, text="")) == []
 
 
 def test_issues_of_a_document(tmp_path):
