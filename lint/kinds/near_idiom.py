@@ -275,7 +275,7 @@ class NearIdiom(Rule):
             start, end,
             self.render(match=window, replacement=form, wrong=window[position], right=form[position],
                         why=confusion.describe(kinds)),
-            replacements, self.fixable,
+            replacements,
         )
 
     def _gain(self, lexicon, text, start, end, window, form, position, misspellings) -> tuple[int, bool]:
