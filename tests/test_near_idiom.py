@@ -158,3 +158,12 @@ def test_lexicon_segments_by_word_counts():
     cost_without, pieces = lexicon.segment("大家都趋之若鹜", {"趋之若鹜": NOT_A_WORD})
     assert "趋之若鹜" not in pieces and cost_without > cost
     assert lexicon.lookup("趋之若")[1] is True  # a longer word starts with it
+
+
+def test_plain_fix_on_the_command_line_leaves_the_suggestion_alone(tmp_path):
+    article = tmp_path / "a.txt"
+    text = "标题\n\n这个说法早已家喻户小，无须多作解释。\n"
+    article.write_text(text, encoding="utf-8")
+    result = run_cli("check", "a.txt", "--select", RULE, "--fix", cwd=tmp_path)
+    assert "家喻户晓" in out(result)
+    assert article.read_text(encoding="utf-8") == text
