@@ -22,7 +22,6 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .findings import Run
 from .fingerprint import fingerprint
 
 VERSION = 1
@@ -82,14 +81,6 @@ class Recorder:
         return sum(counts.values())
 
 
-def write(run: Run, file: Path) -> int:
-    """Write the run's findings to `file`; returns how many were recorded."""
-    recorder = Recorder(file)
-    for report in run.reports:
-        recorder.add(report)
-    return recorder.write()
-
-
 def load(file: Path) -> Counter:
     """The (path, rule, fingerprint) -> count table of a baseline file."""
     try:
@@ -126,11 +117,3 @@ class Filter:
             else:
                 kept.append(finding)
         report.findings = kept
-
-
-def apply(run: Run, table: Counter, file: Path) -> int:
-    """Drop the findings the baseline excuses, in file order; returns how many were dropped."""
-    excuse = Filter(table, file)
-    for report in run.reports:
-        excuse.apply(report)
-    return excuse.dropped

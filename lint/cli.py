@@ -90,7 +90,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     color = not no_color and output_format == "text" and sys.stdout.isatty()
     options = {"color": color, "statistics": statistics, "quiet": quiet,
                "tool": {"name": "newslint", "version": __version__}, "rules": rules}
-    # The report is written file by file as the run goes on (see reporters/stream.py); each
+    # The report is written file by file as the run goes on (see reporters/reporter.py); each
     # FileReport is dropped once written. With `--fix -` the fixed text replaces the report, so
     # the report is held until the end.
     held = io.StringIO() if fix and not diff and stdin_bytes is not None else None
@@ -236,7 +236,7 @@ def lsp_command(stdio):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def test_rules(paths):
     """Run the examples embedded in rule files (default: the built-in packs)."""
-    from .examples import check_rule_examples  # here: `check` does not pay for it
+    from .rule_selftest import check_rule_examples  # here: `check` does not pay for it
 
     rules = _load((), paths or None)
     failures, examples = [], 0

@@ -79,10 +79,6 @@ _WITH_ORG = ("记者", "文字记者", "视频记者", "摄影记者", "特约�
 _SINGLE = ("文", "图")  # need a left boundary and a `/` or `:`
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # The label alternations recur many times in the credit expression; as `regex` named lists
 # (\L<name>) they are parsed once, which makes compiling the expression (paid by every run
 # at start-up) several times cheaper. Named lists match longest-first, like the alternations.

@@ -1,7 +1,7 @@
 """Every built-in rule carries bad and good examples, and they hold."""
 import pytest
 
-from lint.examples import check_rule_examples
+from lint.rule_selftest import check_rule_examples
 from lint.rulepack import builtin_rules_dir, load_packs
 
 BUILTIN = load_packs([builtin_rules_dir()])

@@ -17,7 +17,7 @@ except SystemExit:
     pass
 print(sorted(m for m in {modules!r} if m in sys.modules))
 """
-HEAVY = ["yaml", "markdown_it", "opencc", "lint.examples", "lint.readers.markdown", "lint.readers.html"]
+HEAVY = ["yaml", "markdown_it", "opencc", "lint.rule_selftest", "lint.readers.markdown", "lint.readers.html"]
 
 
 def imported(tmp_path, *args):

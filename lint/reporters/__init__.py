@@ -1,4 +1,4 @@
-"""Reporters write a run's report. One module per format, each a `stream.Stream` subclass:
+"""Reporters write a run's report. One module per format, each a `reporter.Stream` subclass:
 `start()`, `file(report)` per input as soon as it is linted, `finish(totals)`; the command line
 writes every report that way, file by file (SARIF spools its results as text until the end,
 because its rule list comes first). `render` gives the same bytes for a finished `Run` at once.
@@ -8,7 +8,7 @@ Options: ``color`` (bool), ``statistics`` (bool), ``quiet`` (bool), ``tool`` ({"
 from __future__ import annotations
 
 from . import github, json_format, rdjson, sarif, text
-from .stream import render_run
+from .reporter import render_run
 
 STREAMS = {
     "text": text.TextStream, "json": json_format.JsonStream,

@@ -10,7 +10,7 @@ gives its start only. Values are escaped as the Actions runner expects: in the m
 """
 from __future__ import annotations
 
-from .stream import Stream
+from .reporter import Stream
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -5,7 +5,7 @@ summary; the bytes are those of `json.dumps(document, ensure_ascii=False, indent
 """
 from __future__ import annotations
 
-from .stream import JsonList, Stream, nested
+from .reporter import JsonList, Stream, nested
 
 SCHEMA_VERSION = 1
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .stream import JsonList, Stream, nested
+from .reporter import JsonList, Stream, nested
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 

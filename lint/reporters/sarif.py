@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
-from .stream import JsonList, Stream, nested
+from .reporter import JsonList, Stream, nested
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .stream import Stream
+from .reporter import Stream
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
 RESET = "\033[0m"
