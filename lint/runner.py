@@ -156,10 +156,18 @@ def _lint_text(linter, settings, target, name, data, text, source, fix, diff, un
 def unified_diff(before: str, after: str, name: str) -> str:
     import difflib  # only --diff needs it: start-up pays for what the run uses
 
-    return "".join(difflib.unified_diff(
+    lines = []
+    for line in difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{name}", tofile=f"b/{name}",
-    ))
+    ):
+        if line.endswith("\n"):
+            lines.append(line)
+        else:
+            # a last line without its newline: patch and git apply need the marker after it,
+            # else the next line of the patch runs on into it ("corrupt patch")
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
 
 
 class ChangedOnDisk(OSError):

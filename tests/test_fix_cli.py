@@ -39,3 +39,18 @@ def test_diff_shows_the_fix_and_writes_nothing(tmp_path):
 def test_stdin_fix_prints_the_fixed_text():
     result = run_cli("check", "-", "--fix", "--select", "punctuation", input="标题\n荆楚网(湖北日报网)发布!!\n")
     assert out(result) == "标题\n荆楚网（湖北日报网）发布！\n"
+
+
+def test_diff_of_a_file_without_final_newline_applies_with_git(tmp_path):
+    import subprocess
+
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n大家都在等待。。。\n居民说,好", encoding="utf-8")
+    result = run_cli("check", path.name, "--diff", "--select", "punctuation", cwd=tmp_path)
+    patch = out(result)
+    assert "\\ No newline at end of file" in patch
+    (tmp_path / "fix.patch").write_text(patch, encoding="utf-8")
+    applied = subprocess.run(["git", "apply", "--unsafe-paths", "fix.patch"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    assert path.read_text(encoding="utf-8") == "标题\n大家都在等待……\n居民说，好"
