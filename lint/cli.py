@@ -136,6 +136,11 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     if fixed_stdout is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdout)  # in the input's own encoding and BOM
+        if held and stream:
+            # what the fix left goes to stderr, as ruff does: stdout is the fixed text alone
+            stream.finish(totals)
+            sys.stdout.flush()
+            sys.stderr.write(held.getvalue())
         _echo_errors(totals)
     elif diff:
         _echo_errors(totals)

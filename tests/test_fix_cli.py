@@ -1,7 +1,7 @@
 """--fix / --diff with the punctuation pack, end to end through the command."""
 import codecs
 
-from tests.conftest import out, run_cli
+from tests.conftest import err, out, run_cli
 
 ARTICLE = "老街改造完工\r\n\r\n近日,居民们说:\"现在干净多了...\"\r\n时间 2023-08-15 17:54:44\r\n"
 FIXED = "老街改造完工\r\n\r\n近日，居民们说：“现在干净多了……”\r\n时间 2023-08-15 17:54:44\r\n"
@@ -54,3 +54,11 @@ def test_diff_of_a_file_without_final_newline_applies_with_git(tmp_path):
                              capture_output=True, text=True)
     assert applied.returncode == 0, applied.stderr
     assert path.read_text(encoding="utf-8") == "标题\n大家都在等待……\n居民说，好"
+
+
+def test_stdin_fix_says_on_stderr_what_is_left():
+    result = run_cli("check", "-", "--fix", "--select", "punctuation", input="标题\n他说:“我们明天出发。\n")
+    assert result.returncode == 1
+    assert out(result) == "标题\n他说：“我们明天出发。\n"
+    assert "punctuation.unpaired" in err(result) and "-:2:4" in err(result)
+    assert "halfwidth-colon" not in err(result)
