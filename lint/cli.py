@@ -6,6 +6,7 @@ config, rule-file or input error (printed to stderr, one line each).
 from __future__ import annotations
 
 import io
+import os
 import json
 import sys
 from pathlib import Path
@@ -64,7 +65,11 @@ def cli():
 @click.option("--stdin-filename", default=None, help="Name (and format) of the text read from '-'.")
 @click.option("--encoding", type=click.Choice(ENCODINGS), default="auto", show_default=True,
               help="Encoding of the input files.")
-@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--color", "color_mode", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour the text report: auto colours a terminal unless NO_COLOR is set "
+                   "(FORCE_COLOR colours a pipe too).")
+@click.option("--no-color", is_flag=True, help="Never colour the text report (same as --color never).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("--statistics", is_flag=True, help="Add a count of findings per rule.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -74,7 +79,7 @@ def cli():
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes [default: all cores; small inputs run in one].")
 def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, diff, config_path, rule_dirs,
-          stdin_filename, encoding, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
+          stdin_filename, encoding, color_mode, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
     linter = _setup(config_path, rule_dirs, select, ignore, unsafe_fixes)
     config = linter.config
@@ -87,7 +92,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
     recorder = baseline.Recorder(write_baseline_file) if write_baseline_file else None
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
-    color = not no_color and output_format == "text" and sys.stdout.isatty()
+    color = output_format == "text" and _use_color("never" if no_color else color_mode)
     options = {"color": color, "statistics": statistics, "quiet": quiet,
                "tool": {"name": "newslint", "version": __version__}, "rules": rules}
     # The report is written file by file as the run goes on (see reporters/reporter.py); each
@@ -151,6 +156,18 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
         if output_format != "text":
             _echo_errors(totals)
     sys.exit(_exit_status(totals, fail_level, diffed))
+
+
+def _use_color(mode: str) -> bool:
+    """--color always|never|auto; auto follows NO_COLOR and FORCE_COLOR (no-color.org,
+    force-color.org: set and not empty), then whether stdout is a terminal."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 def _setup(config_path, rule_dirs, select, ignore, unsafe_fixes) -> Linter:
