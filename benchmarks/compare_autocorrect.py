@@ -52,6 +52,8 @@ CASES = [
      "他引用了一句英文：“Knowledge is power, and power is responsibility.”", False),
     ("English inside Chinese text", "full-width marks in English", "他在信中写道：“We will win，and we will be back。”",
      "他在信中写道：“We will win, and we will be back.”", False),
+    ("English inside Chinese text", "full-width ： and ！ in English", "门口的牌子上写着：“Notice：Please wait here，thank you！”",
+     "门口的牌子上写着：“Notice: Please wait here, thank you!”", False),
     ("English inside Chinese text", "English sentence keeps its !", "他在留言本上写下Hope to see you again!便匆匆离开。", "他在留言本上写下Hope to see you again!便匆匆离开。", False),
     ("English inside Chinese text", "English question keeps its ?", "导游用英语问Are you ready?大家齐声回答。", "导游用英语问Are you ready?大家齐声回答。", False),
     ("English inside Chinese text", "English sentence keeps , and .", "墙上贴着Work hard, dream big.几个大字。", "墙上贴着Work hard, dream big.几个大字。", False),

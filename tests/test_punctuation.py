@@ -201,6 +201,12 @@ PEER_KINDS = {
         ("他说：“我只用iPad.”", "他说：“我只用iPad。”"),
         ("承建方是Acme Inc.",) * 2,
         ("她拿到了美国的Ph.D.",) * 2,
+        # and an English sentence typed with full-width marks gets its half-width ones
+        ("展板上写着一行字。\nNote：Bring water，and wear a hat！\n大家都照做了。",
+         "展板上写着一行字。\nNote: Bring water, and wear a hat!\n大家都照做了。"),
+        ("她在卡片上写道：“See you soon，and take care！”", "她在卡片上写道：“See you soon, and take care!”"),
+        ("他问：“Is this seat free？I can wait；no hurry。”", "他问：“Is this seat free? I can wait; no hurry.”"),
+        ("他问：“Python是什么？”",) * 2,
     ],
     # HTML entities in plain text: their `;` is not a semicolon
     "html-entities": [

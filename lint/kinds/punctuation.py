@@ -31,8 +31,9 @@ cheap). `fix` defaults to `safe`. Checks and their `marks`:
   odd number of straight quotes are left alone (the pairing would be a guess); apostrophes
   (`don't`) never pair.
 - `fullwidth-alnum`: full-width Latin letters and digits (`ＡＢＣ１２３`). Fix: ASCII.
-- `fullwidth-in-english`: full-width `，` / `。` inside an English sentence that stands alone
-  or inside quotes/brackets (three words or more, two in lower case). Fix: `, ` / `.`.
+- `fullwidth-in-english`: full-width `，。：；！？` inside an English sentence that stands
+  alone or inside quotes/brackets (three words or more, two in lower case). Fix: the
+  half-width mark (`, ` with a space before a word).
 - `ellipsis`: `...` (in Chinese text), `。。。`, a lone `…`, `……。`. Dots after an
   English phrase (`To be continued...`, `wait.........`) are English and left alone.
   Fix: `……`.
@@ -472,8 +473,8 @@ def compile_english(marks):
     # or a closing mark: a capitalised word, then two or more words.
     return regex.compile(
         rf"(?<=(?:^|[\"“‘'（(「『])[ ]*)[A-Z][{ALNUM}'’\-]*"
-        rf"(?:(?:[ ]+|[,;:][ ]+|[.!?][ ]+(?=[A-Z])|，[ ]?|。[ ]?(?=[A-Z]))\"?{_WORD}\"?){{2,}}"
-        rf"[.!?。]?(?=[ ]*(?:[\r\n\"”’'）)」』]|\Z))",
+        rf"(?:(?:[ ]+|[,;:][ ]+|[.!?][ ]+(?=[A-Z])|[，；：][ ]?|[。！？][ ]?(?=[A-Z]))\"?{_WORD}\"?){{2,}}"
+        rf"[.!?。！？]?(?=[ ]*(?:[\r\n\"”’'）)」』]|\Z))",
         regex.MULTILINE,
     )
 
@@ -493,19 +494,20 @@ def _english_chunks(rule, doc, hits):
 
 
 _LOWER_WORD = regex.compile(r"(?:^|[\s,，])[a-z]")
+HALF_IN_ENGLISH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"}
 
 
 def check_english(rule, doc, hits):
     text = doc.text
     for m in _english_chunks(rule, doc, hits):
         chunk = m.group()
-        if ("，" not in chunk and "。" not in chunk) or len(_LOWER_WORD.findall(chunk)) < 2:
+        if not any(mark in chunk for mark in HALF_IN_ENGLISH) or len(_LOWER_WORD.findall(chunk)) < 2:
             continue
         for i, char in enumerate(chunk):
-            if char in "，。":
+            if char in HALF_IN_ENGLISH:
                 pos = m.start() + i
                 after = text[pos + 1] if pos + 1 < len(text) else ""
-                half = "," if char == "，" else "."
+                half = HALF_IN_ENGLISH[char]
                 if after and (after.isascii() and (after.isalnum() or after == "\"")):
                     half += " "
                 yield rule.mark_match(doc.text, pos, pos + 1, half)
@@ -780,7 +782,8 @@ TRIGGERS = {
     "straight-quotes": lambda marks: ['"', "'"],
     "fullwidth-alnum": lambda marks: [chr(c) for c in _TO_ASCII if chr(c).isalnum()],  # not ：；？
     "fullwidth-in-english": lambda marks: [c + m for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                           "abcdefghijklmnopqrstuvwxyz0123456789\"" for m in "，。"],
+                                           "abcdefghijklmnopqrstuvwxyz0123456789\"" for m in "，。"]
+    + [c + m for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" for m in "：；！？"],
     "ellipsis": lambda marks: ["...", "。。。", "…"],
     "dash": lambda marks: ["--", "－－", "—", "―", "──", "━━", "––"],
     "repeated-marks": lambda marks: [a + b for a in "！？!?" for b in "！？!?"],
