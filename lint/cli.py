@@ -15,7 +15,7 @@ import click
 
 from . import __version__, baseline
 from .config import ConfigError
-from .explain import explain_text
+from .explain import explain_pack, explain_text
 from .findings import LEVELS, Totals
 from .linter import Linter
 from .readers import ENCODINGS
@@ -235,11 +235,16 @@ def list_rules(output_format, rule_dirs):
 @click.argument("rule_id")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule packs.")
 def explain(rule_id, rule_dirs):
-    """Explain a rule: what it checks, why, and its examples."""
-    rule = next((r for r in _load(rule_dirs) + [unused_suppression_rule()] if r.id == rule_id), None)
-    if rule is None:
-        _fail(f"unknown rule '{rule_id}' (see 'newslint rules')")
-    click.echo(explain_text(rule))
+    """Explain a rule (what it checks, why, and its examples) or a pack (its rules, one a line)."""
+    rules = _load(rule_dirs) + [unused_suppression_rule()]
+    rule = next((r for r in rules if r.id == rule_id), None)
+    if rule is not None:
+        click.echo(explain_text(rule))
+        return
+    members = [r for r in rules if r.pack == rule_id]
+    if not members:
+        _fail(f"unknown rule or pack '{rule_id}' (see 'newslint rules')")
+    click.echo(explain_pack(rule_id, members))
 
 
 @cli.command("lsp")

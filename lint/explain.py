@@ -25,3 +25,19 @@ def explain_text(rule: Rule) -> str:
         if rule.examples.get(key):
             lines += ["", f"{title}："] + [f"  {example}" for example in rule.examples[key]]
     return "\n".join(lines)
+
+
+def explain_pack(pack: str, rules: list[Rule]) -> str:
+    """A pack as the list of its rules: id, level (and whether off by default), first sentence."""
+    lines = [f"{pack}  （规则包，共 {len(rules)} 条规则；用 newslint explain 规则编号 查看详情）", ""]
+    width = max(len(rule.id) for rule in rules)
+    for rule in sorted(rules, key=lambda r: r.id):
+        state = rule.level + ("" if rule.enabled else "，默认关闭")
+        lines.append(f"{rule.id.ljust(width)}  [{state}] {_first_sentence(rule)}")
+    return "\n".join(lines)
+
+
+def _first_sentence(rule: Rule) -> str:
+    text = " ".join(rule.description.split()) or rule.message
+    end = text.find("。")
+    return text[:end + 1] if end >= 0 else text
