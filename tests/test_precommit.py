@@ -25,7 +25,7 @@ def git(*args, cwd):
 def test_hook_definition():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "newslint" and hook["language"] == "python"
-    assert hook["entry"] == "newslint check"
+    assert hook["entry"] == "newslint check --"  # file names never read as options
     # the hook takes exactly the files a directory walk lints: one list, in lint.readers
     assert hook["files"] == suffix_pattern()
     for name, matched in [("a.txt", True), ("b/c.md", True), ("d.html", True), ("e.htm", True),
@@ -56,6 +56,12 @@ def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     shutil.copy(EXAMPLES / "flawed.txt", content / "flawed.txt")
     shutil.copy(EXAMPLES / "clean.txt", content / "clean.txt")
     (content / "notes.py").write_text("# 再接再励, not an article\n", encoding="utf-8")
+    # hostile file names: options to a hook entry without `--` (issue 16 item 1)
+    shutil.copy(EXAMPLES / "clean.txt", content / "-x.txt")
+    shutil.copy(EXAMPLES / "clean.txt", content / "--write-baseline=pwn.md")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not the repository's\n", encoding="utf-8")
+    os.symlink(victim, content / "pwn.md")
     git("init", "-q", cwd=content)
     git("add", "-A", cwd=content)
 
@@ -80,6 +86,8 @@ def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     assert "flawed.txt:5:18: error typos.idiom “见缝插扎”应为“见缝插针”" in output
     assert "clean.txt" not in output.split("Failed", 1)[1]
     assert "notes.py" not in output
+    assert "No such option" not in output and "no such option" not in output
+    assert victim.read_text(encoding="utf-8") == "not the repository's\n"  # never a baseline
 
     assert clean_code == 0, clean_output
     assert "Passed" in clean_output
