@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -75,10 +76,43 @@ class Recorder:
         text = f'{{"version": {VERSION}, "tool": "newslint", "findings": [\n{lines}\n]}}\n' if entries else \
             f'{{"version": {VERSION}, "tool": "newslint", "findings": []}}\n'
         try:
-            self.file.write_text(text, encoding="utf-8")
+            _replace(self.file, text.encode("utf-8"))
         except OSError as error:
             raise BaselineError(f"{self.file}: cannot write baseline: {error.strerror or error}") from None
         return sum(counts.values())
+
+
+def _replace(file: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `file` and rename it over `file` in one step.
+
+    The old baseline stays whole if the write fails (disk full), and a symbolic link at `file`
+    is replaced by the new file, never followed: its target is left untouched. A new file gets
+    the usual mode (0666 less the umask), a replaced regular file keeps its mode.
+    """
+    import tempfile
+
+    folder = file.parent if str(file.parent) else Path(".")
+    try:
+        old = os.lstat(file)
+        mode = stat.S_IMODE(old.st_mode) if stat.S_ISREG(old.st_mode) else None
+    except FileNotFoundError:
+        mode = None
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(prefix=".nl-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, file)
+    except BaseException:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        raise
 
 
 def load(file: Path) -> Counter:

@@ -135,3 +135,42 @@ def test_apply_drops_in_file_order(tmp_path):
         excuse.apply(report)
     assert excuse.dropped == 2
     assert [f.line for f in run.findings] == [3]
+
+
+def test_write_baseline_replaces_a_symlink_and_never_writes_through_it(tmp_path):
+    # issue 16 item 2: a mode-600 file a baseline symlink points to was overwritten
+    secret = tmp_path / "secret"
+    secret.write_text("private\n", encoding="utf-8")
+    secret.chmod(0o600)
+    (tmp_path / "baseline.json").symlink_to(secret)
+    archive(tmp_path)
+    assert secret.read_text(encoding="utf-8") == "private\n" and secret.stat().st_mode & 0o777 == 0o600
+    written = tmp_path / "baseline.json"
+    assert not written.is_symlink() and json.loads(written.read_text(encoding="utf-8"))["findings"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "content", "secret"]
+
+
+def test_write_baseline_on_a_full_disk_keeps_the_old_baseline(tmp_path):
+    # issue 16 item 2: a failed write truncated the old baseline; RLIMIT_FSIZE plays the full disk
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    archive(tmp_path, text="老街改造完工\n\n施工队再接再励,见缝插扎。\n", expected=3)
+    old = (tmp_path / "baseline.json").read_bytes()
+    archive(tmp_path, text="".join(f"第{i}段：施工队再接再励,按期完成。\n\n" for i in range(40)), expected=80)
+    assert len((tmp_path / "baseline.json").read_bytes()) > 4 * len(old)
+    (tmp_path / "baseline.json").write_bytes(old)
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG, like ENOSPC
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(old) + 10, len(old) + 10))
+
+    result = subprocess.run([sys.executable, "-m", "lint", "check", "content", "--select", RULES,
+                             "--write-baseline", "baseline.json"], cwd=tmp_path, capture_output=True,
+                            preexec_fn=small_disk)
+    assert result.returncode == 2, err(result)
+    assert "baseline.json: cannot write baseline" in err(result) and "Traceback" not in err(result)
+    assert (tmp_path / "baseline.json").read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "content"]
