@@ -61,6 +61,7 @@ def _walk_dir(top: Path, exclude, root, errors: list[str]):
     def report(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot read directory: {path_problem(error)}")
 
+    inside = os.path.realpath(top)
     for folder, dirs, files in os.walk(top, onerror=report, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
                          and not _excluded(Path(folder) / d, exclude, root))
@@ -72,8 +73,15 @@ def _walk_dir(top: Path, exclude, root, errors: list[str]):
                 except OSError as error:  # a broken symbolic link or a loop
                     errors.append(f"{path}: {path_problem(error)}")
                     continue
-                if stat.S_ISREG(info.st_mode):  # never block on a FIFO or a device met while walking
-                    yield str(path)
+                if not stat.S_ISREG(info.st_mode):  # never block on a FIFO or a device met while walking
+                    continue
+                if os.path.islink(path) and not _within(os.path.realpath(path), inside):
+                    continue  # a link out of the walked tree is not followed (--fix would rewrite its target)
+                yield str(path)
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _excluded(path: Path, patterns, root) -> bool:
@@ -189,6 +197,10 @@ def write_atomically(path: Path, source: Source, text: str, original: bytes) -> 
     before = os.stat(real)
     if not stat.S_ISREG(before.st_mode):
         raise OSError("not a regular file")
+    # a read-only file is the owner's "do not touch" (ruff and black refuse it too); the rename
+    # would replace it anyway, and root may write anything, so the mode bits decide
+    if not before.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise OSError("the file is read-only; left as it is")
     import tempfile  # only --fix writes files
 
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".newslint-tmp", dir=real.parent)

@@ -282,6 +282,37 @@ def test_fix_through_a_symbolic_link_rewrites_the_target_and_keeps_the_link(tmp_
     assert leftovers(tmp_path) == []
 
 
+def test_fix_refuses_a_read_only_file(tmp_path):
+    # issue 16 item 3: a 0444 file was rewritten (the rename does not need its write bit)
+    path = make_article(tmp_path / "a.txt")
+    before = path.read_bytes()
+    path.chmod(0o444)
+    result = run_cli("check", "--fix", "--select", "typos", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2, out(result) + err(result)
+    lines = [line for line in (out(result) + err(result)).splitlines() if "read-only" in line]
+    assert len(lines) == 1 and "a.txt: not fixed: the file is read-only; left as it is" in lines[0]
+    assert "Traceback" not in err(result)
+    assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert leftovers(tmp_path) == []
+
+
+def test_walking_a_directory_does_not_follow_a_link_out_of_the_tree(tmp_path):
+    # issue 16 item 3: `--fix tree/` rewrote the target of tree/pwn.txt -> ../victim.txt
+    victim = make_article(tmp_path / "victim.txt")
+    before = victim.read_bytes()
+    tree = tmp_path / "tree"
+    make_article(tree / "inner" / "own.txt")
+    (tree / "pwn.txt").symlink_to(victim)
+    (tree / "sibling.txt").symlink_to(tree / "inner" / "own.txt")  # inside the tree: followed
+    result = run_cli("check", "--fix", "--select", "typos", "tree", cwd=tmp_path)
+    assert result.returncode == 0, out(result) + err(result)
+    assert victim.read_bytes() == before
+    assert "见缝插针" in (tree / "inner" / "own.txt").read_text(encoding="utf-8")
+    # a link named on the command line is the user's choice, as before
+    result = run_cli("check", "--fix", "--select", "typos", "tree/pwn.txt", cwd=tmp_path)
+    assert result.returncode == 0 and "见缝插针" in victim.read_text(encoding="utf-8")
+
+
 class Meddler(Linter):
     """Someone edits the file while newslint is fixing it."""
 
