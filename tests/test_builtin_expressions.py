@@ -2,6 +2,7 @@
 headline search), so the suite checks them for runaway backtracking instead: every built-in
 expression must get through adversarial text built from its own characters within the limit."""
 import random
+import string
 
 import pytest
 import regex
@@ -11,6 +12,7 @@ from lint.engine import Engine
 from lint.kinds.base import REGEX_TIMEOUT_SECONDS
 from lint.patterns import LazyPattern
 from lint.linter import Linter
+from lint.readers import read_document
 from lint.readers.text import read_text
 from lint.rulepack import parse_pack
 
@@ -47,6 +49,33 @@ def test_builtin_expression_has_no_runaway_backtracking(name, pattern):
                 pass
         except TimeoutError:
             pytest.fail(f"{name} backtracks out of control on {text[:20]!r}… ({len(text)} chars)")
+
+
+RUN_MARKS = string.punctuation + " "  # every ASCII punctuation mark, and space
+RUN_CHARS = 10_000
+
+
+@pytest.mark.parametrize("name,pattern", list(builtin_expressions()), ids=lambda v: v if isinstance(v, str) else "")
+def test_builtin_expression_is_linear_on_runs_of_every_ascii_mark(name, pattern):
+    # issue 16 item 4: punctuation.dash was cubic on a run of hyphens (2,000: 40 s)
+    for mark in RUN_MARKS:
+        try:
+            for _ in pattern.finditer(mark * RUN_CHARS, timeout=REGEX_TIMEOUT_SECONDS):
+                pass
+        except TimeoutError:
+            pytest.fail(f"{name} backtracks out of control on a run of {RUN_CHARS} {mark!r}")
+
+
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_every_rule_gets_through_runs_of_every_ascii_mark(path):
+    # the rules' own matching too (punctuation's anchored matches at each trigger): a run in a
+    # Chinese article, through the whole default rule set; a runaway match is a failure
+    # ("timed out") of its rule, never a hang
+    linter = Linter()
+    for mark in RUN_MARKS:
+        doc = read_document("标题\n\n中文" + mark * RUN_CHARS + "中文。\n", path)
+        _, failures = linter.lint_document(doc)
+        assert failures == [], f"run of {RUN_CHARS} {mark!r} in {path}: {failures}"
 
 
 def test_only_built_in_rules_are_trusted(tmp_path):

@@ -68,7 +68,7 @@ import re
 import regex
 
 from ..findings import Match
-from .base import FieldError, Rule, one_of, search_segments, text_map
+from .base import REGEX_TIMEOUT_SECONDS, FieldError, Rule, one_of, search_segments, text_map, timed
 
 HAN = r"\p{Han}"
 OPENING = "“‘（《「『【〔〈"
@@ -94,6 +94,8 @@ def anchored(rule, doc, hits, spaces_before=False):
     `spaces_before`: a run of spaces may start before its trigger (or right after a trigger's
     first character), as with spaces around a mark."""
     text, pattern, last_end = doc.text, rule.pattern, -1
+    # the same time limit as a search (a runaway match is a failure of the rule, never a hang)
+    limit = REGEX_TIMEOUT_SECONDS if timed(rule.trusted, 0, len(text)) else None
     for start in sorted({start for _, start, _ in hits}):
         if start < last_end:
             continue
@@ -101,7 +103,7 @@ def anchored(rule, doc, hits, spaces_before=False):
             if text[start] != " ":
                 start += 1  # the trigger is a mark followed by the run
             start = _SPACES_BEFORE.match(text, max(last_end, 0), start).start()
-        m = pattern.match(text, start)
+        m = pattern.match(text, start, timeout=limit)
         if m is None or m.end() == m.start():
             continue
         last_end = m.end()
