@@ -349,8 +349,55 @@ def _load(rule_dirs, paths=None):
         _fail(str(error))
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C: not a KeyboardInterrupt, which click would turn into "Aborted!" and exit 1."""
+
+
+def _interrupt(signum, frame):
+    raise _Interrupted
+
+
 def main():
-    cli(prog_name="newslint")
+    """The `newslint` command. Whatever goes wrong ends in one line on standard error and exit 2
+    (CI recipes read exit 1 as "findings"), never a traceback; Ctrl-C ends with 130."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt)
+    try:
+        try:
+            cli(prog_name="newslint")
+        finally:
+            sys.stdout.flush()  # output the run could not write (a full disk, /dev/full) fails here
+    except SystemExit as done:
+        code = done.code
+    except _Interrupted:
+        _last_words("interrupted", EXIT_INTERRUPTED)
+    except MemoryError:
+        _last_words("out of memory", EXIT_ERROR)
+    except RecursionError:
+        _last_words("input nested too deeply", EXIT_ERROR)
+    except OSError as error:
+        _last_words(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}", EXIT_ERROR)
+    except Exception as error:  # a bug: still one line, and not exit 1
+        _last_words(f"internal error: {type(error).__name__}: {error}", EXIT_ERROR)
+    else:
+        code = 0
+    sys.exit(code)
+
+
+def _last_words(message: str, status: int):
+    """One line on standard error, then exit at once: standard output may be unwritable, and
+    the interpreter's own flush at exit would print a traceback of its own."""
+    try:
+        sys.stderr.write(f"newslint: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(status)
 
 
 if __name__ == "__main__":

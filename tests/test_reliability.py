@@ -373,3 +373,65 @@ def test_a_reader_that_raises_costs_one_file_not_the_run(tmp_path, monkeypatch):
     assert code == 2
     assert error_lines(stdout) == [f"error: {bad}: internal error: RecursionError: maximum recursion depth exceeded"]
     assert f"{good}:2:1:" in stdout and "Traceback" not in stdout + stderr
+
+
+def _one_line_exit_2(result):
+    assert result.returncode == 2, out(result) + err(result)
+    assert "Traceback" not in err(result) and len(err(result).strip().splitlines()) == 1, err(result)
+
+
+@pytest.mark.parametrize("baseline", [
+    '{"version": 1, "tool": "newslint", "findings": [{"path": "a.txt", "rule": "r", "fingerprint": "x", "count": 1e400}]}',
+    "[" * 200_000,
+], ids=["huge-count", "deeply-nested"])
+def test_a_hostile_baseline_is_one_line_and_exit_2(tmp_path, baseline):
+    # issue 16 item 10: tracebacks with exit 1 (read by CI as "findings")
+    make_article(tmp_path / "a.txt")
+    (tmp_path / "b.json").write_text(baseline, encoding="utf-8")
+    _one_line_exit_2(run_cli("check", "a.txt", "--baseline", "b.json", cwd=tmp_path))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("output_format", ["text", "sarif", "json"])
+def test_output_to_a_full_device_is_one_line_and_exit_2(tmp_path, output_format):
+    import subprocess
+    import sys
+
+    make_article(tmp_path / "a.txt")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "lint", "check", "a.txt", "--format", output_format],
+                                cwd=tmp_path, stdout=full, stderr=subprocess.PIPE)
+    result.stdout = b""
+    _one_line_exit_2(result)
+    assert "No space left on device" in err(result)
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    # newslint waits on standard input ('-'): interrupt it there
+    process = subprocess.Popen([sys.executable, "-m", "lint", "check", "-"], cwd=tmp_path,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        # wait until it has started (its modules loaded) and sits on the read
+        while time.monotonic() < deadline and "stdin" not in _open_fds_wchan(process.pid):
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, stderr
+    assert stderr.decode().strip() == "newslint: interrupted"
+
+
+def _open_fds_wchan(pid: int) -> str:
+    """'stdin' once the process blocks reading a pipe (Linux /proc), else ''."""
+    try:
+        with open(f"/proc/{pid}/wchan") as wchan:
+            return "stdin" if "pipe" in wchan.read() else ""
+    except OSError:
+        return ""
