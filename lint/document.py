@@ -94,6 +94,9 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     # HTML comments found by the reader, as ranges of the file text (inline suppression)
     comments: list[tuple[int, int]] = field(default_factory=list)
+    # what the reader could not read, so the file cannot be linted right ("line 2: invalid
+    # YAML front matter: …"); the runner reports the first as the file's error (exit 2)
+    problems: list[str] = field(default_factory=list)
     # the file text, when the reader changed `text` (see SourceMap); None: it is `text`
     source: str | None = None
     source_map: SourceMap | None = None

@@ -129,6 +129,8 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
 
 def _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes) -> Outcome:
     doc = read_document(text, name)
+    if doc.problems:  # e.g. invalid front matter: not linted (its findings would be wrong), not fixed
+        return Outcome(FileReport(name, error=f"{name}: {doc.problems[0]}"))
     findings, failures = linter.lint_document(doc, settings)
     outcome = Outcome(FileReport(name, findings, lines=lines_of(findings, doc.line_text)), failures=failures)
     if not (fix or diff):

@@ -435,3 +435,25 @@ def _open_fds_wchan(pid: int) -> str:
             return "stdin" if "pipe" in wchan.read() else ""
     except OSError:
         return ""
+
+
+@pytest.mark.parametrize("front, line", [
+    ("title: 专家: 拉林河水位上涨\nauthor: 王某\n", 2),
+    ("author: 王某\ntitle: [broken\n", None),
+], ids=["colon-in-title", "unclosed-list"])
+def test_invalid_front_matter_is_an_error_naming_file_and_line(tmp_path, front, line):
+    # issue 16 item 9: it was ignored without a word, then wrong headline and byline findings
+    path = make_article(tmp_path / "a.md", f"---\n{front}---\n\n正文见缝插扎。\n")
+    before = path.read_bytes()
+    result = run_cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert result.returncode == 2, out(result) + err(result)
+    expected = f"a.md: line {line}: invalid YAML front matter" if line else "a.md: line "
+    assert expected in out(result) and "invalid YAML front matter" in out(result)
+    assert "byline." not in out(result) and "headline." not in out(result)
+    assert path.read_bytes() == before  # not fixed: nothing is lost
+
+
+def test_invalid_toml_front_matter_is_an_error(tmp_path):
+    make_article(tmp_path / "a.md", '+++\ntitle = "x\n+++\n\n正文。\n')
+    result = run_cli("check", "a.md", cwd=tmp_path)
+    assert result.returncode == 2 and "a.md: invalid TOML front matter" in out(result)

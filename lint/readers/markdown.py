@@ -164,8 +164,14 @@ def _front_matter_lines(text: str, lines) -> int:
 def _read_front_matter(text, start, end, doc, headline, byline, meta_scope, credits):
     try:
         root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return  # broken front matter is not prose either: nothing in it is checked
+    except yaml.YAMLError as error:
+        # broken front matter: its title and credits are unknown, so the headline and byline
+        # rules would judge the article wrongly; the runner reports it instead (exit 2)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = text.count("\n", 0, start) + 1 + (mark.line if mark else 0)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        doc.problems.append(f"line {line}: invalid YAML front matter: {problem}")
+        return
     if not isinstance(root, yaml.MappingNode):
         return
     for key_node, value_node in root.value:
@@ -191,7 +197,8 @@ def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope,
     located line by line; a one-line string without escapes points at its characters."""
     try:
         data = tomllib.loads(text[start:end])
-    except tomllib.TOMLDecodeError:
+    except tomllib.TOMLDecodeError as error:
+        doc.problems.append(f"invalid TOML front matter: {error}")
         return
     for match in _TOML_LINE.finditer(text, start, end):
         if text[start:match.start()].count("\n[") or text[start:match.start()].startswith("["):
