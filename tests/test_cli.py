@@ -41,7 +41,7 @@ def test_flawed_example_covers_the_four_packs():
 def test_clean_example_yields_nothing():
     result = run_cli("check", "examples/clean.txt")
     assert result.returncode == 0
-    assert out(result) == "No problems found in 1 file.\n"
+    assert out(result) == "No problems found in 1 file checked.\n"
 
 
 def test_caret_lines_up_under_wide_characters():

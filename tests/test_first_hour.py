@@ -17,3 +17,23 @@ def test_explain_an_unknown_name_is_a_one_line_error():
     result = run_cli("explain", "no-such-pack")
     assert result.returncode == 2
     assert err(result).strip() == "newslint: unknown rule or pack 'no-such-pack' (see 'newslint rules')"
+
+
+def test_statistics_prints_the_table_alone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n他说:“我们明天出发。\n", encoding="utf-8")
+    result = run_cli("check", path, "--select", "punctuation", "--statistics")
+    lines = out(result).splitlines()
+    assert [line.split()[1] for line in lines] == ["punctuation.halfwidth-colon", "punctuation.unpaired"] or \
+        sorted(line.split()[1] for line in lines) == ["punctuation.halfwidth-colon", "punctuation.unpaired"]
+    assert "a.txt:" not in out(result)
+
+
+def test_summary_counts_fixable_then_fixed_alike_and_says_checked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n居民(老人)说:好!\n", encoding="utf-8")
+    summary = out(run_cli("check", path, "--select", "punctuation")).splitlines()[-1]
+    assert "in 1 file checked." in summary
+    fixable = int(summary.split(" fixable")[0].split()[-1])
+    fixed = out(run_cli("check", path, "--select", "punctuation", "--fix")).splitlines()[-1]
+    assert fixed.startswith(f"Fixed {fixable} problem")

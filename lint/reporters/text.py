@@ -29,6 +29,8 @@ class TextStream(Stream):
         self.write(text + "\n")
 
     def file(self, report) -> None:
+        if self.options.get("statistics"):
+            return  # --statistics prints the table alone, as ruff does
         for finding in report.findings:
             self.line(_header(finding, self.paint))
             if finding.line in report.lines and not self.quiet:
@@ -41,6 +43,7 @@ class TextStream(Stream):
         if self.options.get("statistics"):
             for line in _statistics(totals):
                 self.line(line)
+            return
         if not self.quiet:
             self.line(summary(totals))
 
@@ -80,13 +83,13 @@ def summary(totals) -> str:
         parts.append(f"Fixed {totals.fixed} problem{'s' * (totals.fixed != 1)}.")
     if total:
         levels = ", ".join(f"{counts[l]} {l}{'s' * (counts[l] != 1)}" for l in ("error", "warning", "info") if counts[l])
-        parts.append(f"Found {total} problem{'s' * (total != 1)} ({levels}) in {files} file{'s' * (files != 1)}.")
+        parts.append(f"Found {total} problem{'s' * (total != 1)} ({levels}) in {files} file{'s' * (files != 1)} checked.")
         if totals.fixable:
             parts.append(f"{totals.fixable} fixable with --fix.")
         if totals.unsafe_fixable:
             parts.append(f"{totals.unsafe_fixable} more with --unsafe-fixes.")
     else:
-        parts.append(f"No problems found in {files} file{'s' * (files != 1)}.")
+        parts.append(f"No problems found in {files} file{'s' * (files != 1)} checked.")
     errors = len(totals.errors)
     if errors:
         parts.append(f"{errors} error{'s' * (errors != 1)} stopped part of the run.")
