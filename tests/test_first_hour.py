@@ -37,3 +37,14 @@ def test_summary_counts_fixable_then_fixed_alike_and_says_checked(tmp_path):
     fixable = int(summary.split(" fixable")[0].split()[-1])
     fixed = out(run_cli("check", path, "--select", "punctuation", "--fix")).splitlines()[-1]
     assert fixed.startswith(f"Fixed {fixable} problem")
+
+
+def test_a_front_matter_only_page_gets_no_credit_findings(tmp_path):
+    page = tmp_path / "_index.md"
+    page.write_text("---\ntitle: 本地新闻\n---\n", encoding="utf-8")
+    result = run_cli("check", page, "--select", "byline", "--format", "json")
+    assert result.returncode == 0, out(result) + err(result)
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: 本地新闻\n---\n\n今天开会了。\n", encoding="utf-8")
+    result = run_cli("check", article, "--select", "byline", "--format", "json")
+    assert "byline.missing-author" in out(result) and "byline.missing-editor" in out(result)

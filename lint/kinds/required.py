@@ -9,7 +9,8 @@ Fields:
 Credits come from the document model (credit lines in the text, and metadata such as Markdown
 front matter), so this kind works the same for every format; its default scope is `byline`
 and `meta`. A missing credit has no characters to point at: the finding sits at line 1,
-column 1, with length 0. No fix. Message placeholder: `{label}` (the empty credit's label).
+column 1, with length 0; a document without body text (front matter
+or a headline only) is not checked for presence. No fix. Message placeholder: `{label}` (the empty credit's label).
 """
 from __future__ import annotations
 
@@ -39,7 +40,9 @@ class Required(Rule):
     def run(self, doc, hits):
         credits = [c for c in doc.credits if c.field in self.fields]
         if self.check == "present":
-            if not credits:
+            # a page with no body (a Hugo _index.md of front matter only, a headline alone) is
+            # not an article: nothing to credit
+            if not credits and any(doc.text[a:b].strip() for a, b in doc.scopes.get("body", ())):
                 yield Match(0, 0, self.render())
             return
         for credit in credits:
