@@ -360,6 +360,20 @@ def _interrupt(signum, frame):
     raise _Interrupted
 
 
+def _flush_stdout() -> None:
+    """Output the run could not write (a full disk, /dev/full) fails here; a reader that has
+    gone (a language client after `exit`, `| head`) is no error of the run."""
+    if sys.stdout is None or sys.stdout.closed:
+        return  # the language server closes its stream when the client says exit
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # nothing left to flush at interpreter exit
+        except OSError:
+            pass
+
+
 def main():
     """The `newslint` command. Whatever goes wrong ends in one line on standard error and exit 2
     (CI recipes read exit 1 as "findings"), never a traceback; Ctrl-C ends with 130."""
@@ -371,7 +385,7 @@ def main():
         try:
             cli(prog_name="newslint")
         finally:
-            sys.stdout.flush()  # output the run could not write (a full disk, /dev/full) fails here
+            _flush_stdout()
     except SystemExit as done:
         code = done.code
     except _Interrupted:
