@@ -75,3 +75,20 @@ def test_unsafe_fixes_are_offered_marked_and_never_preferred_display_ones_not_at
     server = NewslintServer()
     actions = server.fix_actions("file:///a.txt", result, issue, server.diagnostic(result, issue))
     assert [(a.title, a.is_preferred) for a in actions] == [("改为“见缝插针”（不安全的修复：请核对）（typos.idiom）", None)]
+
+
+def test_the_protocol_forgets_the_future_of_a_handled_notification():
+    """pygls keeps them all (memory grows with every edit); the server's protocol drops them."""
+    import pytest
+
+    pytest.importorskip("pygls")
+    from concurrent.futures import Future
+
+    from lint.lsp.server import NewslintServer
+
+    protocol = NewslintServer().protocol
+    done, pending = Future(), Future()
+    done.set_result(None)
+    protocol._request_futures.update({"notification": done, "request": pending})
+    protocol._check_handler_result(done)
+    assert protocol._request_futures == {"request": pending}

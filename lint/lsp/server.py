@@ -24,6 +24,7 @@ from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -56,9 +57,22 @@ class Result:
     fixed: str | None = None  # the text with every safe fix applied, computed on demand
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls 2.1 keeps the future of every notification that a built-in (generator) handler
+    runs, didOpen/didChange/didClose among them, in `_request_futures` and never removes it:
+    about 1.3 kB more memory per edit (+3.9 MB over 3,000 edits, measured). Drop each one
+    when it is done."""
+
+    def _check_handler_result(self, future):
+        super()._check_handler_result(future)
+        for key in [key for key, pending in self._request_futures.items() if pending is future]:
+            del self._request_futures[key]
+
+
 class NewslintServer(LanguageServer):
     def __init__(self):
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=Protocol)
         self.service = Service()
         self.results: dict[str, Result] = {}
         self.pending: dict[str, asyncio.Task] = {}
