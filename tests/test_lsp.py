@@ -402,6 +402,22 @@ async def test_quick_fix_replaces_the_finding(lsp):
 
 
 @aio
+async def test_an_unsafe_fix_is_offered_marked_and_left_out_of_fix_all(lsp):
+    near = "这个说法早已家喻户小，无须多作解释。"  # typos.idiom-near: a suggestion to check
+    text = "阳光\n\n记者 王某\n\n" + near + "\n\n" + TYPO + "\n\n责任编辑：李某\n"
+    uri = lsp.open("unsafe.txt", text)
+    diagnostic = by_rule(await lsp.diagnostics(uri), "typos.idiom-near")
+    assert diagnostic.data["fixes"] == [{"applicability": "unsafe", "replacement": "家喻户晓"}]
+    fix, = titled(await lsp.code_actions(uri, diagnostic.range.start), "改为“家喻户晓”")
+    assert fix.title == "改为“家喻户晓”（不安全的修复：请核对）（typos.idiom-near）"
+    assert not fix.is_preferred
+    assert apply_edits(text, edits_of(fix, uri)) == text.replace("家喻户小", "家喻户晓")
+    fix_all, = await lsp.code_actions(uri, t.Position(0, 0), only=[t.CodeActionKind.SourceFixAll])
+    resolved = await asyncio.wait_for(lsp.client.code_action_resolve_async(fix_all), TIMEOUT)
+    assert apply_edits(text, edits_of(resolved, uri)) == text.replace("见缝插扎", "见缝插针")  # safe ones only
+
+
+@aio
 async def test_no_rule_can_be_disabled_inline_in_plain_text(lsp):
     uri = lsp.open("no-comments.txt", "阳光\n\n" + ARTICLE)
     typo = by_rule(await lsp.diagnostics(uri), "typos.idiom")
