@@ -18,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+import os
+import sys
 import time
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -411,4 +413,13 @@ def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
 
 
 def serve() -> None:
-    server.start_io()
+    """Serve on standard input and output until the client says exit.
+
+    The protocol gets its own copy of standard output, and file descriptor 1 then points to
+    standard error: a stray print (ours or a library's) becomes a log line instead of
+    corrupting the message stream, and pygls closing its stream at exit leaves `sys.stdout`
+    usable for the command's last flush."""
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    server.start_io(sys.stdin.buffer, protocol_out)
