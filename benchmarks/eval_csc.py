@@ -14,7 +14,9 @@ For each domain:
   split by where the error lies: inside an idiom or fixed expression of the expected text
   (four characters or more, in pypinyin's phrase data or tagged `i` by jieba: see
   `reference_idioms`) for at least one changed position (then only the changed positions
-  inside idioms are judged), or elsewhere. A line is *found* when a
+  inside idioms are judged), else inside a word of two characters or more of jieba's
+  segmentation of the expected text (`word`: only the changed positions inside such words are
+  judged), or elsewhere (`other`: single characters). A line is *found* when a
   selected finding covers each changed position, *fixed* when, in addition, the first
   replacement of the findings that cover them gives the expected text there;
 - lines whose correction changes the length (insertions, deletions) are counted apart;
@@ -64,6 +66,19 @@ def reference_idioms() -> set[str]:
     return idioms
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words of two characters or more in jieba's segmentation (no HMM)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    spans, at = [], 0
+    for word in jieba.lcut(text, HMM=False):
+        if len(word) >= 2:
+            spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
+
+
 def idiom_spans(text: str, idioms: set[str]) -> list[tuple[int, int]]:
     spans = []
     for length in range(4, 11):
@@ -92,8 +107,11 @@ def judge(item: dict, findings, idioms) -> dict:
     changed = [i for i, (a, b) in enumerate(zip(source, expected)) if a != b]
     spans = idiom_spans(expected, idioms)
     in_idiom = any(s <= i < e for s, e in spans for i in changed)
-    result["kind"] = "idiom" if in_idiom else "other"
-    if in_idiom:  # idiom recall judges the errors inside idioms (others on the line aside)
+    if not in_idiom:
+        spans = word_spans(expected)
+    in_word = not in_idiom and any(s <= i < e for s, e in spans for i in changed)
+    result["kind"] = "idiom" if in_idiom else "word" if in_word else "other"
+    if in_idiom or in_word:  # judge the errors inside idioms (words), others on the line aside
         changed = [i for i in changed if any(s <= i < e for s, e in spans)]
     found = fixed = True
     for i in changed:
@@ -116,7 +134,7 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "-"
 
 
-def evaluate(linter: Linter, items, idioms, misses: int = 0, verbose: bool = False):
+def evaluate(linter: Linter, items, idioms, misses: int = 0, verbose: bool = False, focus=("idiom",)):
     table = defaultdict(Counter)
     shown = 0
     for item in items:
@@ -134,7 +152,7 @@ def evaluate(linter: Linter, items, idioms, misses: int = 0, verbose: bool = Fal
             counts[kind + "_found"] += result["found"]
             counts[kind + "_fixed"] += result.get("fixed", False)
         if misses and item["domain"] in TUNE and shown < misses:
-            miss = kind in ("idiom",) and not result.get("fixed")
+            miss = kind in focus and not result.get("fixed")
             false = kind == "correct" and findings
             if miss or false or (verbose and findings and result["right_findings"] < len(findings)):
                 shown += 1
@@ -146,7 +164,7 @@ def evaluate(linter: Linter, items, idioms, misses: int = 0, verbose: bool = Fal
 
 
 def report(table, groups) -> None:
-    header = ("domain", "idiom found", "idiom fixed", "other fixed", "length found",
+    header = ("domain", "idiom found", "idiom fixed", "word fixed", "other fixed", "length found",
               "false alarms %", "precision", "findings")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -158,6 +176,7 @@ def report(table, groups) -> None:
             name,
             ratio(total["idiom_found"], total["idiom"]),
             ratio(total["idiom_fixed"], total["idiom"]),
+            ratio(total["word_fixed"], total["word"]),
             ratio(total["other_fixed"], total["other"]),
             ratio(total["length_found"], total["length"]),
             f"{100 * total['false_alarm'] / total['correct']:.2f} ({total['false_alarm']}/{total['correct']})"
@@ -188,6 +207,8 @@ def main(argv=None) -> None:
     parser.add_argument("--rules", default="typos", help="comma-separated ids or packs (default: typos)")
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses/false alarms (tune domains)")
     parser.add_argument("--verbose", action="store_true", help="with --misses: also extra findings")
+    parser.add_argument("--focus", default="idiom", help="with --misses: the kinds of line whose misses are shown "
+                        "(comma-separated: idiom, word, other; default idiom)")
     parser.add_argument("--clean", action="store_true", help="also the clean corpus (typos + script)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N lines (smoke runs)")
     args = parser.parse_args(argv)
@@ -199,7 +220,7 @@ def main(argv=None) -> None:
     if args.limit:
         items = items[:args.limit]
     started = time.perf_counter()
-    table = evaluate(linter, items, reference_idioms(), args.misses, args.verbose)
+    table = evaluate(linter, items, reference_idioms(), args.misses, args.verbose, tuple(args.focus.split(",")))
     print(f"rules: {', '.join(r.id for r in linter.rules)}; {len(items)} lines, "
           f"{time.perf_counter() - started:.1f} s; tuned on {'/'.join(TUNE)}, held out {'/'.join(HELD_OUT)}")
     groups = [(d, (d,)) for d in TUNE + HELD_OUT]
