@@ -48,3 +48,15 @@ def test_a_front_matter_only_page_gets_no_credit_findings(tmp_path):
     article.write_text("---\ntitle: 本地新闻\n---\n\n今天开会了。\n", encoding="utf-8")
     result = run_cli("check", article, "--select", "byline", "--format", "json")
     assert "byline.missing-author" in out(result) and "byline.missing-editor" in out(result)
+
+
+def test_no_rule_description_says_the_same_phrase_twice():
+    """headline.withheld said 或以省略号结尾 twice. Quoted examples (“孕妇能吃榴莲吗_…”) may repeat."""
+    import regex
+
+    from lint.rulepack import builtin_rules_dir, load_packs
+
+    for rule in load_packs([builtin_rules_dir()]):
+        prose = regex.sub(r"“[^”]*”", "“”", rule.description)
+        repeated = {m.group(1) for m in regex.finditer(r"(?=(\p{Han}{6}))", prose) if prose.count(m.group(1)) > 1}
+        assert not repeated, (rule.id, repeated)
