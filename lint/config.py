@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import LEVELS
-from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML file is parsed
+from .yamlsafe import SafeLoader, compose, node_line, yaml  # PyYAML is imported only when a YAML file is parsed
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 SETTINGS = ("off", "on") + LEVELS
@@ -290,33 +290,11 @@ class _Locator:
 
     def __init__(self, path: Path, source: str):
         self.path, self.source = path, source
-        self._root = None
-        if source and path.suffix != ".toml":
-            try:
-                self._root = yaml.compose(source, Loader=SafeLoader)
-            except yaml.YAMLError:
-                self._root = None
+        self._root = compose(source) if source and path.suffix != ".toml" else None
 
     def __call__(self, *key) -> str:
-        line = self._yaml_line(key) if self._root is not None else self._text_line(key)
+        line = node_line(self._root, *key) if self._root is not None else self._text_line(key)
         return f"{self.path}:{line}" if line else str(self.path)
-
-    def _yaml_line(self, key):
-        node, line = self._root, 1
-        for part in key:
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if k.value == str(part):
-                        node, line = v, k.start_mark.line + 1
-                        break
-                else:
-                    return line
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
-                line = node.start_mark.line + 1
-            else:
-                return line
-        return line
 
     def _text_line(self, key):
         names = [k for k in key if isinstance(k, str)]

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .spans import merged
+
 SCOPES = ("headline", "body", "byline", "meta")
 CREDIT_FIELDS = ("author", "editor", "source", "reviewer")
 
@@ -127,6 +129,14 @@ class Document:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    def span(self, start: int, end: int) -> dict:
+        """Where file offsets [start, end) lie, as the fields a finding or an edit carries:
+        offset, length, and 1-based line and column of both ends."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return {"offset": start, "length": end - start, "line": line, "column": column,
+                "end_line": end_line, "end_column": end_column}
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         starts = self.line_starts
@@ -139,21 +149,10 @@ class Document:
         """The ranges of all the given scopes, sorted, overlaps merged (memoised: many rules
         share a scope)."""
         key = ("segments", tuple(scopes))
-        merged = self.cache.get(key)
-        if merged is None:
-            merged = self.cache[key] = self._merged_ranges(scopes)
-        return merged
-
-    def _merged_ranges(self, scopes) -> list[tuple[int, int]]:
-        ranges = sorted(r for name in scopes for r in self.scopes.get(name, ()))
-        merged: list[tuple[int, int]] = []
-        for start, end in ranges:
-            if merged and start <= merged[-1][1]:
-                if end > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        return merged
+        ranges = self.cache.get(key)
+        if ranges is None:
+            ranges = self.cache[key] = merged(r for name in scopes for r in self.scopes.get(name, ()))
+        return ranges
 
     def in_scope(self, scopes, start: int, end: int) -> bool:
         """True when [start, end) lies wholly inside one range of one of the scopes."""
@@ -172,21 +171,3 @@ class Document:
     def headline(self) -> str:
         ranges = self.scopes.get("headline") or []
         return "".join(self.text[s:e] for s, e in ranges)
-
-
-def subtract(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges minus holes (both sorted); used to cut URLs, code and markup out of prose."""
-    if not holes:
-        return ranges
-    result = []
-    for start, end in ranges:
-        cursor = start
-        for hole_start, hole_end in holes:
-            if hole_end <= cursor or hole_start >= end:
-                continue
-            if hole_start > cursor:
-                result.append((cursor, hole_start))
-            cursor = max(cursor, hole_end)
-        if cursor < end:
-            result.append((cursor, end))
-    return result

@@ -19,7 +19,7 @@ import regex
 from .document import Document
 from .findings import Edit, Finding, Fix, Match
 from .kinds import Rule
-from .kinds.base import finds_any
+from .kinds.search import finds_any
 from .suppress import apply as apply_suppressions
 
 
@@ -132,12 +132,9 @@ class Engine:
 def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:
     """A rule's match as a finding: positions in the file (line and column in characters)."""
     start, end = doc.to_original(match.start, match.end)
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
     return Finding(
-        rule=rule.id, level=level, message=match.message, path=doc.path,
-        offset=start, length=end - start, text=doc.original[start:end],
-        line=line, column=column, end_line=end_line, end_column=end_column,
+        rule=rule.id, level=level, message=match.message, path=doc.path, text=doc.original[start:end],
+        **doc.span(start, end),
         replacements=list(match.replacements), fix=fix_of(doc, rule, match), link=rule.link,
     )
 
@@ -157,7 +154,5 @@ def fix_of(doc: Document, rule: Rule, match: Match) -> Fix | None:
         file_start, file_end = doc.to_original(start, end)
         if doc.source_map is not None and doc.original[file_start:file_end] != doc.text[start:end]:
             applicability = "display"
-        line, column = doc.position(file_start)
-        end_line, end_column = doc.position(file_end)
-        edits.append(Edit(file_start, file_end - file_start, content, line, column, end_line, end_column))
+        edits.append(Edit(content=content, **doc.span(file_start, file_end)))
     return Fix(tuple(edits), applicability)

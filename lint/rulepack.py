@@ -18,7 +18,7 @@ from . import version
 from .builtin_rules import builtin_rules_dir
 from .cache import cache_dir, read_cache, write_cache
 from .kinds import KINDS, FieldError, Rule
-from .yamlsafe import SafeLoader, yaml  # PyYAML is imported only when a YAML text is parsed
+from .yamlsafe import SafeLoader, line_of, yaml  # PyYAML is imported only when a YAML text is parsed
 PACK_FIELDS = {"pack", "description", "rules"}
 _RULE_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -85,19 +85,19 @@ def parse_pack(source: str, path) -> list[Rule]:
         raise RuleFileError(path, 1, "a rule file must be a mapping with a 'rules' list")
     for key in data:
         if key not in PACK_FIELDS:
-            raise RuleFileError(path, _line_of_key(source, key), f"unknown pack field '{key}'")
+            raise RuleFileError(path, line_of(source, key), f"unknown pack field '{key}'")
     pack = data.get("pack") or Path(path).stem
     if not isinstance(pack, str) or not _RULE_ID.match(pack):
-        raise RuleFileError(path, _line_of_key(source, "pack"), f"invalid pack name {pack!r}")
+        raise RuleFileError(path, line_of(source, "pack"), f"invalid pack name {pack!r}")
     specs = data.get("rules")
     if not isinstance(specs, list):
-        raise RuleFileError(path, _line_of_key(source, "rules"), "'rules' must be a list of rules")
+        raise RuleFileError(path, line_of(source, "rules"), "'rules' must be a list of rules")
     rules, ids = [], set()
     for index, spec in enumerate(specs):
         # a cached pack's expressions compiled before: they are not compiled again to be checked
         rule = _compile_rule(spec, index, pack, path, source, check_patterns=not validated)
         if rule.name in ids:
-            raise RuleFileError(path, _rule_line(source, index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
+            raise RuleFileError(path, line_of(source, "rules", index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
         ids.add(rule.name)
         rules.append(rule)
     if not validated and entry is not None:
@@ -107,21 +107,21 @@ def parse_pack(source: str, path) -> list[Rule]:
 
 def _compile_rule(spec, index, pack, path, source, check_patterns=True) -> Rule:
     if not isinstance(spec, dict):
-        raise RuleFileError(path, _rule_line(source, index), "each rule must be a mapping")
+        raise RuleFileError(path, line_of(source, "rules", index), "each rule must be a mapping")
     name = spec.get("id")
     label = f"{pack}.{name}" if isinstance(name, str) else f"#{index + 1}"
     if isinstance(name, str) and not _RULE_ID.match(name):
-        raise RuleFileError(path, _rule_line(source, index, "id"),
+        raise RuleFileError(path, line_of(source, "rules", index, "id"),
                             "field 'id' must be lowercase letters, digits and '-'", label)
     kind = KINDS.get(spec.get("kind"))
     if kind is None:
         known = ", ".join(sorted(KINDS))
         what = f"unknown kind {spec.get('kind')!r}" if "kind" in spec else "missing required field 'kind'"
-        raise RuleFileError(path, _rule_line(source, index, "kind"), f"{what} (expected one of {known})", label)
+        raise RuleFileError(path, line_of(source, "rules", index, "kind"), f"{what} (expected one of {known})", label)
     try:
         return kind(spec, pack, str(path), check_patterns=check_patterns)
     except FieldError as error:
-        raise RuleFileError(path, _rule_line(source, index, error.field), str(error), label) from None
+        raise RuleFileError(path, line_of(source, "rules", index, error.field), str(error), label) from None
 
 
 # --- parsed packs cached as JSON (see lint.cache): YAML parsing is most of start-up ---------
@@ -140,47 +140,11 @@ def cache_entry(source: str) -> Path | None:
     return folder / f"pack-{key}.json"
 
 
-# --- line numbers, looked up only when there is an error to report ------------------------
-def _compose(source):
-    try:
-        return yaml.compose(source, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return None
-
-
-def _line_of_key(source, key):
-    root = _compose(source)
-    if isinstance(root, yaml.MappingNode):
-        for k, _ in root.value:
-            if k.value == key:
-                return k.start_mark.line + 1
-    return 1
-
-
-def _rule_line(source, index, field=None):
-    """Line of the `field` key of rule `index` (or of the rule itself)."""
-    root = _compose(source)
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    for k, v in root.value:
-        if k.value == "rules" and isinstance(v, yaml.SequenceNode) and index < len(v.value):
-            node = v.value[index]
-            if field and isinstance(node, yaml.MappingNode):
-                for fk, fv in node.value:
-                    if fk.value == field:
-                        return fk.start_mark.line + 1
-            return node.start_mark.line + 1
-    return None
-
-
 def _line_of(path, rule_name, field):
+    """The line of `field` of the rule called `rule_name` (looked up only to report an error)."""
     source = Path(path).read_text(encoding="utf-8")
-    root = _compose(source)
-    for k, v in root.value if isinstance(root, yaml.MappingNode) else ():
-        if k.value == "rules" and isinstance(v, yaml.SequenceNode):
-            for index, node in enumerate(v.value):
-                if isinstance(node, yaml.MappingNode) and any(
-                    fk.value == "id" and fv.value == rule_name for fk, fv in node.value
-                ):
-                    return _rule_line(source, index, field)
+    specs = (yaml.load(source, Loader=SafeLoader) or {}).get("rules") or []
+    for index, spec in enumerate(specs):
+        if isinstance(spec, dict) and spec.get("id") == rule_name:
+            return line_of(source, "rules", index, field)
     return None

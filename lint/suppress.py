@@ -25,7 +25,7 @@ import regex
 
 from .document import Document
 from .findings import Finding
-from .kinds.base import Rule
+from .kinds.rule import Rule
 from .builtin_rules import builtin_rules_dir
 
 UNUSED_ID = "newslint.unused-suppression"
@@ -138,10 +138,7 @@ def _regions(doc: Document, found: list[Directive]) -> list[tuple[Directive, int
 
 def _unused(doc, directive, rule, levels) -> Finding:
     comment = doc.original[directive.start:directive.end]
-    line, column = doc.position(directive.start)
-    end_line, end_column = doc.position(directive.end)
     return Finding(
         rule=rule.id, level=levels.get(rule.id, rule.level), message=rule.render(match=comment),
-        path=doc.path, offset=directive.start, length=directive.end - directive.start, text=comment,
-        line=line, column=column, end_line=end_line, end_column=end_column, link=rule.link,
+        path=doc.path, text=comment, **doc.span(directive.start, directive.end), link=rule.link,
     )

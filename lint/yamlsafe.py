@@ -82,3 +82,38 @@ def _unique_keys_loader():
             return mapping
 
     return UniqueKeysSafeLoader
+
+
+def compose(source: str):
+    """The node tree of a YAML text, or None when it is no YAML (for line look-ups)."""
+    try:
+        return yaml.compose(source, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def line_of(source: str, *key) -> int | None:
+    """The 1-based line of a key path in a YAML text; see `node_line`. Only called when there
+    is an error to report, so the text is composed again here."""
+    return node_line(compose(source), *key)
+
+
+def node_line(root, *key) -> int | None:
+    """The 1-based line of a key path (mapping keys, sequence indexes) in a composed YAML
+    tree: the line of the deepest part found, 1 when not even the first is; None without a
+    tree."""
+    if root is None:
+        return None
+    node, line = root, 1
+    for part in key:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if found is None:
+                return line
+            node, line = found[1], found[0].start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -9,7 +9,7 @@ import regex
 
 from lint import credits
 from lint.engine import Engine
-from lint.kinds.base import REGEX_TIMEOUT_SECONDS
+from lint.kinds.search import REGEX_TIMEOUT_SECONDS
 from lint.patterns import LazyPattern
 from lint.linter import Linter
 from lint.readers import read_document

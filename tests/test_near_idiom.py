@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from lint.kinds import KINDS
-from lint.kinds.base import FieldError
+from lint.kinds.rule import FieldError
 from lint.linter import Linter
 from lint.spelling.lexicon import NOT_A_WORD, words
 from tests.conftest import err, out, run_cli

@@ -3,7 +3,7 @@ no particular rule. To add a kind, write a `Rule` subclass in its own module and
 """
 from __future__ import annotations
 
-from .base import FieldError, Rule
+from .rule import FieldError, Rule
 from .consistency import Consistency
 from .existence import Existence
 from .metric import Metric

@@ -16,7 +16,9 @@ Message placeholders: `{match}`, `{preferred}` (the document's form, joined),
 from __future__ import annotations
 
 from ..findings import Match
-from .base import FieldError, Rule, covered, leftmost_longest, split_hits, text_list
+from ..spans import covered, leftmost_longest, split_hits
+from .fields import text_list
+from .rule import FieldError, Rule
 
 
 def form_list(value):

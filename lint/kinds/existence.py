@@ -16,7 +16,10 @@ import regex
 
 from ..findings import Match
 from ..patterns import LazyPattern
-from .base import FieldError, Rule, boolean, covered, leftmost_longest, pattern_list, search_segments, split_hits, text_list
+from ..spans import covered, leftmost_longest, split_hits
+from .fields import boolean, pattern_list, text_list
+from .rule import FieldError, Rule
+from .search import search_segments
 
 
 class Existence(Rule):

@@ -17,7 +17,8 @@ import regex
 
 from ..findings import Match
 from ..patterns import LazyPattern
-from .base import FieldError, Rule, count, one_of, pattern_list, text_list
+from .fields import count, one_of, pattern_list, text_list
+from .rule import FieldError, Rule
 
 _SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
 _SPACE = regex.compile(r"\s")

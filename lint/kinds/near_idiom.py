@@ -55,7 +55,8 @@ from pathlib import Path
 
 from ..findings import Match
 from ..spelling import confusion
-from .base import FieldError, Rule, count, text_list, text_map
+from .fields import count, text_list, text_map
+from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "spelling" / "data" / "idioms.tsv"
 MISSPELLINGS = DATA.with_name("misspellings.tsv")

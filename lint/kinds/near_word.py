@@ -33,7 +33,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import Match
-from .base import FieldError, Rule, covered, leftmost_longest, split_hits, text, text_list, text_map
+from ..spans import covered, leftmost_longest, split_hits
+from .fields import text, text_list, text_map
+from .rule import FieldError, Rule
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 VARIANTS_FILE = "word_near.tsv"

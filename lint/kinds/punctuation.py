@@ -68,7 +68,9 @@ import re
 import regex
 
 from ..findings import Match
-from .base import REGEX_TIMEOUT_SECONDS, FieldError, Rule, one_of, search_segments, text_map, timed
+from .fields import one_of, text_map
+from .rule import FieldError, Rule
+from .search import REGEX_TIMEOUT_SECONDS, search_segments, timed
 
 HAN = r"\p{Han}"
 OPENING = "“‘（《「『【〔〈"

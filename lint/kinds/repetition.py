@@ -12,7 +12,9 @@ is `none`). Message placeholders: `{match}`, `{replacement}`, `{count}`.
 from __future__ import annotations
 
 from ..findings import Match
-from .base import FieldError, Rule, count, covered, split_hits, text_list
+from ..spans import covered, split_hits
+from .fields import count, text_list
+from .rule import FieldError, Rule
 
 
 class Repetition(Rule):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..document import CREDIT_FIELDS
 from ..findings import Match
-from .base import FieldError, Rule, names_from, one_of
+from .fields import names_from, one_of
+from .rule import FieldError, Rule
 
 
 credit_fields = names_from(CREDIT_FIELDS, "credit")

@@ -33,7 +33,9 @@ import re
 
 from ..findings import Match
 from ..opencc_tables import OpenCCDataError, Tables, flagged_characters
-from .base import FieldError, Rule, count, covered, one_of, split_hits, text, text_list
+from ..spans import covered, split_hits
+from .fields import count, one_of, text, text_list
+from .rule import FieldError, Rule
 
 TARGETS = ("zh-Hans", "zh-Hant", "auto")
 CONTEXT = 12  # characters of context each side for the phrase-level conversion

@@ -14,7 +14,9 @@ Fields:
 from __future__ import annotations
 
 from ..findings import Match
-from .base import FieldError, Rule, covered, leftmost_longest, split_hits, text_list, text_map
+from ..spans import covered, leftmost_longest, split_hits
+from .fields import text_list, text_map
+from .rule import FieldError, Rule
 
 
 class Substitution(Rule):

@@ -32,7 +32,8 @@ from html.parser import HTMLParser
 import regex
 
 from ..credits import MAX_VALUE_CHARS, find_credits
-from ..document import Credit, Document, SourceMap, subtract
+from ..document import Credit, Document, SourceMap
+from ..spans import merged, subtract
 from .text import not_prose_spans
 
 SKIPPED = {"script", "style", "code", "pre", "kbd", "samp", "noscript", "template", "svg", "math",
@@ -260,7 +261,7 @@ class _Reader(HTMLParser):
         title, body = (subtract(self.zones[z], holes) for z in ("title", "body"))
         h1 = self.pick_h1(text)
         if h1 is not None:
-            body = _merged(sorted(body + [r for other in self.h1s if other is not h1 for r in other]))
+            body = merged(body + [r for other in self.h1s if other is not h1 for r in other])
         headline, meta = (subtract(h1, holes), title) if h1 else (title, [])
         credits = [c for start, end in body for c in find_credits(text, start, end)]
         byline = sorted({(c.start, c.end) for c in credits + self.credits if c.start >= 0 and c.end > c.start})
@@ -270,20 +271,11 @@ class _Reader(HTMLParser):
             meta_values["title"] = "".join(text[s:e] for s, e in self.zones["title"]).strip()
         return Document(
             text=text, path=path,
-            scopes={"headline": headline, "body": body, "byline": _merged(byline), "meta": meta},
+            scopes={"headline": headline, "body": body, "byline": merged(byline), "meta": meta},
             credits=credits, meta=meta_values, comments=self.comments,
             source=self.source, source_map=self.map,
         )
 
-
-def _merged(ranges):
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 __all__ = ["read_html"]

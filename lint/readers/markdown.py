@@ -36,7 +36,8 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..credits import find_credits
-from ..document import Credit, Document, subtract
+from ..document import Credit, Document
+from ..spans import merged, subtract
 from .text import not_prose_spans
 
 TITLE_KEYS = ("title", "标题", "headline")
@@ -111,7 +112,7 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
     found, ranges = _body_credits(text, body)
     byline += [r for r in ranges if r[1] > r[0]]
     credits += found
-    doc.scopes = {"headline": headline, "body": body, "byline": _merged(byline), "meta": sorted(meta_scope)}
+    doc.scopes = {"headline": headline, "body": body, "byline": merged(byline), "meta": sorted(meta_scope)}
     doc.credits = sorted(credits, key=lambda c: c.start)
     doc.comments = sorted(comments)
     return doc
@@ -136,15 +137,6 @@ def _without_urls(text, ranges):
     holes = [hole for start, end in ranges for hole in not_prose_spans(text, start, end)]
     return subtract(ranges, holes)
 
-
-def _merged(ranges):
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 # --- front matter ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from __future__ import annotations
 import regex
 
 from ..credits import find_credits
-from ..document import Document, subtract
+from ..document import Document
+from ..spans import subtract
 
 _FIRST_TEXT_LINE = regex.compile(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
 _NOT_PROSE = regex.compile(

@@ -1,22 +1,19 @@
-"""What every rule kind shares: the common header of a rule, field checking, and helpers.
+"""The rule: what every kind shares — the common header of a rule and the checking of its fields.
 
 A kind is a subclass of `Rule` in its own module. It declares `FIELDS` (its own YAML fields:
-name -> (type, default)), may ask for literal strings to be found by the engine's shared
-Aho-Corasick automaton (`literals`), and yields `Match`es from `run`. It never sets its own
-id or level: the engine fills those in from the rule file and the configuration.
+name -> (type, default), types from `lint.kinds.fields`), may ask for literal strings to be
+found by the engine's shared Aho-Corasick automaton (`literals`), and yields `Match`es from
+`run`. It never sets its own id or level: the engine fills those in from the rule file and the
+configuration.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
-
-from ..document import SCOPES, Document
+from ..document import Document
 from ..findings import LEVELS, Match
+from .fields import boolean, examples, nonempty_text, one_of, scope_list, text
 
-# A user's regular expression gets this long per search before it is abandoned.
-REGEX_TIMEOUT_SECONDS = 2.0
-TRUSTED_UNTIMED_CHARS = 10_000
 FIX_SAFETY = ("safe", "unsafe", "none")
 
 
@@ -26,95 +23,6 @@ class FieldError(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
-
-
-# --- field types: each returns the cleaned value or raises ValueError ---------------------
-def text(value):
-    if not isinstance(value, str):
-        raise ValueError("must be a string")
-    return value
-
-
-def nonempty_text(value):
-    if not isinstance(value, str) or not value:
-        raise ValueError("must be a non-empty string")
-    return value
-
-
-def text_list(value):
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError("must be a list of non-empty strings")
-    return value
-
-
-def text_map(value):
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
-    ):
-        raise ValueError("must be a mapping of non-empty strings to strings")
-    return value
-
-
-def boolean(value):
-    if not isinstance(value, bool):
-        raise ValueError("must be true or false")
-    return value
-
-
-def count(value):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError("must be a whole number >= 0")
-    return value
-
-
-def one_of(*choices):
-    def check(value):
-        if value not in choices:
-            raise ValueError(f"must be one of {', '.join(map(str, choices))}")
-        return value
-
-    return check
-
-
-def names_from(choices, what: str):
-    """A field type: a list of names, each one of `choices` (scopes, credits …)."""
-
-    def check(value):
-        value = text_list(value)
-        for name in value:
-            if name not in choices:
-                raise ValueError(f"unknown {what} {name!r} (expected {', '.join(choices)})")
-        return value
-
-    return check
-
-
-scope_list = names_from(SCOPES, "scope")
-
-
-def examples(value):
-    if not isinstance(value, dict) or set(value) - {"bad", "good"}:
-        raise ValueError("must be a mapping with 'bad' and/or 'good' lists")
-    return {key: text_list(items) for key, items in value.items()}
-
-
-def pattern_list(value):
-    """Regular expressions, compiled here so that a bad one is reported at load time."""
-    value = text_list(value)
-    for item in value:
-        try:
-            regex.compile(item)
-        except regex.error as error:
-            raise ValueError(f"invalid regular expression {item!r}: {error}") from None
-    return value
-
-
-# A field type may name a cheaper check (`unchecked`) for values known to have passed the full
-# one before: a rule file whose exact text loaded cleanly (see lint.rulepack.cache_entry) does
-# not compile its expressions again just to check them (compiling is most of start-up).
-pattern_list.unchecked = text_list
 
 
 COMMON_FIELDS = {
@@ -240,62 +148,3 @@ def _checked_fields(spec: dict, fields: dict, required: Sequence[str], check_pat
         except ValueError as error:
             raise FieldError(name, f"field '{name}' {error}") from None
     return values
-
-
-# --- shared match helpers -------------------------------------------------------------------
-def leftmost_longest(spans):
-    """Non-overlapping spans, preferring the leftmost, then the longest. Items are tuples
-    whose first two entries are start and end."""
-    chosen = []
-    last_end = -1
-    for item in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if item[0] >= last_end:
-            chosen.append(item)
-            last_end = item[1]
-    return chosen
-
-
-def covered(start: int, end: int, shelters: list[tuple[int, int]]) -> bool:
-    """True when [start, end) lies inside one of the shelter spans (exception occurrences)."""
-    return any(s <= start and end <= e for s, e in shelters)
-
-
-def split_hits(hits, boundary: int):
-    """Split automaton hits into (wanted, exception spans) at a literal index boundary."""
-    wanted, shelters = [], []
-    for index, start, end in hits:
-        if index < boundary:
-            wanted.append((start, end, index))
-        else:
-            shelters.append((start, end))
-    return wanted, shelters
-
-
-def search_segments(pattern, doc: Document, segments, trusted: bool = False):
-    """finditer over each segment, with the time limit where it is needed (`timed`)."""
-    text = doc.text
-    for start, end in segments:
-        if timed(trusted, start, end):
-            yield from pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
-        else:
-            yield from pattern.finditer(text, start, end)
-
-
-def finds_any(pattern, text: str, segments, trusted: bool = False) -> bool:
-    """Whether `pattern` finds anything in text[start:end] for some segment (a rule's gate),
-    with the time limit where `timed` says so."""
-    search = pattern.search
-    for start, end in segments:
-        found = (search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) if timed(trusted, start, end)
-                 else search(text, start, end))
-        if found is not None:
-            return True
-    return False
-
-
-def timed(trusted: bool, start: int, end: int) -> bool:
-    """Whether a search of text[start:end] needs the time limit. Users' expressions always
-    do. Built-in ones are checked by the test suite for runaway (exponential) backtracking;
-    what is left is slow growth on very long text, so they are limited only there. The limit
-    costs more than a search of a short headline (about 2 us a call)."""
-    return not trusted or end - start > TRUSTED_UNTIMED_CHARS
