@@ -85,6 +85,11 @@ def test_precision_and_recall():
 #   D 10/40 with 1 of 40 (刚刚发布的数据显示…, fixed afterwards).
 # Rounds A-C then grew the rules; D, written last, is the honest figure for clickbait the rules
 # were never shaped by: about one in four. Precision stays first.
+# Issue 14 (2026-12-02) made "the subject withheld behind a demonstrative" a clickbait family
+# (headline.demonstrative): the three rows of this set labelled sober as "neutral-这" (这些新规8月
+# 起施行, 台风过境后 这座海岛小城加紧恢复生产, 这些地方启动重污染天气橙色预警) name no rule, no
+# town and no place, so they were relabelled clickbait/withheld. The issue's own blind set
+# (tests/data/headlines-blind.jsonl) is measured by benchmarks/eval_headlines.py, not here.
 BLIND_RECALL = {"A": 0.90, "B": 1.0, "C": 0.76, "D": 0.25}
 
 
@@ -114,6 +119,10 @@ FAMILY_RULE = {
     "coercion": "headline.coercion",
     "expose": "headline.expose",
     "seo-repeat": "headline.seo-repeat",
+    "demonstrative": "headline.demonstrative",
+    "hidden-ending": "headline.hidden-ending",
+    "share-plea": "headline.share-plea",
+    "hook": "headline.hook",
 }
 KNOWN_MISSES = {
     # the part after the separator paraphrases the part before instead of repeating it
@@ -155,7 +164,7 @@ def test_clickbait_headline_is_flagged(row):
         "外交部：对袭击事件深感震惊",  # a formal statement of shock
         "事故原因究竟是什么？调查组已进驻现场",  # 究竟, not 竟
         "继承先辈未竟事业 新一代航天人接过接力棒",
-        "这片湿地公园原来是一座采石场",
+        "城北湿地公园原来是一座采石场",
         "拆除违建后，原来的空地变成口袋公园",
         "研究：约20%的人存在维生素D缺乏",  # a statistic about people with a source
         "调查：九成受访者支持垃圾分类立法",
@@ -181,7 +190,7 @@ def test_hard_sober_case(headline):
         ("一季度狂赚20亿的某药企,市值为何缩水三成?", "headline.exaggeration"),
         ("99%的人不知道，冰箱这个按钮这么有用", "headline.numbers"),
         ("不转不是中国人！为祖国的这项成就点赞", "headline.coercion"),
-        ("刚刚！又一家网红餐厅宣布关店", "headline.urgency"),
+        ("刚刚！又一家网红餐厅宣布关店", "headline.hook"),
         ("这届年轻人太会玩了！！！", "punctuation.repeated-marks"),
         ("明天起油价要大涨？!", "headline.marks"),
         ("价格翻倍！排队三小时！这家小店到底卖什么", "headline.exclamations"),
@@ -202,3 +211,30 @@ def test_head_anchored_patterns_work_after_leading_blank_lines():
     findings = lint_text("\n\n曝某歌手已秘密结婚\n正文第一段。\n", select=["headline"])
     assert [f.rule for f in findings] == ["headline.expose"]
     assert findings[0].line == 3 and findings[0].column == 1
+
+
+# --- the same checks wherever the headline comes from ----------------------------------------
+HEADLINE_SOURCES = {
+    "a.txt": "{h}\n\n正文第一段。\n",
+    "front-matter.md": "---\ntitle: \"{h}\"\n---\n\n正文第一段。\n",
+    "heading.md": "# {h}\n\n正文第一段。\n",
+    "title.html": "<html><head><title>{h}</title></head><body><p>正文第一段。</p></body></html>\n",
+    "h1.html": "<html><head><title>网站</title></head><body><h1>{h}</h1><p>正文第一段。</p></body></html>\n",
+}
+
+
+def _bad_examples():
+    from lint.rulepack import builtin_rules_dir, load_packs
+
+    return [(rule.name, example) for rule in load_packs([builtin_rules_dir()])
+            if rule.pack == "headline" and rule.id not in FORM_RULES for example in rule.examples["bad"]]
+
+
+@pytest.mark.parametrize("name, headline", _bad_examples(), ids=lambda v: str(v))
+def test_every_headline_source_gets_the_same_checks(name, headline):
+    seen = {}
+    for path, template in HEADLINE_SOURCES.items():
+        findings = lint_text(template.format(h=headline), path, select=SELECT)
+        seen[path] = sorted((f.rule, f.text) for f in findings if f.rule not in FORM_RULES)
+    assert f"headline.{name}" in {rule for rule, _ in seen["a.txt"]}
+    assert all(found == seen["a.txt"] for found in seen.values()), seen

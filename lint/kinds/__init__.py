@@ -10,6 +10,7 @@ from .metric import Metric
 from .near_idiom import NearIdiom
 from .near_word import NearWord
 from .punctuation import Punctuation
+from .referent import Referent
 from .repetition import Repetition
 from .required import Required
 from .script import Script
@@ -18,7 +19,7 @@ from .substitution import Substitution
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
     for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script, NearIdiom,
-                 NearWord)
+                 NearWord, Referent)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]

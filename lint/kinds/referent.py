@@ -1,0 +1,106 @@
+"""referent — a demonstrative phrase whose referent the text never names: 这3样东西, 那位老人.
+
+A headline that says "这种蔬菜" or "那个细节" and never says which one withholds its subject to
+make the reader click. A *phrase* is one of `demonstratives` (这, 那), an optional number
+(digits, or characters of `numerals`, by default 一二两三四五六七八九十百千万几: 这3样, 这几处, 这一步) and one of `classifiers` (个,
+位, 种, 些 …). It is reported unless the text shows what it points at:
+
+- `deictic`: words that, right after the phrase, point at the here and now rather than at
+  something withheld (这个春节, 这个夏天, 这些年);
+- `antecedent` (default 6): the phrase opens a clause after a colon, and the clause before the colon
+  (back to the start or to a 。！？；) has at least this many characters: that clause is what
+  the phrase points back to (手机预装软件可卸载：这项规定明年起施行). A shorter one is a
+  speaker (专家：这几类人……), and the phrase is still reported. 0 turns this off;
+- `shell`: when given, the colon rule above applies only when one of these words follows the
+  phrase: nouns that sum up a statement (规定, 政策, 做法 …). A concrete noun after a colon
+  (……出主意：这三种武器……) does not point back to the clause, it withholds;
+- `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
+  segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
+- `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
+  (这样, 那样: 样 is a classifier only after a number).
+
+Each range of the scope (e.g. the headline) is judged on its own. The finding spans the
+phrase (demonstrative, number, classifier). Message placeholders: `{match}`.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..findings import Match
+from ..patterns import LazyPattern
+from .fields import count, text, text_list
+from .rule import FieldError, Rule
+from .search import search_segments
+
+_COLONS = "：:"
+_CLAUSE_ENDS = "。！？!?；;\n"
+
+
+class Referent(Rule):
+    KIND = "referent"
+    DEFAULT_SCOPE = ("headline",)
+    FIELDS = {
+        "demonstratives": (text_list, None),
+        "classifiers": (text_list, None),
+        "numerals": (text, "一二两三四五六七八九十百千万几"),
+        "deictic": (text_list, []),
+        "antecedent": (count, 6),
+        "repeat": (count, 2),
+        "shell": (text_list, []),
+        "exceptions": (text_list, []),
+    }
+    REQUIRED = ("demonstratives", "classifiers")
+
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, repeat, shell, exceptions):
+        def alternation(words):
+            return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+        number = r"(?:[0-9０-９]+" + (f"|[{regex.escape(numerals)}]+" if numerals else "") + ")?"
+        source = f"(?:{alternation(demonstratives)}){number}(?:{alternation(classifiers)})"
+        try:
+            regex.compile(source)
+        except regex.error as error:  # pragma: no cover - escaped words always compile
+            raise FieldError("classifiers", f"field 'classifiers' makes an invalid expression: {error}") from None
+        self.pattern = LazyPattern(source)
+        self.deictic = tuple(deictic)
+        self.antecedent = antecedent
+        self.repeat = repeat
+        self.shell = tuple(shell)
+        self.exceptions = list(exceptions)
+
+    def gate(self):
+        return self.pattern
+
+    def run(self, doc, hits):
+        text = doc.text
+        for seg_start, seg_end in self.segments(doc):
+            for m in search_segments(self.pattern, doc, [(seg_start, seg_end)], self.trusted):
+                start, end = m.span()
+                if not self.withheld(text, seg_start, seg_end, start, end):
+                    continue
+                yield Match(start, end, self.render(match=text[start:end]))
+
+    def withheld(self, text: str, seg_start: int, seg_end: int, start: int, end: int) -> bool:
+        """Whether the phrase text[start:end] leaves its referent unnamed."""
+        for word in self.exceptions:
+            # an occurrence of the exception that covers the phrase
+            first = max(seg_start, end - len(word))
+            at = text.find(word, first, min(seg_end, start + len(word)))
+            while at != -1:
+                if at <= start and end <= at + len(word):
+                    return False
+                at = text.find(word, at + 1, min(seg_end, start + len(word)))
+        if self.deictic and text.startswith(self.deictic, end, seg_end):
+            return False
+        if (self.antecedent and start > seg_start and text[start - 1] in _COLONS
+                and (not self.shell or text.startswith(self.shell, end, seg_end))):
+            clause_start = start - 1
+            while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
+                clause_start -= 1
+            if len(text[clause_start:start - 1].strip()) >= self.antecedent:
+                return False
+        if self.repeat:
+            head = text[end:end + self.repeat]
+            if len(head) == self.repeat and head.isalpha() and text.find(head, seg_start, start) != -1:
+                return False
+        return True

@@ -1,0 +1,78 @@
+"""The `referent` kind: a demonstrative phrase whose referent the headline never names."""
+import textwrap
+
+import pytest
+
+from lint.engine import Engine
+from lint.kinds import FieldError
+from lint.readers.text import read_text
+from lint.rulepack import RuleFileError, parse_pack
+
+RULE = """
+    rules:
+      - id: d
+        kind: referent
+        level: warning
+        message: "“{match}”指什么？"
+        demonstratives: [这, 那]
+        classifiers: [个, 位, 种, 样, 些, 项, 笔, 座, 只]
+        deictic: [春节, 时候]
+        exceptions: [这样, 这只是]
+"""
+
+
+def found(headline, rule=RULE):
+    rules = parse_pack(textwrap.dedent(rule), "test.yaml")
+    findings, failures = Engine(rules).lint(read_text(headline + "\n这种正文不算。\n"))
+    assert not failures
+    return [(f.text, f.column, f.message) for f in findings]
+
+
+def test_a_phrase_with_no_referent_is_reported_with_its_position():
+    assert found("冰箱里这3样东西别放太久") == [("这3样", 4, "“这3样”指什么？")]
+    assert found("那位老人每天坐在站台") == [("那位", 1, "“那位”指什么？")]
+    assert [t for t, _, _ in found("提醒：这几种食物要少吃")] == ["这几种"]  # 提醒： is too short to name it
+    assert [t for t, _, _ in found("这些人要注意")] == ["这些"]
+
+
+def test_numbers_in_digits_or_characters():
+    assert [t for t, _, _ in found("这12项新规明年施行")] == ["这12项"]
+    assert [t for t, _, _ in found("这两种做法都不对")] == ["这两种"]
+
+
+def test_the_body_is_not_the_headline():
+    assert found("社区食堂开张") == []
+
+
+def test_deictic_words_point_at_the_present():
+    assert found("这个春节，返乡的人多了") == []
+    assert found("这个时候出发最合适") == []
+
+
+def test_a_colon_after_a_long_clause_names_the_referent():
+    assert found("电动自行车不得进楼入户：这项规定下月起施行") == []
+    # a short clause before the colon is a speaker, not the referent
+    assert [t for t, _, _ in found("专家：这项规定下月起施行")] == ["这项"]
+
+
+def test_a_word_repeated_from_earlier_names_the_referent():
+    assert found("城南新建一座公园 这座公园明天开放") == []
+    assert [t for t, _, _ in found("城南新建一座公园 这座桥明天通车")] == ["这座"]
+
+
+def test_exceptions_cover_ordinary_words():
+    assert found("存钱这样做更划算") == []
+    assert found("这只是第一步") == []
+    assert [t for t, _, _ in found("这只猫会开门")] == ["这只"]
+
+
+def test_antecedent_and_repeat_can_be_turned_off():
+    off = RULE + "        antecedent: 0\n        repeat: 0\n"
+    assert [t for t, _, _ in found("电动自行车不得进楼入户：这项规定下月起施行", off)] == ["这项"]
+    assert [t for t, _, _ in found("城南新建一座公园 这座公园明天开放", off)] == ["这座"]
+
+
+def test_missing_fields_are_load_errors():
+    with pytest.raises((RuleFileError, FieldError)) as error:
+        parse_pack("rules:\n  - {id: d, kind: referent, level: warning, message: m, demonstratives: [这]}\n", "t.yaml")
+    assert "classifiers" in str(error.value)
