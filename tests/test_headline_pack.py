@@ -90,7 +90,10 @@ def test_precision_and_recall():
 # 起施行, 台风过境后 这座海岛小城加紧恢复生产, 这些地方启动重污染天气橙色预警) name no rule, no
 # town and no place, so they were relabelled clickbait/withheld. The issue's own blind set
 # (tests/data/headlines-blind.jsonl) is measured by benchmarks/eval_headlines.py, not here.
-BLIND_RECALL = {"A": 0.90, "B": 1.0, "C": 0.76, "D": 0.25}
+# Issue 14's work read the misses of every round of this set (it is no longer blind; the issue's
+# own blind set is tests/data/headlines-blind.jsonl): recall after it, A 29/30, B 41/41,
+# C 29/31, D 34/41.
+BLIND_RECALL = {"A": 0.96, "B": 1.0, "C": 0.93, "D": 0.82}
 
 
 @pytest.mark.parametrize("round_name", sorted(BLIND_RECALL))
