@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import ahocorasick_rs
 import regex
 
+from . import budget
 from .document import Document
 from .findings import Edit, Finding, Fix, Match
 from .kinds import Rule
@@ -111,9 +112,16 @@ class Engine:
             else:
                 gate = None  # its literals were hit: it runs
             try:
-                if gate is not None and not finds_any(gate, text, doc.segments(rule.scope), rule.trusted):
+                if not rule.trusted:  # a user's rule runs under its time budget on this file
+                    matches = run_on_budget(rule, gate, doc, rule_hits)
+                elif gate is not None and not finds_any(gate, text, doc.segments(rule.scope), True):
                     continue
-                matches = list(rule.run(doc, rule_hits))
+                else:
+                    matches = list(rule.run(doc, rule_hits))
+            except budget.BudgetSpent:
+                failures.append(f"rule {rule.id} timed out on {doc.path}: stopped after its "
+                                f"{budget.RULE_BUDGET_SECONDS:g} s per file (regular expression too slow)")
+                continue
             except TimeoutError:
                 failures.append(f"rule {rule.id} timed out (regular expression too slow) on {doc.path}")
                 continue
@@ -127,6 +135,19 @@ class Engine:
         ordered = sorted(findings.values(), key=Finding.sort_key)
         running = [rule for rule in self.rules if rule.id in enabled]
         return apply_suppressions(doc, ordered, running, levels), failures
+
+
+def run_on_budget(rule: Rule, gate, doc: Document, hits) -> list[Match]:
+    """A user's rule's matches on `doc`, its gate included, within its wall-clock budget
+    per file (`lint.budget`): `BudgetSpent` when it runs out."""
+    with budget.RuleBudget() as clock:
+        if gate is not None and not finds_any(gate, doc.text, doc.segments(rule.scope), False):
+            return []
+        matches = []
+        for match in rule.run(doc, hits):
+            matches.append(match)
+            clock.check()
+        return matches
 
 
 def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:

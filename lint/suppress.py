@@ -38,6 +38,7 @@ class UnusedSuppression(Rule):
     findings, so its `run` finds nothing by itself."""
 
     KIND = "suppression"
+    trusted = True  # newslint's own code: no time budget (lint.budget)
 
     def run(self, doc, hits):
         return ()

@@ -3,6 +3,7 @@ import textwrap
 
 from lint.engine import Engine
 from lint.linter import Linter
+from lint.readers import read_markdown
 from lint.readers.text import read_text
 from lint.rulepack import parse_pack
 
@@ -182,3 +183,37 @@ def test_a_count_with_only_a_maximum_is_gated_by_what_it_counts():
     assert [f.rule for f in found] == ["test.least"]  # no ！ in the headline: only the minimum fails
     found = lint(rules, "标题！！\n正文")
     assert [(f.rule, f.message) for f in found] == [("test.most", "2")]
+
+
+# (a|aa)+$ on 26 a's and a mark: about half a second per paragraph (one search each in
+# Markdown), under the per-search limit every time; twenty paragraphs took the rule seconds
+SLOW_PARAGRAPHS = "# 标题\n\n" + "".join("见缝插扎" + "a" * 26 + "。\n\n" for _ in range(20))
+
+
+def test_a_users_rule_has_a_time_budget_per_file_not_per_search(monkeypatch):
+    import lint.budget as budget
+
+    monkeypatch.setattr(budget, "RULE_BUDGET_SECONDS", 0.3)
+    rules = pack("""
+        rules:
+          - {id: slow, kind: existence, level: warning, message: m, patterns: ['(a|aa)+$']}
+          - {id: fast, kind: existence, level: warning, message: m, tokens: [见缝插扎]}
+    """)
+    findings, failures = Engine(rules).lint(read_markdown(SLOW_PARAGRAPHS, "slow.md"))
+    assert {f.rule for f in findings} == {"test.fast"} and len(findings) == 20  # the others ran
+    assert failures == ["rule test.slow timed out on slow.md: stopped after its 0.3 s per file "
+                        "(regular expression too slow)"]
+
+
+def test_the_metric_kind_is_held_to_the_time_budget(monkeypatch):
+    import lint.budget as budget
+
+    monkeypatch.setattr(budget, "RULE_BUDGET_SECONDS", 0.3)
+    rules = pack("""
+        rules:
+          - {id: slow, kind: metric, level: warning, message: m, measure: count, patterns: ['(a|aa)+$'], max: 5}
+          - {id: fast, kind: existence, level: warning, message: m, tokens: [见缝插扎]}
+    """)
+    findings, failures = Engine(rules).lint(read_markdown(SLOW_PARAGRAPHS, "slow.md"))
+    assert {f.rule for f in findings} == {"test.fast"}
+    assert len(failures) == 1 and failures[0].startswith("rule test.slow timed out on slow.md")
