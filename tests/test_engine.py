@@ -217,3 +217,25 @@ def test_the_metric_kind_is_held_to_the_time_budget(monkeypatch):
     findings, failures = Engine(rules).lint(read_markdown(SLOW_PARAGRAPHS, "slow.md"))
     assert {f.rule for f in findings} == {"test.fast"}
     assert len(failures) == 1 and failures[0].startswith("rule test.slow timed out on slow.md")
+
+
+def test_the_time_budget_holds_in_a_worker_thread(monkeypatch):
+    """The web server lints in a worker thread, where no timer signal can be delivered: the
+    searches are cut to what is left of the budget instead."""
+    import threading
+
+    import lint.budget as budget
+
+    monkeypatch.setattr(budget, "RULE_BUDGET_SECONDS", 0.3)
+    rules = pack("""
+        rules:
+          - {id: slow, kind: existence, level: warning, message: m, patterns: ['(a|aa)+$']}
+          - {id: count, kind: metric, level: warning, message: m, measure: count, patterns: ['(a|aa)+$'], max: 5}
+    """)
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(Engine(rules).lint(read_markdown(SLOW_PARAGRAPHS, "slow.md"))))
+    worker.start()
+    worker.join()
+    findings, failures = answer[0]
+    assert sorted(failure.split(":")[0] for failure in failures) == [
+        "rule test.count timed out on slow.md", "rule test.slow timed out on slow.md"]

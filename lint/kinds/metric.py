@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import regex
 
+from ..budget import search_limit
 from ..findings import Match
 from ..patterns import LazyPattern
 from .fields import count, one_of, pattern_list, text_list
 from .rule import FieldError, Rule
+from .search import REGEX_TIMEOUT_SECONDS, timed
 
 _SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
 _SPACE = regex.compile(r"\s")
@@ -68,4 +70,5 @@ class Metric(Rule):
     def value(self, text, start, end) -> int:
         if self.measure == "length":
             return end - start - len(_SPACE.findall(text, start, end))
-        return sum(1 for _ in self.counted.finditer(text, start, end))
+        limit = search_limit(REGEX_TIMEOUT_SECONDS) if timed(self.trusted, start, end) else None
+        return sum(1 for _ in self.counted.finditer(text, start, end, timeout=limit))

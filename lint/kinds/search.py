@@ -2,6 +2,7 @@
 built-in ones only on long text (see `timed`)."""
 from __future__ import annotations
 
+from ..budget import search_limit
 from ..document import Document
 
 # A user's regular expression gets this long per search before it is abandoned.
@@ -14,7 +15,7 @@ def search_segments(pattern, doc: Document, segments, trusted: bool = False):
     text = doc.text
     for start, end in segments:
         if timed(trusted, start, end):
-            yield from pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+            yield from pattern.finditer(text, start, end, timeout=search_limit(REGEX_TIMEOUT_SECONDS))
         else:
             yield from pattern.finditer(text, start, end)
 
@@ -24,7 +25,7 @@ def finds_any(pattern, text: str, segments, trusted: bool = False) -> bool:
     with the time limit where `timed` says so."""
     search = pattern.search
     for start, end in segments:
-        found = (search(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) if timed(trusted, start, end)
+        found = (search(text, start, end, timeout=search_limit(REGEX_TIMEOUT_SECONDS)) if timed(trusted, start, end)
                  else search(text, start, end))
         if found is not None:
             return True
@@ -35,5 +36,6 @@ def timed(trusted: bool, start: int, end: int) -> bool:
     """Whether a search of text[start:end] needs the time limit. Users' expressions always
     do. Built-in ones are checked by the test suite for runaway (exponential) backtracking;
     what is left is slow growth on very long text, so they are limited only there. The limit
-    costs more than a search of a short headline (about 2 us a call)."""
+    costs more than a search of a short headline (about 2 us a call). A timed search is also
+    cut to what is left of the rule's time budget on the file (`lint.budget.search_limit`)."""
     return not trusted or end - start > TRUSTED_UNTIMED_CHARS
