@@ -141,13 +141,16 @@ def run_on_budget(rule: Rule, gate, doc: Document, hits) -> list[Match]:
     """A user's rule's matches on `doc`, its gate included, within its wall-clock budget
     per file (`lint.budget`): `BudgetSpent` when it runs out."""
     with budget.RuleBudget() as clock:
-        if gate is not None and not finds_any(gate, doc.text, doc.segments(rule.scope), False):
-            return []
-        matches = []
-        for match in rule.run(doc, hits):
-            matches.append(match)
-            clock.check()
-        return matches
+        try:
+            if gate is not None and not finds_any(gate, doc.text, doc.segments(rule.scope), False):
+                return []
+            matches = []
+            for match in rule.run(doc, hits):
+                matches.append(match)
+                clock.check()
+            return matches
+        except TimeoutError:  # a search's limit is never more than what is left of the budget
+            raise budget.BudgetSpent() from None
 
 
 def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:

@@ -71,16 +71,27 @@ def load_pack(path) -> list[Rule]:
 
 
 def parse_pack(source: str, path) -> list[Rule]:
-    entry = cache_entry(source)
-    data = read_cache(entry)
-    validated = data is not None  # only packs that compiled without error are ever cached
+    key = _pack_key(source)
+    entry = cache_entry(source, key)
+    cached = _cached_pack(read_cache(entry), key)
+    if cached is not None:
+        try:  # only packs that compiled without error are ever cached: no pattern checks
+            return _pack_rules(cached, source, path, validated=True)
+        except Exception:  # noqa: BLE001 - an entry that does not load as its source would:
+            pass  # parse the source again, and the entry is rewritten below
     try:
-        if data is None:
-            data = yaml.load(source, Loader=SafeLoader)
+        data = yaml.load(source, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML error: {problem}") from None
+    rules = _pack_rules(data, source, path, validated=False)
+    if entry is not None:
+        write_cache(entry, {"schema": PACK_SCHEMA, "source": key, "pack": data})
+    return rules
+
+
+def _pack_rules(data, source: str, path, validated: bool) -> list[Rule]:
     if not isinstance(data, dict):
         raise RuleFileError(path, 1, "a rule file must be a mapping with a 'rules' list")
     for key in data:
@@ -100,8 +111,6 @@ def parse_pack(source: str, path) -> list[Rule]:
             raise RuleFileError(path, line_of(source, "rules", index, "id"), f"duplicate rule id '{rule.id}'", rule.id)
         ids.add(rule.name)
         rules.append(rule)
-    if not validated and entry is not None:
-        write_cache(entry, data)
     return rules
 
 
@@ -125,19 +134,38 @@ def _compile_rule(spec, index, pack, path, source, check_patterns=True) -> Rule:
 
 
 # --- parsed packs cached as JSON (see lint.cache): YAML parsing is most of start-up ---------
-def cache_entry(source: str) -> Path | None:
-    """The cache file for a rule file's text (keyed by the text and newslint's version).
+# The format of an entry: {"schema": PACK_SCHEMA, "source": the key of the rule file's text,
+# "pack": the parsed YAML}. An entry is used only when it has exactly this form and its
+# "source" is the key of the text being loaded: anything else ({}, a pack planted by hand, an
+# entry copied from another name, an older format) is parsed again and rewritten.
+PACK_SCHEMA = 3
+
+
+def _pack_key(source: str) -> str:
+    """The content hash of a rule file's text (with newslint's version and what the loader
+    checks: the key's "checked-pack-N" counts that; 2 added duplicate mapping keys, 3 the
+    entry format with the key inside)."""
+    return hashlib.sha256(f"checked-pack-{PACK_SCHEMA}\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_entry(source: str, key: str | None = None) -> Path | None:
+    """The cache file for a rule file's text (named by its key, `_pack_key`).
 
     Entries are written only for packs that loaded without error, so a hit also means that the
     pack's regular expressions were checked before: they are not compiled again just to be
-    checked (regex compilation is most of start-up). The key's "checked-pack-N" counts what the
-    loader checks: 2 added duplicate mapping keys, so an entry of a pack that has one, written
-    before that check, is never read."""
+    checked (regex compilation is most of start-up)."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"checked-pack-2\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
-    return folder / f"pack-{key}.json"
+    return folder / f"pack-{key or _pack_key(source)}.json"
+
+
+def _cached_pack(entry, key: str):
+    """The parsed pack an entry holds, when it is one for the text whose key is `key`."""
+    if (isinstance(entry, dict) and entry.keys() == {"schema", "source", "pack"}
+            and entry["schema"] == PACK_SCHEMA and entry["source"] == key and isinstance(entry["pack"], dict)):
+        return entry["pack"]
+    return None
 
 
 def _line_of(path, rule_name, field):
