@@ -76,3 +76,13 @@ def test_missing_fields_are_load_errors():
     with pytest.raises((RuleFileError, FieldError)) as error:
         parse_pack("rules:\n  - {id: d, kind: referent, level: warning, message: m, demonstratives: [这]}\n", "t.yaml")
     assert "classifiers" in str(error.value)
+
+
+def test_a_colon_after_the_phrase_can_list_what_it_points_at():
+    listed = RULE + "        listed: 6\n"
+    assert found("这些地区明天有强降雪：北京、天津、河北北部", listed) == []
+    # too little after the colon to name anything, or no colon in the phrase's clause
+    assert [t for t, _, _ in found("这些地区明天有强降雪：快看", listed)] == ["这些"]
+    assert [t for t, _, _ in found("这些地区明天有强降雪。专家：北京天津河北要注意", listed)] == ["这些"]
+    # off by default
+    assert [t for t, _, _ in found("这些地区明天有强降雪：北京、天津、河北北部")] == ["这些"]

@@ -14,6 +14,9 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
 - `shell`: when given, the colon rule above applies only when one of these words follows the
   phrase: nouns that sum up a statement (规定, 政策, 做法 …). A concrete noun after a colon
   (……出主意：这三种武器……) does not point back to the clause, it withholds;
+- `listed` (default 0, off): a colon follows the phrase later in its clause and at least this
+  many characters follow the colon: they say what the phrase points at
+  (这些地区明天有强降雪：北京、天津、河北北部);
 - `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
   segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
 - `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
@@ -45,13 +48,14 @@ class Referent(Rule):
         "numerals": (text, "一二两三四五六七八九十百千万几"),
         "deictic": (text_list, []),
         "antecedent": (count, 6),
+        "listed": (count, 0),
         "repeat": (count, 2),
         "shell": (text_list, []),
         "exceptions": (text_list, []),
     }
     REQUIRED = ("demonstratives", "classifiers")
 
-    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, repeat, shell, exceptions):
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, exceptions):
         def alternation(words):
             return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -64,6 +68,7 @@ class Referent(Rule):
         self.pattern = LazyPattern(source)
         self.deictic = tuple(deictic)
         self.antecedent = antecedent
+        self.listed = listed
         self.repeat = repeat
         self.shell = tuple(shell)
         self.exceptions = list(exceptions)
@@ -98,6 +103,13 @@ class Referent(Rule):
             while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
                 clause_start -= 1
             if len(text[clause_start:start - 1].strip()) >= self.antecedent:
+                return False
+        if self.listed:
+            clause_end = end
+            while clause_end < seg_end and text[clause_end] not in _CLAUSE_ENDS and text[clause_end] not in _COLONS:
+                clause_end += 1
+            if (clause_end < seg_end and text[clause_end] in _COLONS
+                    and len(text[clause_end + 1:seg_end].strip()) >= self.listed):
                 return False
         if self.repeat:
             head = text[end:end + self.repeat]
