@@ -1,7 +1,8 @@
 """Measure the `headline` pack: recall and false alarms on labelled headlines, real portal titles.
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|portal-fp|portal-fn|portal-tp|corpus]
-                                        [--sample N] [--json FILE]
+                                        [--sample N] [--json FILE] [--holdout]
+    python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
 except `length` and `empty` (they judge form, not clickbait), plus
@@ -29,6 +30,10 @@ headline.
 5. The whole corpus as documents (each hancd article as title + body, each clean/ and seed/
    file as one .txt): the headline pack's findings per 10,000 characters (the project bar for
    false positives is < 1 per 10,000 over all default rules).
+6. `--throughput ROUNDS`: the cost of the pack. Two linters in this process, the default rule
+   set and the same without the `headline` pack, lint the same articles
+   (benchmarks/articles.py) in alternating rounds (with, without, with, ...; the machine is
+   shared, so rounds are interleaved and the median of the per-round ratios is reported).
 """
 from __future__ import annotations
 
@@ -242,6 +247,39 @@ def corpus_figures(corpus: Path, show: bool) -> dict:
     return {"findings": total, "not_on_clickbait": suspect, "chars": chars, "per_10k": suspect * 1e4 / chars}
 
 
+# --- 6: what the pack costs ------------------------------------------------------------------
+def throughput(rounds: int, mb: float) -> dict:
+    """Median ratio of MB/s with the headline pack to MB/s without it, rounds interleaved."""
+    import statistics
+    import time
+
+    from benchmarks.articles import articles_of_size
+    from lint.linter import Linter
+
+    docs = articles_of_size(mb)
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    linters = {"with": Linter(), "without": Linter(ignore=["headline"])}
+    for linter in linters.values():  # warm up: expressions compile on first use
+        for doc in docs[:50]:
+            linter.lint_text(doc, "article.txt")
+    speeds = {name: [] for name in linters}
+    for i in range(rounds):
+        order = ("with", "without") if i % 2 == 0 else ("without", "with")
+        for name in order:
+            start = time.perf_counter()
+            for doc in docs:
+                linters[name].lint_text(doc, "article.txt")
+            speeds[name].append(size / (time.perf_counter() - start))
+    ratios = [w / wo for w, wo in zip(speeds["with"], speeds["without"])]
+    result = {"rounds": rounds, "mb": round(size, 2),
+              "with_mb_s": statistics.median(speeds["with"]), "without_mb_s": statistics.median(speeds["without"]),
+              "ratio_median": statistics.median(ratios), "ratios": [round(r, 3) for r in ratios]}
+    print(f"\nthroughput ({rounds} interleaved rounds of {size:.1f} MB): with the headline pack "
+          f"{result['with_mb_s']:.2f} MB/s, without {result['without_mb_s']:.2f} MB/s; "
+          f"median ratio {result['ratio_median']:.3f} (per round: {result['ratios']})")
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -252,7 +290,15 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--holdout", action="store_true",
                         help="also measure the blind set's holdout split (aggregates only; not while tuning)")
+    parser.add_argument("--throughput", type=int, metavar="ROUNDS",
+                        help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
+    parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
     args = parser.parse_args(argv)
+    if args.throughput:
+        result = throughput(args.throughput, args.mb)
+        if args.json:
+            args.json.write_text(json.dumps({"throughput": result}, indent=1), encoding="utf-8")
+        return 0
     check = engine_checker()
     results = {}
 
