@@ -32,8 +32,9 @@ headline.
    false positives is < 1 per 10,000 over all default rules).
 6. `--throughput ROUNDS`: the cost of the pack. Two linters in this process, the default rule
    set and the same without the `headline` pack, lint the same articles
-   (benchmarks/articles.py) in alternating rounds (with, without, with, ...; the machine is
-   shared, so rounds are interleaved and the median of the per-round ratios is reported).
+   (benchmarks/articles.py) in alternating rounds timed in CPU time (the machine is shared,
+   so rounds are interleaved; the ratio of the best rounds and the median of the per-round
+   ratios are reported).
 """
 from __future__ import annotations
 
@@ -249,7 +250,10 @@ def corpus_figures(corpus: Path, show: bool) -> dict:
 
 # --- 6: what the pack costs ------------------------------------------------------------------
 def throughput(rounds: int, mb: float) -> dict:
-    """Median ratio of MB/s with the headline pack to MB/s without it, rounds interleaved."""
+    """MB/s with the headline pack against MB/s without it, rounds interleaved. Each round is
+    timed in CPU time of this process (on a shared machine a process waits for a core, which
+    is not the linter's cost); the ratio of the best rounds and the median of the per-round
+    ratios are both reported."""
     import statistics
     import time
 
@@ -260,23 +264,26 @@ def throughput(rounds: int, mb: float) -> dict:
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     linters = {"with": Linter(), "without": Linter(ignore=["headline"])}
     for linter in linters.values():  # warm up: expressions compile on first use
-        for doc in docs[:50]:
+        for doc in docs:
             linter.lint_text(doc, "article.txt")
     speeds = {name: [] for name in linters}
     for i in range(rounds):
         order = ("with", "without") if i % 2 == 0 else ("without", "with")
         for name in order:
-            start = time.perf_counter()
+            start = time.process_time()
             for doc in docs:
                 linters[name].lint_text(doc, "article.txt")
-            speeds[name].append(size / (time.perf_counter() - start))
+            speeds[name].append(size / (time.process_time() - start))
     ratios = [w / wo for w, wo in zip(speeds["with"], speeds["without"])]
+    best = max(speeds["with"]) / max(speeds["without"])
     result = {"rounds": rounds, "mb": round(size, 2),
-              "with_mb_s": statistics.median(speeds["with"]), "without_mb_s": statistics.median(speeds["without"]),
-              "ratio_median": statistics.median(ratios), "ratios": [round(r, 3) for r in ratios]}
-    print(f"\nthroughput ({rounds} interleaved rounds of {size:.1f} MB): with the headline pack "
-          f"{result['with_mb_s']:.2f} MB/s, without {result['without_mb_s']:.2f} MB/s; "
-          f"median ratio {result['ratio_median']:.3f} (per round: {result['ratios']})")
+              "with_best_mb_s": max(speeds["with"]), "without_best_mb_s": max(speeds["without"]),
+              "ratio_best": best, "ratio_median": statistics.median(ratios),
+              "ratios": [round(r, 3) for r in ratios]}
+    print(f"\nthroughput ({rounds} interleaved rounds of {size:.1f} MB, CPU time): best round with the "
+          f"headline pack {result['with_best_mb_s']:.2f} MB/s, without {result['without_best_mb_s']:.2f} MB/s, "
+          f"ratio {best:.3f}; median of the per-round ratios {result['ratio_median']:.3f} "
+          f"(per round: {result['ratios']})")
     return result
 
 

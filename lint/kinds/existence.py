@@ -10,8 +10,8 @@ Fields:
   shared automaton as tokens do. That costs nothing on a headline without them, while every
   expression left in the merged one costs a search at every character (see
   [performance.md](performance.md)). Any other expression that must contain one of a few
-  literal strings (a literal run or a `(?:…|…)` group that is not optional, two characters
-  or more, or one character that is not among the most common ones: `？` in
+  literal strings (a literal run or a `(?:…|…)` group that is not optional, none of them
+  one of the most common characters or two-character words of news text: `？` in
   `…[？?]`, `出手` in `\\p{Han}{1,8}?(?:出手|发声)！`) gives them to the automaton as
   *anchors*: it is searched only where one of its anchors was found in the rule's scope, so
   a rule whose expressions all have anchors costs nothing on a text without them. Where
@@ -112,7 +112,7 @@ def _character_set(source: str, i: int) -> tuple[list[str], int]:
 
 # single characters too common in running text to be worth an automaton hit
 _COMMON_CHARS = frozenset(
-    "，。、；：“”‘’（）《》 的一是了不在人有我他这中大来上个国到说们为子和你地出道也时年得就那要下以生会"
+    "，。、；：“”‘’（）《》 -—.%0123456789的一是了不在人有我他这中大来上个国到说们为子和你地出道也时年得就那要下以生会"
     "自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
     "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情"
     "部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内"
@@ -122,6 +122,26 @@ _COMMON_CHARS = frozenset(
     "权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空众技轻程告江语英基派满式李"
     "息写识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失"
     "拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坏兴切"
+)
+
+# two-character words too common in running text to be worth an automaton hit: the 600 most
+# frequent ones of wordfreq's Chinese list (wordfreq.top_n_list("zh", 3000), two Han characters)
+_COMMON_WORDS = frozenset(
+    "".join((
+        "一个我们中国他们没有可以什么这个国家自己问题美国因为不是现在怎么就是已经这些发展开始这样公司政府可能工作社会如果知道进行世界日本不能计划成为时间认为需要国际地区时候使用经济活动但是历史应该政治",
+        "不会以及情况真的组织人民其他发生主要地方网站香港生活这种你们通过为了同时必须所以所有包括发现还有一些全国决定出现如何还是一样企业其中北京觉得重要影响喜欢文化起来不过作为学生希望技术提供要求那么",
+        "一定不同电影不要关系只是研究这么出来根据系统任何只有服务结果这里一起因此游戏看到虽然中心人们今天代表支持而且一直城市市场最后继续东西之后内容对于教育特别由于获得许多两个大学学校方式朋友目前表示",
+        "资料这是一种关于孩子安全大家运动部分很多非常台湾建设新闻有人自由参加当时过去那些产品会议单位完全建立得到有关生产相关国内然后选择那个一切一次人口无法管理能够记者进入领导上海个人一般完成环境网络",
+        "一点保护提出民主甚至事件当然机构法律视频过程准备直接设计之间事情人员信息哪里存在学习总统成功或者战争报告最大比较照片英国接受改变政策方法时期正在科技项目一下不断以后合作故事方面有些认识资源集团",
+        "专业之前任务原因参与女人小时成立是否科学规定举行了解处理多少感觉拥有时代电话能力艺术解决传统全球其实机会独立行为超过韩国产生人类分析各种告诉它们手机投资期间法国目标真正调查世纪严重增加帮助并且",
+        "行动造成作品受到基础家庭工业相信第一负责具有实现怎样控制根本男人结束努力只要如此媒体才能整个来自经过群众选举以下利用制度我国欧洲每个比赛表现达到主席以上以来几个办法图片年代开发成员未来革命价值",
+        "基本导致注意的话离开除了加入反对发布属于建筑形成数据行政银行音乐之一变化增长官方德国显示经验语言专家价格医院建议指出权利条件来说标准说明这次部门可是改革母亲系列联系警察记录不仅人物别人后来女性",
+        "意见执行最高机关用户确定解释中央以前先生关注分别区域工程父亲理论简单结构综合老师讨论证明采用一位不到儿子全部公开发表宣布当地最近社区自然那里今年介绍以为功能坚持学院意思找到提高范围例如共同农业",
+        "力量取得同样土地实施旅游正式民族组成一天保证健康大量实际容易开放持续权力永远消息然而电视看看精神考虑重点位于免费印度变成另外声音女儿妈妈应用想要明白最终汽车相当空间终于美元设备足球里面领域产业",
+        "作用几乎分钟十分回来意义文章生命面积亚洲原来名字唯一居民所谓曾经真是结合统一而是肯定三个人士军队大陆官员引起明显现场现象目的确实稳定重新加强强调总是教师模式死亡职业联合西方也许军事宣传带来平台",
+        "更加每天电子节目阅读一年一条事实公民实行小说感到愿意来源现代理解知识行业责任长期飞机下来保持内部农民减少失去女孩形式报道攻击最好机场欢迎状态看见真实经历至少规模错误交易仍然动物反应只能思想承认",
+        "担心此外清楚积极经常经营绝对苏联谢谢身体那样采取一名不想体育农村分享到底同意和平好像尤其尽管方案",
+    ))[i:i + 2] for i in range(0, 1200, 2)
 )
 
 
@@ -292,8 +312,7 @@ def _sequence_anchors(source: str, limit: int) -> set[str]:
                 current[:] = joined
         if kind == "repeated":  # what follows a repetition is not adjacent to one copy of it
             current = None
-    usable = [run for run in runs if "" not in run
-              and (min(map(len, run)) >= 2 or not any(s in _COMMON_CHARS for s in run))]
+    usable = [run for run in runs if "" not in run and not any(s in _COMMON_CHARS or s in _COMMON_WORDS for s in run)]
     if not usable:
         raise _NoAnchor
     best = max(usable, key=lambda run: (min(map(len, run)), -len(run)))
