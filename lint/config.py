@@ -42,6 +42,12 @@ class ConfigError(Exception):
     pass
 
 
+class _ForeignConfigError(ConfigError):
+    """A config extended from outside the project (the directory of the config that was
+    loaded) is not valid: the message names where, never what the file holds (it may be
+    anyone's file: ``extends: ~/.aws/credentials`` must not print its keys)."""
+
+
 @dataclass
 class Override:
     files: list[str]
@@ -118,10 +124,15 @@ def load_config(path: Path | None = None) -> Config:
     path = path or find_config()
     if path is None:
         return Config()
-    return _load(Path(path), ())
+    return _load(Path(path), (), set())
 
 
-def _load(path: Path, chain: tuple[Path, ...]) -> Config:
+def _load(path: Path, chain: tuple[Path, ...], merged: set[Path]) -> Config:
+    """The config at `path` with what it extends merged in. `chain`: the files extending it
+    (a loop is an error); `merged`: every file read so far for this configuration, each one
+    read and merged once, where it is first named (each level extending the next twice made
+    2^24 reads at depth 24)."""
+    merged.add(path.resolve())
     data, source = _read(path)
     extends = data.pop("extends", None) if isinstance(data, dict) else None
     config = parse_config(data, path, source)
@@ -136,8 +147,28 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Config:
         parent = _resolve_extends(name, path, locate)
         if parent.resolve() in chain + (path.resolve(),):
             raise ConfigError(f"{locate('extends')}: 'extends' loops back to {parent}")
-        base = _merge(base, _load(parent, chain + (path.resolve(),)))
+        if parent.resolve() in merged:
+            continue  # already in this configuration, where it was first named
+        try:
+            extended = _load(parent, chain + (path.resolve(),), merged)
+        except _ForeignConfigError:
+            raise
+        except ConfigError as error:
+            if _inside_project(parent, chain or (path.resolve(),)):
+                raise
+            place = str(error).split(": ", 1)[0]  # "file:line" (the file may be a deeper one)
+            raise _ForeignConfigError(
+                f"{locate('extends')}: extends {parent}, which is not a valid newslint config "
+                f"(see {place}; what it holds is not shown: it is outside the project)") from None
+        base = _merge(base, extended)
     return _merge(base, config)
+
+
+def _inside_project(path: Path, chain: tuple[Path, ...]) -> bool:
+    """Whether `path` (links resolved) is a preset or lies in the directory of the config
+    first loaded (`chain[0]`), or below it."""
+    target = path.resolve()
+    return target.is_relative_to(PRESETS_DIR.resolve()) or target.is_relative_to(chain[0].parent)
 
 
 def _resolve_extends(name: str, path: Path, locate) -> Path:

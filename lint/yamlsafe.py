@@ -81,7 +81,60 @@ def _unique_keys_loader():
                 mapping[key] = construct(value_node, deep=deep)
             return mapping
 
+        def construct_document(self, node):
+            check_aliases(node)
+            return super().construct_document(node)
+
     return UniqueKeysSafeLoader
+
+
+# Aliases (``*name``) may repeat what an anchor holds: a merge key (``<<: *defaults``) is a
+# fair use. Nine levels of ten aliases each ("billion laughs") make a text of a few hundred
+# bytes stand for a billion nodes: the loader shares them, but whatever walks the data (the
+# cache writer, a rule's fields) expands them (a pack's description took > 60 s and 5.8 GB).
+# So aliases may add at most this many nodes to a document, and an alias inside its own anchor
+# (a recursive structure) is refused.
+MAX_ALIAS_NODES = 100_000
+
+
+def check_aliases(root) -> None:
+    """Raise a `yaml.constructor.ConstructorError` (at the document's start) when the composed
+    tree `root`, expanded, has more than `MAX_ALIAS_NODES` nodes beyond those written, or
+    holds a node inside itself. Linear in the nodes written (each is measured once)."""
+    import yaml as module
+
+    if root is None:
+        return
+    sizes: dict[int, int] = {}  # id(node) -> nodes it stands for, expanded
+    open_nodes: set[int] = set()  # the nodes being measured: their descendants so far
+    stack = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node, module))
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise module.constructor.ConstructorError(
+                None, None, "found an alias inside its own anchor (a recursive structure)", node.start_mark)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node, module) if id(child) not in sizes)
+    if sizes[id(root)] - len(sizes) > MAX_ALIAS_NODES:
+        raise module.constructor.ConstructorError(
+            None, None, f"aliases expand to {sizes[id(root)]:,} nodes, {len(sizes):,} written "
+            f"(at most {MAX_ALIAS_NODES:,} more are allowed)", root.start_mark)
+
+
+def _children(node, module):
+    if isinstance(node, module.SequenceNode):
+        return node.value
+    if isinstance(node, module.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return ()
 
 
 def compose(source: str):
