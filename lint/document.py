@@ -99,6 +99,10 @@ class Document:
     # what the reader could not read, so the file cannot be linted right ("line 2: invalid
     # YAML front matter: …"); the runner reports the first as the file's error (exit 2)
     problems: list[str] = field(default_factory=list)
+    # parts of the file the reader could not read, the rest being read right ("line 40:
+    # Markdown nested 100 levels deep or more: lines 40-52 not checked"): the file is linted
+    # and each is reported as an error of the run (exit 2)
+    unchecked: list[str] = field(default_factory=list)
     # the file text, when the reader changed `text` (see SourceMap); None: it is `text`
     source: str | None = None
     source_map: SourceMap | None = None

@@ -113,7 +113,10 @@ class Linter:
     def lint_document(self, doc: Document, settings: Settings | None = None) -> tuple[list[Finding], list[str]]:
         """Findings and the failures of rules that could not finish."""
         settings = settings or self.settings_for(doc.path)
-        return self.engine(settings).lint(doc, settings)
+        findings, failures = self.engine(settings).lint(doc, settings)
+        if doc.unchecked:  # what the reader could not read is said, never silently skipped
+            failures = [f"{doc.path}: {part}" for part in doc.unchecked] + failures
+        return findings, failures
 
     def lint_text(self, text: str, path: str = "<text>", *, select=None, ignore=None) -> list[Finding]:
         """Findings of `text`, read as the format `path` names."""

@@ -1,4 +1,6 @@
 """Markdown articles: exact positions, prose only, front matter as metadata, safe fixes."""
+import pytest
+
 from tests.conftest import EXAMPLES, out, run_cli
 
 from lint import default_linter, lint_text
@@ -183,3 +185,13 @@ def test_toml_front_matter_is_metadata_too():
     assert where(lint_text(text, "a.md")) == [
         ("headline.shock", 2, 10, "震惊"), ("byline.empty-field", 4, 2, "责任编辑"),
     ]
+
+
+@pytest.mark.parametrize("nesting", ["blockquotes", "lists"])
+def test_markdown_nested_twenty_levels_and_more_is_linted(nesting):
+    """markdown-it's CommonMark limit (20 levels: ten nested lists) skipped the rest silently."""
+    if nesting == "blockquotes":
+        text = "# 标题\n\n" + ">" * 40 + " 阳光见缝插扎。\n"
+    else:
+        text = "# 标题\n\n" + "".join("  " * i + "- 项目\n" for i in range(30)) + "  " * 30 + "- 阳光见缝插扎\n"
+    assert "typos.idiom" in [f.rule for f in lint_text(text, "a.md")]

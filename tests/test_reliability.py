@@ -477,3 +477,15 @@ def test_invalid_toml_front_matter_is_an_error(tmp_path):
     make_article(tmp_path / "a.md", '+++\ntitle = "x\n+++\n\n正文。\n')
     result = run_cli("check", "a.md", cwd=tmp_path)
     assert result.returncode == 2 and "a.md: invalid TOML front matter" in out(result)
+
+
+def test_markdown_nested_beyond_the_limit_is_reported_not_skipped(tmp_path):
+    """Deeper than the reader reads (100 levels): the rest of the file is linted, and what was
+    not checked is one error line naming the file and lines, exit 2 (it was skipped silently)."""
+    deep = ">" * 120 + " 阳光见缝插扎。\n" + ">" * 120 + " 第二行。\n"
+    article = make_article(tmp_path / "deep.md", "# 标题\n\n" + TYPO + "。\n\n" + deep + "\n正文。\n")
+    result = run_cli("check", article, timeout=60)
+    report = out(result)
+    assert result.returncode == 2, report
+    assert f"{article}: line 5: Markdown nested 100 levels deep or more: lines 5-6 not checked" in report
+    assert f"{article}:3:" in report  # the rest was linted

@@ -66,6 +66,25 @@ _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("t
 _PARSER.normalizeLink = _PARSER.normalizeLinkText = lambda url: url
 _DELIMITED = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
+# markdown-it skips, without a word, whatever is nested deeper than its `maxNesting` (20 in
+# the CommonMark preset: ten nested lists). Deeper blocks are read up to NESTING_LIMIT levels
+# (its block and inline parsers stay far from Python's recursion limit there); beyond, a
+# block rule that runs before all others records the lines it skips, and they are reported as
+# not checked (`Document.unchecked`).
+NESTING_LIMIT = 100
+_PARSER.options["maxNesting"] = NESTING_LIMIT + 1
+
+
+def _nesting_guard(state, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.level < NESTING_LIMIT:
+        return False
+    state.env.setdefault("unchecked", []).append((start_line, end_line))
+    state.line = end_line
+    return True
+
+
+_PARSER.block.ruler.before(_PARSER.block.ruler.get_all_rules()[0], "nesting_guard", _nesting_guard)
+
 
 def read_markdown(text: str, path: str = "<text>") -> Document:
     lines = _lines(text)
@@ -87,7 +106,8 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
     cursors: dict[int, int] = {}  # per line: where the next table cell is searched from
     in_heading = None
     want_h1 = not headline
-    for token in _PARSER.parse(feed):
+    env: dict = {}
+    for token in _PARSER.parse(feed, env):
         if token.type == "heading_open":
             in_heading = token.tag
         elif token.type == "heading_close":
@@ -115,6 +135,9 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
     doc.scopes = {"headline": headline, "body": body, "byline": merged(byline), "meta": sorted(meta_scope)}
     doc.credits = sorted(credits, key=lambda c: c.start)
     doc.comments = sorted(comments)
+    doc.unchecked = [f"line {start + 1}: Markdown nested {NESTING_LIMIT} levels deep or more: "
+                     + (f"lines {start + 1}-{end}" if end > start + 1 else "this line") + " not checked"
+                     for start, end in env.get("unchecked", ())]
     return doc
 
 
