@@ -195,3 +195,31 @@ def test_markdown_nested_twenty_levels_and_more_is_linted(nesting):
     else:
         text = "# 标题\n\n" + "".join("  " * i + "- 项目\n" for i in range(30)) + "  " * 30 + "- 阳光见缝插扎\n"
     assert "typos.idiom" in [f.rule for f in lint_text(text, "a.md")]
+
+
+TITLES = {
+    "escaped": ('title: "专家称\\"见缝插扎\\"不对"\n', 2, 14),
+    "single-quoted": ("title: '专家''见缝插扎''不对'\n", 2, 13),
+    "folded": ("title: >\n  专家称见缝插扎\n  不对\n", 3, 6),
+    "literal": ("title: |\n  专家称见缝插扎不对\n", 3, 6),
+    "unicode escape": ('title: "\\u4e13家称见缝插扎不对"\n', 2, 17),
+}
+
+
+@pytest.mark.parametrize("title, line, column", TITLES.values(), ids=TITLES.keys())
+def test_front_matter_titles_of_any_yaml_form_are_read_as_yaml(title, line, column):
+    """A title with escapes or a block scalar was read as no title (headline.empty, and the
+    headline rules never saw it): it is read as YAML gives it, findings point into the file,
+    and a fix never breaks the YAML."""
+    import yaml
+
+    text = "---\n" + title + "author: 王某\n---\n\n正文。\n"
+    doc = read_document(text, "a.md")
+    value = yaml.safe_load(title)["title"].rstrip()
+    assert [doc.text[a:b] for a, b in doc.scopes["headline"]] == [value]
+    found = lint_text(text, "a.md")
+    assert "headline.empty" not in [f.rule for f in found]
+    idiom = [f for f in found if f.rule == "typos.idiom"]
+    assert [(f.line, f.column, f.text) for f in idiom] == [(line, column, "见缝插扎")]
+    fixed = default_linter().fix_text(text, "a.md", unsafe=True)[0]
+    assert yaml.safe_load(fixed.split("---\n")[1])["title"].rstrip() == value.replace("见缝插扎", "见缝插针")

@@ -29,6 +29,7 @@ scopes rather than guessed.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import tomllib
 
 import regex
@@ -36,7 +37,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..credits import find_credits
-from ..document import Credit, Document
+from ..document import Credit, Document, SourceMap
 from ..spans import merged, subtract
 from .text import not_prose_spans
 
@@ -135,6 +136,9 @@ def read_markdown(text: str, path: str = "<text>") -> Document:
     doc.scopes = {"headline": headline, "body": body, "byline": merged(byline), "meta": sorted(meta_scope)}
     doc.credits = sorted(credits, key=lambda c: c.start)
     doc.comments = sorted(comments)
+    decoded = doc.cache.pop("decoded title", None)
+    if decoded is not None and not doc.scopes["headline"]:
+        _read_decoded_title(doc, *decoded)
     doc.unchecked = [f"line {start + 1}: Markdown nested {NESTING_LIMIT} levels deep or more: "
                      + (f"lines {start + 1}-{end}" if end > start + 1 else "this line") + " not checked"
                      for start, end in env.get("unchecked", ())]
@@ -199,6 +203,10 @@ def _read_front_matter(text, start, end, doc, headline, byline, meta_scope, cred
             doc.meta.setdefault("title", value)
             if span and span[1] > span[0]:
                 headline.append(span)
+            elif span is None and isinstance(value_node, yaml.ScalarNode) and value.strip():
+                # escapes, a block scalar (`title: >`): the file's characters are not the
+                # title's; the title is read as YAML gives it (`_read_decoded_title`)
+                doc.cache["decoded title"] = (start + value_node.start_mark.index, start + value_node.end_mark.index, value)
         elif key in CREDIT_KEYS and value is not None or key in CREDIT_KEYS and _is_null(value_node):
             credits.append(_front_matter_credit(key, value or "", key_node, value_node, start, span))
             if span and span[1] > span[0]:
@@ -245,6 +253,46 @@ def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope,
                 byline.append(span)
         elif key in PROSE_META_KEYS and span and span[1] > span[0]:
             meta_scope.append(span)
+
+
+_ESCAPES = regex.compile(r"""\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.|\r?\n)|''""", regex.DOTALL)
+
+
+def _read_decoded_title(doc: Document, start: int, end: int, value: str) -> None:
+    """Read the title written at file[start:end] (quotes, escapes, a block scalar's indicator
+    and indentation) as its YAML value: the document's text holds the value there, a
+    `SourceMap` leads back to the file (characters the value shares with the file map one to
+    one, so findings point at them and fixes apply; the rest maps as a whole and fixes over it
+    are only shown), and the headline scope covers the value."""
+    from difflib import SequenceMatcher
+
+    text = doc.text
+    value = value.rstrip()  # a block scalar's final line break is not part of the title
+    # an escape (`\"`, `\u4e2d`, `''`) never matches the character it stands for: a fix must
+    # not rewrite the `"` of `\"` and leave a broken escape behind
+    raw = _ESCAPES.sub(lambda m: "\0" * len(m.group()), text[start:end])
+    source_map = SourceMap()
+    source_map.add(0, 0, start, True)
+    done_raw = done_value = 0
+    blocks = SequenceMatcher(None, raw, value, autojunk=False).get_matching_blocks()
+    for raw_at, value_at, size in blocks:
+        if value_at > done_value:  # value characters written otherwise (an escape, a fold)
+            source_map.add(start + done_value, start + done_raw, start + raw_at, False)
+        if size:
+            source_map.add(start + value_at, start + raw_at, start + raw_at + size, True)
+        done_raw, done_value = raw_at + size, value_at + size
+    shift = len(value) - (end - start)
+    source_map.add(start + len(value), end, len(text), True)
+    doc.source, doc.text, doc.source_map = text, text[:start] + value + text[end:], source_map
+
+    def moved(offset: int) -> int:
+        return offset + shift if offset >= end else offset
+
+    doc.scopes = {name: [(moved(a), moved(b)) for a, b in ranges] for name, ranges in doc.scopes.items()}
+    doc.scopes["headline"] = [(start, start + len(value))]
+    doc.credits = [credit if credit.start < 0 else dataclasses.replace(
+        credit, start=moved(credit.start), end=moved(credit.end),
+        value_start=moved(credit.value_start), value_end=moved(credit.value_end)) for credit in doc.credits]
 
 
 def _node_text(node) -> str | None:
