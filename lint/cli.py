@@ -21,7 +21,7 @@ from .linter import Linter
 from .readers import ENCODINGS
 from .reporters import STREAMS
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
-from .runner import lint_targets, walk_targets
+from .runner import MAX_FILE_BYTES, lint_targets, walk_targets
 from .settings import known_names
 from .suppress import unused_suppression_rule
 
@@ -78,8 +78,12 @@ def cli():
               help="Record every finding in this baseline file (and exit 0 unless an input failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes [default: all cores; small inputs run in one].")
+@click.option("--max-file-size", "max_megabytes", type=click.FloatRange(min=0, min_open=True),
+              default=MAX_FILE_BYTES / 2**20, show_default=True,
+              help="Largest input read, in MB (a larger file is an error).")
 def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, diff, config_path, rule_dirs,
-          stdin_filename, encoding, color_mode, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs):
+          stdin_filename, encoding, color_mode, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs,
+          max_megabytes):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
     linter = _setup(config_path, rule_dirs, select, ignore, unsafe_fixes)
     config = linter.config
@@ -91,7 +95,10 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     rules = [r.describe() for r in linter.rules]
     excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
     recorder = baseline.Recorder(write_baseline_file) if write_baseline_file else None
-    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
+    max_bytes = int(max_megabytes * 2**20)
+    stdin_bytes = sys.stdin.buffer.read(max_bytes + 1) if "-" in paths else None
+    if stdin_bytes is not None and len(stdin_bytes) > max_bytes:
+        _fail(f"standard input: too large (over {max_megabytes:g} MB, see --max-file-size)")
     color = output_format == "text" and _use_color("never" if no_color else color_mode)
     options = {"color": color, "statistics": statistics, "quiet": quiet,
                "tool": {"name": "newslint", "version": __version__}, "rules": rules}
@@ -107,6 +114,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     outcomes = lint_targets(
         linter, targets, jobs=jobs, stdin_name=stdin_filename,
         encoding=encoding, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_bytes=stdin_bytes,
+        max_bytes=max_bytes,
     )
     for outcome in outcomes:
         if outcome.skipped:
@@ -282,9 +290,16 @@ def test_rules(paths):
 def init(force):
     """Write a starter .newslint.yml in the current directory."""
     target = Path(".newslint.yml")
+    if target.is_symlink():  # a dangling link was written through (the file created elsewhere)
+        _fail(f".newslint.yml is a symbolic link (to {os.readlink(target)}); not written: remove it first")
     if target.exists() and not force:
         _fail(".newslint.yml already exists (use --force to overwrite)")
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    try:  # never through a link made meanwhile
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(STARTER_CONFIG)
+    except OSError as error:
+        _fail(f".newslint.yml: cannot write: {error.strerror}")
     click.echo(f"Wrote {target}")
 
 

@@ -104,15 +104,48 @@ class Outcome:
     failures: list[str] = field(default_factory=list)
 
 
+# the largest input read (`--max-file-size`): `/dev/zero` was read until MemoryError
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def read_input(path: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; `InputError` for anything else. A
+    FIFO named on the command line blocked the run forever: the file is opened without
+    blocking and refused unless it is a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a regular file")
+            raise InputError(f"not a regular file ({kind}); to lint a stream, pipe it to '-'")
+        if info.st_size > max_bytes:
+            raise InputError(_too_large(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb") as stream:
+            fd = None
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew while being read
+            raise InputError(_too_large(len(data), max_bytes))
+        return data
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({size / 2**20:.1f} MB; the limit is {limit / 2**20:g} MB, see --max-file-size)"
+
+
 def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=False, unsafe_fixes=None,
                 stdin_bytes: bytes | None = None, display_name: str | None = None,
-                settings_path: str | None = None) -> Outcome:
+                settings_path: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Outcome:
     """Lint one file (or standard input) with `linter` (`lint.linter.Linter`), and fix it or
     diff it when asked. `settings_path` is the path whose configuration applies (standard
-    input's --stdin-filename)."""
+    input's --stdin-filename); `max_bytes`: the largest file read."""
     name = display_name or target.path
     try:
-        data = stdin_bytes if target.path == "-" else Path(target.path).read_bytes()
+        data = stdin_bytes if target.path == "-" else read_input(target.path, max_bytes)
         text, source = decode(data, encoding)
     except InputError as error:
         if not target.explicit and "binary" in str(error):
@@ -184,6 +217,9 @@ class ChangedOnDisk(OSError):
     """The file is not what was read: someone else wrote it meanwhile."""
 
 
+SHORT_TEMPORARY_ABOVE = 200  # bytes of a file name
+
+
 def write_atomically(path: Path, source: Source, text: str, original: bytes) -> None:
     """Replace the file with `text`, so that it is always either wholly old or wholly new.
 
@@ -205,7 +241,10 @@ def write_atomically(path: Path, source: Source, text: str, original: bytes) -> 
         raise OSError("the file is read-only; left as it is")
     import tempfile  # only --fix writes files
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".newslint-tmp", dir=real.parent)
+    # `.NAME.XXXXXXXX.newslint-tmp` beside the file; a name near the 255-byte limit would make
+    # that too long to create, so it gets a short one
+    prefix = f".{real.name}." if len(os.fsencode(real.name)) <= SHORT_TEMPORARY_ABOVE else ".newslint."
+    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".newslint-tmp", dir=real.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -489,3 +489,82 @@ def test_markdown_nested_beyond_the_limit_is_reported_not_skipped(tmp_path):
     assert result.returncode == 2, report
     assert f"{article}: line 5: Markdown nested 100 levels deep or more: lines 5-6 not checked" in report
     assert f"{article}:3:" in report  # the rest was linted
+
+
+# --- issue 16 item 11: the smaller ones ----------------------------------------------------
+def test_a_fifo_named_on_the_command_line_is_refused(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    other = make_article(tmp_path / "other.txt")
+    result = run_cli("check", fifo, other, timeout=60)  # it blocked forever
+    report = out(result)
+    assert result.returncode == 2
+    assert f"error: {fifo}: not a regular file (a FIFO); to lint a stream, pipe it to '-'" in report
+    assert f"{other}:2:1:" in report
+
+
+def test_input_size_is_capped_with_a_clear_error(tmp_path):
+    big = make_article(tmp_path / "big.txt", "标题\n" + "正文。" * 400_000)  # 3.6 MB
+    small = make_article(tmp_path / "small.txt")
+    result = run_cli("check", "--max-file-size", "1", big, small, timeout=60)
+    assert result.returncode == 2
+    assert f"error: {big}: too large (3.4 MB; the limit is 1 MB, see --max-file-size)" in out(result)
+    assert f"{small}:2:1:" in out(result)
+    piped = run_cli("check", "--max-file-size", "1", "-", input=big.read_bytes(), timeout=60)
+    assert piped.returncode == 2 and "standard input: too large (over 1 MB" in err(piped)
+    # /dev/zero was read until MemoryError
+    zero = run_cli("check", "/dev/zero", timeout=60)
+    assert zero.returncode == 2 and "/dev/zero: not a regular file (a character device)" in out(zero)
+    assert run_cli("check", big, timeout=60).returncode == 1  # under the default limit (64 MB)
+
+
+def test_fixing_a_file_whose_name_is_near_the_byte_limit(tmp_path):
+    name = "稿" * 80 + "a" * 11 + ".txt"  # 255 bytes: the temporary name beside it was longer
+    assert len(name.encode()) == 255
+    article = make_article(tmp_path / name)
+    result = run_cli("check", "--fix", article, timeout=60)
+    assert "not fixed" not in out(result), out(result)
+    assert TYPO not in article.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_the_text_report_escapes_control_and_bidi_characters_and_aligns_carets(tmp_path):
+    """An article sent ESC sequences and bidi overrides to the terminal; carets were shifted
+    by zero-width joiners and bidi controls."""
+    line = "他说\x1b[31m红色\u202e反转\u202c，👨\u200d👩\u200d👧" + TYPO + "。"
+    article = make_article(tmp_path / "a.txt", "标题\n" + line + "\n")
+    report = out(run_cli("check", "--select", "typos", article, timeout=60))
+    assert "\x1b" not in report and "\u202e" not in report and "\u202c" not in report
+    shown, carets = [l for l in report.splitlines() if "|" in l][:2]
+    assert "\\x1b[31m" in shown and "\\u202e" in shown and "\\u202c" in shown
+    from lint.reporters.text import width
+
+    source = shown.split("| ", 1)[1]
+    column = width(source[: source.index(TYPO)])
+    assert carets.split("| ", 1)[1] == " " * column + "^" * width(TYPO)
+
+
+@pytest.mark.parametrize("output_format", ["json", "rdjson"])
+def test_json_reports_stay_valid_utf8_with_a_file_name_that_is_not(tmp_path, output_format):
+    import json
+
+    folder = os.fsencode(tmp_path)
+    path = os.path.join(folder, b"caf\xe9.txt")
+    with open(path, "wb") as stream:
+        stream.write(("标题\n" + TYPO + "。\n").encode())
+    result = run_cli("check", "--format", output_format, os.fsdecode(path), timeout=60)
+    document = json.loads(result.stdout.decode("utf-8"))  # it was invalid UTF-8
+    names = ([f["path"] for f in document["files"]] if output_format == "json"
+             else [d["location"]["path"] for d in document["diagnostics"]])
+    assert names and all(os.fsencode(name).endswith(b"caf\xe9.txt") for name in names)
+
+
+def test_init_refuses_a_dangling_symlink(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".newslint.yml").symlink_to(tmp_path / "elsewhere.yml")
+    result = run_cli("init", cwd=project, timeout=60)
+    assert result.returncode == 2 and "symbolic link" in err(result)
+    assert not (tmp_path / "elsewhere.yml").exists()
+    assert run_cli("init", "--force", cwd=project, timeout=60).returncode == 2
+    assert not (tmp_path / "elsewhere.yml").exists()

@@ -10,6 +10,7 @@ once; `render_run` gives that string for a finished `Run`.
 from __future__ import annotations
 
 import json
+import re
 
 from ..findings import Totals
 
@@ -41,8 +42,17 @@ def render_run(stream_class, run, options: dict) -> str:
 
 
 def nested(value, depth: int) -> str:
-    """`json.dumps(value, indent=2)` as it appears `depth` levels deep in an indented document."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    """`json.dumps(value, indent=2)` as it appears `depth` levels deep in an indented document.
+    Lone surrogates (a file name that is not UTF-8, decoded as Python does: `os.fsdecode`) are
+    written as JSON escapes (`\\udce9`), so the output stays valid UTF-8 and
+    `os.fsencode(json.loads(...))` gives the name's bytes back."""
+    text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class JsonList:

@@ -13,8 +13,31 @@ CONTEXT_AFTER = 60
 
 
 def width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    """Terminal columns: East Asian wide and full-width characters take two; combining marks
+    and format characters (zero width joiner and space, …) none."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF"
+               else 0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf" else 1 for ch in text)
+
+
+# Characters an article must not send to the terminal: controls (ESC starts a terminal
+# sequence), bidirectional overrides and isolates (they reorder what is shown: a snippet
+# would read otherwise than the file), line and paragraph separators, lone surrogates (a
+# file name that is not UTF-8). They are shown as escapes: `\x1b`, `\u202e`.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_HIDDEN_CATEGORIES = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def visible(text: str) -> str:
+    """`text` with control characters, bidi controls and lone surrogates escaped."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if ch in _BIDI or unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch
+                   for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class TextStream(Stream):
@@ -39,7 +62,7 @@ class TextStream(Stream):
 
     def finish(self, totals) -> None:
         for error in totals.errors:
-            self.line(self.paint("error", "error: ") + error)
+            self.line(self.paint("error", "error: ") + visible(error))
         if self.options.get("statistics"):
             for line in _statistics(totals):
                 self.line(line)
@@ -50,7 +73,7 @@ class TextStream(Stream):
 
 
 def _header(f, paint) -> str:
-    return f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} {paint(f.level, f.level)} {f.rule} {f.message}"
+    return f"{paint('bold', f'{visible(f.path)}:{f.line}:{f.column}:')} {paint(f.level, f.level)} {f.rule} {f.message}"
 
 
 def _snippet(line_text, f, paint) -> list[str]:
@@ -60,10 +83,10 @@ def _snippet(line_text, f, paint) -> list[str]:
     end = max(end, start + 1)  # a zero-length finding still gets one caret
     left = max(0, start - CONTEXT_BEFORE)
     right = min(len(line_text), end + CONTEXT_AFTER)
-    shown = ("…" if left else "") + line_text[left:right] + ("…" if right < len(line_text) else "")
-    offset = 1 if left else 0
-    pad = width(shown[: start - left + offset])
-    carets = max(1, width(line_text[start:end]) or 1)
+    before, inside = visible(line_text[left:start]), visible(line_text[start:end])
+    shown = ("…" if left else "") + before + inside + visible(line_text[end:right]) + ("…" if right < len(line_text) else "")
+    pad = width(before) + (1 if left else 0)
+    carets = max(1, width(inside) or 1)
     gutter = f"{f.line:>5} | "
     blank = " " * (len(gutter) - 2) + "| "
     return [paint("dim", gutter) + shown, paint("dim", blank) + " " * pad + paint(f.level, "^" * carets)]
