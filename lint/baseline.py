@@ -123,13 +123,15 @@ def load(file: Path) -> Counter:
         raise BaselineError(f"{file}: cannot read baseline: {error.strerror or error}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise BaselineError(f"{file}: not a newslint baseline (invalid JSON: {error})") from None
+    except RecursionError:
+        raise BaselineError(f"{file}: not a newslint baseline (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("version") != VERSION:
         raise BaselineError(f"{file}: not a newslint baseline of version {VERSION}")
     table: Counter = Counter()
     try:
         for entry in document["findings"]:
             table[(entry["path"], entry["rule"], entry["fingerprint"])] += int(entry.get("count", 1))
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:  # 1e400 is infinity
         raise BaselineError(f"{file}: malformed baseline entry ({type(error).__name__}: {error})") from None
     return table
 

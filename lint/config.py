@@ -228,7 +228,8 @@ def _read(path: Path):
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}{line}: YAML error: {getattr(error, 'problem', error)}") from None
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]  # one line
+            raise ConfigError(f"{path}{line}: YAML error: {problem}") from None
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: config must be a mapping")

@@ -83,7 +83,7 @@ def parse_pack(source: str, path) -> list[Rule]:
         data = yaml.load(source, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]  # one line
         raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML error: {problem}") from None
     rules = _pack_rules(data, source, path, validated=False)
     if entry is not None:

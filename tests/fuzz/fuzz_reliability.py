@@ -2,6 +2,9 @@
 
     python tests/fuzz/fuzz_reliability.py [--seconds N] [--only TARGET]
 
+Targets: documents, rule-files, bytes, long-documents (tests/test_reliability_properties.py);
+configs, baselines, front-matter, pack-aliases (tests/test_fuzz_inputs.py).
+
 Each target is a property from tests/test_reliability_properties.py, run by hypothesis in
 rounds of fresh random examples until its share of the time is spent. A failure is shrunk by
 hypothesis, printed, and the target stops; the exit status is 1 if any target failed.
@@ -20,6 +23,10 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from tests.strategies import any_text, rule_files, suffixes  # noqa: E402
+from tests.test_fuzz_inputs import (  # noqa: E402
+    baselines, check_baseline, check_config, check_front_matter, check_pack_with_aliases, front_matters,
+    pack_texts, yaml_texts,
+)
 from tests.test_reliability_properties import LINTER, check_bytes, check_document, check_rule_file  # noqa: E402
 
 ROUND = 500
@@ -32,6 +39,10 @@ def targets():
         "bytes": (st.binary(max_size=2000), check_bytes),
         "long-documents": (st.tuples(st.lists(any_text, max_size=30).map("".join), suffixes),
                            lambda args: check_document(LINTER, *args)),
+        "configs": (st.tuples(yaml_texts, st.sampled_from([".yml", ".toml"])), lambda args: check_config(*args)),
+        "baselines": (baselines, check_baseline),
+        "front-matter": (st.tuples(front_matters, any_text), lambda args: check_front_matter(*args)),
+        "pack-aliases": (pack_texts, check_pack_with_aliases),
     }
 
 
