@@ -1,14 +1,15 @@
-"""typos.word-near (the near_word kind): variants of frequent words, the project's own right
-forms and confusion pairs, neighbours that make a word boundary, and the unsafe fix."""
+"""typos.word-near (the near_word kind): orphans, candidates made at run time, the scoring gates,
+the project's own right forms and confusion pairs, and the unsafe fix."""
 import pytest
 
 from lint.kinds import near_word
-from lint.kinds.near_word import NearWord, load_variants, pair_variants
+from lint.kinds.near_word import NearWord, orphans, word_list
 from lint.linter import Linter
 from lint.rulepack import load_packs
 from tests.conftest import ROOT
 
 RULE = "typos.word-near"
+SLIP = "公司今年的营业额大幅增涨。"  # 增涨 for 增长 (same reading)
 
 
 def rule(**options):
@@ -21,111 +22,98 @@ def findings(text, linter=None):
     return [(f.text, f.replacements[0]) for f in linter.lint_text(text) if f.rule == RULE]
 
 
-def a_variant():
-    """A shipped variant whose neighbours in the test sentence are not its own absorbers."""
-    for variant, (right, kind, left, after) in load_variants().items():
-        if len(variant) == 2 and "。" not in after and "，" not in left and kind == "同音":
-            return variant, right, kind
-    raise AssertionError("no variant")
+def test_the_word_list_is_well_formed():
+    twos, threes, fours, right, common = word_list()
+    assert 100_000 <= len(twos) + len(threes) + len(fours) <= 200_000
+    assert 30_000 <= len(right) <= 60_000
+    assert all(n >= 20 and 2 <= len(w) <= 4 for w, n in right.items())
+    assert "增长" in right and "增涨" not in twos
+    assert "的" in common and "增" in common
+    header = (ROOT / "lint" / "data" / "words.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert "jieba" in header and "MIT" in header
 
 
-def test_the_data_file_is_well_formed():
-    table = load_variants()
-    assert 5_000 <= len(table) <= 20_000  # every variant is a literal of the shared automaton
-    for variant, (right, kind, left, after) in table.items():
-        assert len(variant) == len(right) and variant != right
-        assert sum(a != b for a, b in zip(variant, right)) == 1
-        assert kind in ("同音", "音近", "近音")
+def test_orphans_are_the_characters_no_listed_word_covers():
+    assert orphans("甲乙丙丁戊", {"乙丙"}, set(), set()) == [0, 3, 4]
+    assert orphans("甲乙丙丁戊", set(), {"丙丁戊"}, set()) == [0, 1]
+    assert orphans("甲乙", set(), set(), {"甲乙丙丁"}) == [0, 1]  # a run's end cuts no word in two
 
 
-def test_a_variant_is_reported_with_its_right_form_and_why():
-    variant, right, kind = a_variant()
-    linter = Linter(select=[RULE])
-    found = linter.lint_text(f"文章里写着，{variant}。")
-    ours = [f for f in found if f.rule == RULE]
-    assert [(f.text, f.replacements) for f in ours] == [(variant, [right])]
-    i = next(i for i, (a, b) in enumerate(zip(variant, right)) if a != b)
-    assert ours[0].message == f"“{variant}”疑为“{right}”之误（{variant[i]}/{right[i]} {kind}）"
-    assert ours[0].level == "warning"
+def test_a_slip_is_reported_with_its_right_form_and_why():
+    found = [f for f in Linter(select=[RULE]).lint_text(SLIP) if f.rule == RULE]
+    assert [(f.text, f.replacements, f.column) for f in found] == [("增涨", ["增长"], 11)]
+    assert found[0].message == "“增涨”疑为“增长”之误（涨/长 同音）"
+    assert found[0].level == "warning"
+
+
+def test_correct_text_is_left_alone():
+    assert findings("公司今年的营业额大幅增长。") == []
+    assert findings("新馆将于下月正式对外开放，市民可以预约参观。") == []
 
 
 def test_the_fix_is_a_suggestion_never_applied_by_plain_fix():
-    variant, right, _ = a_variant()
     linter = Linter(select=[RULE])
-    text = f"文章里写着，{variant}。"
-    found = [f for f in linter.lint_text(text) if f.rule == RULE]
+    found = [f for f in linter.lint_text(SLIP) if f.rule == RULE]
     assert found and not any(f.fixable for f in found)
-    assert linter.fix_text(text)[0] == text
+    assert linter.fix_text(SLIP)[0] == SLIP
+    assert linter.fix_text(SLIP, unsafe=True)[0] == "公司今年的营业额大幅增长。"
 
 
-def test_a_neighbour_that_makes_a_word_silences_the_variant():
-    for variant, (right, kind, left, after) in load_variants().items():
-        if left and len(variant) == 2:
-            break
+def test_a_form_right_after_a_surname_is_taken_for_a_name():
+    assert findings("记者王增涨报道。") == []
+
+
+def test_a_short_quoted_phrase_is_meant_as_written():
+    assert findings("公司的口号是“大幅增涨”。") == []
+
+
+def test_a_form_written_twice_in_a_document_needs_more():
     r = rule()
-    r.literals()
-    assert findings(f"文章里写着，{variant}。") == [(variant, right)]
-    assert findings(f"文章里写着{left[0]}{variant}。") == []
-
-
-def test_a_variant_right_after_a_surname_is_taken_for_a_name():
-    variant, right, _ = a_variant()
-    assert findings(f"文章里写着，{variant}。") == [(variant, right)]
-    assert findings(f"文章里写着王{variant}。") == []
+    r.trace = []
+    once = list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨"))
+    gain_once = r.trace[-1][5]
+    r.trace = []
+    list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨。增涨"))
+    assert once and r.trace[-1][5] == gain_once - near_word.REPEAT_PENALTY
 
 
 def test_the_projects_own_right_forms_are_never_corrected(tmp_path):
-    variant, right, _ = a_variant()
     (tmp_path / "house.yaml").write_text(
         "pack: house\nrules:\n  - id: near\n    kind: near_word\n    level: warning\n"
         "    message: “{match}”疑为“{replacement}”之误\n"
-        f"    words: [{variant}牌]\n", encoding="utf-8")
-    rules = load_packs([tmp_path])
-    linter = Linter(rules=rules, select=["house.near"])
-    assert [f.text for f in linter.lint_text(f"文章里写着，{variant}。")] == [variant]
-    assert linter.lint_text(f"文章里写着，{variant}牌。") == []
-    mine = rule(words=[variant])
-    mine.literals()
-    assert variant not in mine._variants  # listed as a right form: no longer a variant
+        "    words: [增涨牌]\n", encoding="utf-8")
+    linter = Linter(rules=load_packs([tmp_path]), select=["house.near"])
+    assert [f.text for f in linter.lint_text(SLIP)] == ["增涨"]
+    assert linter.lint_text("公司推出了增涨牌饮料。") == []
 
 
-def test_a_projects_confusion_pair_makes_variants_of_frequent_words():
-    words = {"镀铬": 200, "铬合金": 150, "格子": 900, "合格": 5000}
-    made = pair_variants({"格": "铬"}, words)
-    assert made == {"镀格": ("镀铬", "易混", "", ""), "格合金": ("铬合金", "易混", "", "")}
-    # a variant that is itself a word is never made
-    assert pair_variants({"合": "铬"}, {"铬合金": 150, "合合金": 3}) == {}
-
-
-def test_pairs_option_through_a_rule(monkeypatch, tmp_path):
-    (tmp_path / "words.txt").write_text("# test list\n镀铬 300\n格子 900\n", encoding="utf-8")
-    monkeypatch.setattr(near_word, "DATA_DIR", tmp_path)
-    (tmp_path / "word_near.tsv").write_text("# empty\n", encoding="utf-8")
-    r = rule(pairs={"格": "铬"})
-    assert "镀格" in r.literals()
+def test_a_projects_confusion_pair_adds_candidates(tmp_path):
+    assert Linter(select=[RULE]).lint_text("今年的营业额大幅增宅。") == []  # 宅/长: no built-in confusion
     (tmp_path / "house.yaml").write_text(
         "pack: house\nrules:\n  - id: near\n    kind: near_word\n    level: warning\n"
         "    message: “{match}”疑为“{replacement}”之误（{pair} {kind}）\n"
-        "    pairs: {格: 铬}\n", encoding="utf-8")
+        "    pairs: {宅: 长}\n", encoding="utf-8")
     linter = Linter(rules=load_packs([tmp_path]), select=["house.near"])
-    found = linter.lint_text("车把手是镀格的。")
-    assert [(f.text, f.replacements, f.message) for f in found] == [("镀格", ["镀铬"], "“镀格”疑为“镀铬”之误（格/铬 易混）")]
+    found = linter.lint_text("今年的营业额大幅增宅。")
+    assert [(f.text, f.replacements, f.message) for f in found] == [("增宅", ["增长"], "“增宅”疑为“增长”之误（宅/长 易混）")]
 
 
-@pytest.mark.parametrize("pairs", [{"格格": "铬"}, {"格": "格"}])
-def test_bad_pairs_are_refused(pairs):
+@pytest.mark.parametrize("options", [{"pairs": {"格格": "铬"}}, {"pairs": {"格": "格"}},
+                                     {"thresholds": {"sound": 3}}, {"thresholds": {"shape": -1}}])
+def test_bad_options_are_refused(options):
     with pytest.raises(ValueError):
-        rule(pairs=pairs)
+        rule(**options)
 
 
-def test_nothing_is_read_until_an_engine_uses_the_rule(monkeypatch):
-    monkeypatch.setattr(near_word, "_cache", {})
+def test_nothing_is_read_until_the_rule_runs():
+    word_list.cache_clear()
+    near_word.gap_index.cache_clear()
     r = rule()
-    assert near_word._cache == {}
     r.literals()
-    assert list(near_word._cache) == [str(near_word.DATA_DIR / near_word.VARIANTS_FILE)]
+    assert word_list.cache_info().currsize == 0 and near_word.gap_index.cache_info().currsize == 0
+    Linter(select=[RULE]).lint_text(SLIP)
+    assert word_list.cache_info().currsize == 1
 
 
 def test_the_rule_is_off_by_default():
     assert RULE not in {r.id for r in Linter().rules}
-    assert (ROOT / "lint" / "data" / "word_near.tsv").is_file()

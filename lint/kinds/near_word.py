@@ -1,101 +1,184 @@
-"""near_word — a misspelt common word: one confusable character turned a frequent word into a
-form that is rarely right (`镀格` for `镀铬`). The replacement is a suggestion (``fix`` defaults
-to ``unsafe``).
+"""near_word — a misspelt common word: one confusable character turned a frequent word into
+something that is no word where it stands (`增涨` for `增长`). The replacement is a
+suggestion (``fix`` defaults to ``unsafe``).
 
-The variants are data, built ahead of time by ``scripts/build_word_near.py`` from jieba's word
-counts and pypinyin's readings into ``lint/data/word_near.tsv`` (see docs/typos.md): for each
-frequent word, every character that reads the same or nearly the same written in its place,
-kept only when the result is much more often a slip than correct text (as a word, inside a
-longer word, or across a word boundary), the most frequent slips first. Each variant is a
-literal of the engine's shared Aho-Corasick automaton, so finding them costs no pass of its
-own; at a hit the rule looks at the two neighbouring characters: when one of them makes a
-word with the variant's first or last character (`再这样`: `这样`), the variant is read across a
-word boundary and the rule stays silent. A variant right after a character of ``surnames``
-may be a given name and is skipped too.
+Candidates are made at run time, only where the text looks wrong, so no list of wrong forms
+caps what the rule can find:
+
+1. *Orphans.* In each run of Han characters, every character that no word of the word list
+   (``lint/data/words.txt``: jieba's words of 2-4 characters counted at least 5 times) covers
+   where it stands is an orphan. Correct text is mostly covered; a slip inside a word leaves
+   its characters uncovered (`增|涨`).
+2. *Candidates.* At an orphan that is no common function word (的, 了, 是 …), each window of
+   2-4 characters holding it and at least one more orphan is looked up among the frequent
+   words (list entries marked ``r``: counted at least 20 times, no names, places, idioms or
+   numerals) that differ from the window only there; the word's character must be
+   confusable with the written one (`lint.spelling.confusion`: same or near reading, similar
+   shape, or the project's ``pairs``).
+3. *Gates.* Silent when the written window is a word of the lexicon counted at least
+   ``known`` times, right after a common surname (``surnames``: a given name), when the
+   written character is rare (chosen, not mistyped) or only Traditional text uses it (the
+   script pack reports those), inside a short quoted phrase or title (wordplay, names), and
+   when it overlaps a project's ``words``.
+4. *Score.* The run around the window (``context`` characters each side) is segmented with
+   jieba's unigram model (`lint.spelling.lexicon`) as written and with the word put in; the
+   gain (100 × ln of the probability ratio) must reach the threshold of the kind of
+   confusion, after +300 when the written character is the Traditional form of the right
+   one, -200 for each further orphan among the three characters each side (names,
+   transliterations, classical Chinese), and -400 when the written form occurs again within
+   20,000 characters. The best candidate of overlapping windows wins.
+
+Cost: three set look-ups per Han character, a few dictionary look-ups per orphan, and two
+segmentations of ~10 characters per candidate that a cheap estimate lets through; linear in
+the length of a run. The word list and the lexicon are read the first time the rule runs.
 
 Fields:
-- ``words``: the project's right forms (names, brands, local place names …): a variant inside
-  an occurrence of one is never reported, and a variant equal to one is dropped.
-- ``pairs``: the project's own confusions, ``{wrong character: right character}``: every
-  frequent word holding the right character, written with the wrong one, becomes a variant
-  when the result is no word of the shipped word list (``lint/data/words.txt``, loaded only
-  when ``pairs`` is set).
+- ``words``: the project's right forms (names, brands, local place names …): a window
+  overlapping an occurrence of one is never reported.
+- ``pairs``: the project's own confusions, ``{written character: right character}`` (kind
+  ``custom``).
 - ``surnames``: a string of surname characters (see above); empty turns the check off.
+- ``thresholds``: gain needed per kind of confusion (``same-reading`` 1200,
+  ``near-reading`` 1400, ``shape`` 1600, ``custom`` 1200); a kind left out keeps its default.
+- ``context`` (default 4): characters each side that the segmentation sees.
+- ``known`` (default 10): a written window jieba counts at least this often is a word.
 - ``exceptions``: literal strings, as ``words``.
-Message placeholders: ``{match}``, ``{replacement}``, ``{pair}`` (``格/铬``: the written and the
-right character), ``{kind}`` (``同音``, ``音近``, ``近音`` or ``易混`` for the project's pairs).
-
-Nothing is read when the rule is loaded (``rules``, ``explain``): the data are read the first
-time an engine puts the rule to work, once per process.
+Message placeholders: ``{match}``, ``{replacement}``, ``{pair}`` (``涨/长``: the written and the
+right character), ``{kind}`` (``同音``, ``音近``, ``形近``, ``易混`` …).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..findings import Match
-from ..spans import covered, leftmost_longest, split_hits
-from .fields import text, text_list, text_map
-from .rule import FieldError, Rule
+from ..spelling import confusion
+from .fields import count, text, text_list, text_map
+from .rule import Rule
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-VARIANTS_FILE = "word_near.tsv"
-WORDS_FILE = "words.txt"
-PAIR_KIND = "易混"
-PAIR_MIN_COUNT = 100  # a project's pair applies to right forms counted at least this often
-
-_cache: dict[str, object] = {}
-
-
-def load_variants(path: Path | None = None) -> dict[str, tuple[str, str, str, str]]:
-    """variant -> (right form, kind, left neighbours, right neighbours), read once a process."""
-    path = path or DATA_DIR / VARIANTS_FILE
-    key = str(path)
-    if key not in _cache:
-        table = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                variant, right, kind, left, after = line.rstrip("\n").split("\t")
-                table[variant] = (right, kind, left, after)
-        _cache[key] = table
-    return _cache[key]  # type: ignore[return-value]
+DATA = Path(__file__).resolve().parents[1] / "data" / "words.txt"
+DEFAULT_THRESHOLDS = {
+    confusion.SAME_READING: 1200,
+    confusion.NEAR_READING: 1400,
+    confusion.SHAPE: 1600,
+    confusion.CUSTOM: 1200,
+}
+TRADITIONAL_BONUS = 300  # the written character is the Traditional form of the right one
+CROWD_PENALTY = 200      # per orphan beyond the first among the 3 characters each side
+CROWD_REACH = 3
+REPEAT_PENALTY = 400     # the written form occurs again in the document: probably meant
+REPEAT_REACH = 20_000    # characters each side searched for it (an article; keeps the cost linear)
+MIN_CHAR_USE = 300       # a written character used less in the list's words is no typing slip
+BUSY_COST = 600          # single-character words this frequent are not looked at (function words)
+ESTIMATE_MARGIN = 500    # how far the real gain may exceed the estimate (context)
+QUOTE_REACH = 8          # a window inside a quoted phrase or title this short is taken as meant
+GAP = "\x00"
+HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 
 
-def load_words(path: Path | None = None) -> dict[str, int]:
-    """The shipped word list (word -> count), for the project's pairs."""
-    path = path or DATA_DIR / WORDS_FILE
-    key = str(path)
-    if key not in _cache:
-        words = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                word, number = line.split()
-                words[word] = int(number)
-        _cache[key] = words
-    return _cache[key]  # type: ignore[return-value]
+@lru_cache(maxsize=1)
+def word_list() -> tuple[frozenset, frozenset, frozenset, dict[str, int], frozenset]:
+    """(words of 2, 3 and 4 characters, {right form: count}, the characters used in words
+    counted MIN_CHAR_USE times together), read once a process."""
+    by_length: dict[int, set[str]] = {2: set(), 3: set(), 4: set()}
+    right: dict[str, int] = {}
+    use_of: dict[str, int] = {}
+    with open(DATA, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            word, number, use = line.rstrip("\n").split("\t")
+            by_length[len(word)].add(word)
+            number = int(number)
+            if use == "r":
+                right[word] = number
+            for ch in word:
+                use_of[ch] = use_of.get(ch, 0) + number
+    common = frozenset(ch for ch, number in use_of.items() if number >= MIN_CHAR_USE)
+    return frozenset(by_length[2]), frozenset(by_length[3]), frozenset(by_length[4]), right, common
 
 
-def pair_variants(pairs: dict[str, str], words: dict[str, int]) -> dict[str, tuple[str, str, str, str]]:
-    """Variants made by writing each pair's wrong character into the frequent words holding its
-    right character; a variant that is itself a listed word is no slip."""
-    by_char: dict[str, list[str]] = {}
-    for word, number in words.items():
-        if number >= PAIR_MIN_COUNT:
-            for ch in set(word):
-                if ch in pairs.values():
-                    by_char.setdefault(ch, []).append(word)
-    out = {}
-    for wrong, right in pairs.items():
-        for word in by_char.get(right, ()):
-            for i, ch in enumerate(word):
-                if ch == right:
-                    variant = word[:i] + wrong + word[i + 1:]
-                    if variant not in words and variant not in out:
-                        out[variant] = (word, PAIR_KIND, "", "")
-    return out
+@lru_cache(maxsize=1)
+def gap_index() -> dict[str, dict[str, str]]:
+    """{a right form with one character replaced by GAP: {that character: the right form}},
+    built on first use."""
+    index: dict[str, dict[str, str]] = {}
+    for word in word_list()[3]:
+        for i in range(len(word)):
+            index.setdefault(word[:i] + GAP + word[i + 1:], {})[word[i]] = word
+    return index
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset:
+    """The characters most used as words of their own (的, 了, 是, 在 …: jieba's single-character
+    words of cost at most BUSY_COST): never taken for the wrong character of a slip (they
+    stand alone everywhere, and a slip of one makes a word on its own rarely)."""
+    from ..spelling.lexicon import words
+
+    lexicon = words()
+    chars = set()
+    for word in word_list()[0]:
+        for ch in word:
+            if ch not in chars:
+                cost = lexicon.cost(ch)
+                if cost is not None and cost <= BUSY_COST:
+                    chars.add(ch)
+    return frozenset(chars)
+
+
+def orphans(run: str, twos, threes, fours) -> list[int]:
+    """Positions of `run` that no listed word covers."""
+    n = len(run)
+    cover = bytearray(n)
+    for i in range(n - 1):
+        if run[i:i + 2] in twos:
+            cover[i] = cover[i + 1] = 1
+        if run[i:i + 3] in threes:
+            cover[i:i + 3] = b"\x01" * len(run[i:i + 3])
+        if run[i:i + 4] in fours:
+            cover[i:i + 4] = b"\x01" * len(run[i:i + 4])
+    return [i for i in range(n) if not cover[i]]
+
+
+
+
+@lru_cache(maxsize=4096)
+def _traditional(ch: str) -> str:
+    """The Simplified form OpenCC gives `ch` alone (`ch` itself when it has none)."""
+    return _t2s().convert(ch)
+
+
+@lru_cache(maxsize=1)
+def _traditional_only() -> frozenset:
+    """The characters only Traditional text uses (the script pack's table, cached)."""
+    from ..opencc_tables import flagged_characters
+
+    return frozenset(flagged_characters("trad"))
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_OPENING = "“‘「『《\"'"
+_CLOSING = "”’」』》\"'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The span lies inside a quoted phrase or a title of at most QUOTE_REACH characters each
+    side (“十年磨一X”: wordplay, a name or a term, meant as written)."""
+    before = text[max(0, start - QUOTE_REACH):start]
+    after = text[end:end + QUOTE_REACH]
+    opening = max(before.rfind(ch) for ch in _OPENING)
+    if opening < 0 or any(ch in before[opening + 1:] for ch in _CLOSING):
+        return False
+    closing = [after.find(ch) for ch in _CLOSING if ch in after]
+    return bool(closing) and not any(ch in after[:min(closing)] for ch in _OPENING)
 
 
 def _pairs(value):
@@ -106,60 +189,161 @@ def _pairs(value):
     return value
 
 
+def _thresholds(value):
+    if not isinstance(value, dict) or not all(
+        k in DEFAULT_THRESHOLDS and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+        for k, v in value.items()
+    ):
+        raise ValueError(f"must map kinds of confusion ({', '.join(DEFAULT_THRESHOLDS)}) to whole numbers")
+    return value
+
+
 class NearWord(Rule):
     KIND = "near_word"
     FIELDS = {
         "words": (text_list, []),
         "pairs": (_pairs, {}),
         "surnames": (text, ""),
+        "thresholds": (_thresholds, {}),
+        "context": (count, 4),
+        "known": (count, 10),
         "exceptions": (text_list, []),
     }
     DEFAULT_FIX = "unsafe"
-    literal_only = True
 
-    def setup(self, words, pairs, surnames, exceptions):
-        if any(len(w) < 2 for w in words):
-            raise FieldError("words", "field 'words' lists forms of at least two characters")
-        self.words = list(dict.fromkeys(words + exceptions))
+    def setup(self, words, pairs, surnames, thresholds, context, known, exceptions):
+        self.shelter_literals = list(dict.fromkeys(list(words) + list(exceptions)))
         self.pairs = dict(pairs)
         self.surnames = frozenset(surnames)
-        self._variants: list[str] | None = None
-        self._info: list[tuple[str, str, str, str]] = []
-
-    def _load(self):
-        table = dict(load_variants())
-        if self.pairs:
-            for variant, info in pair_variants(self.pairs, load_words()).items():
-                table.setdefault(variant, info)
-        mine = set(self.words)
-        self._variants = [v for v in table if v not in mine]
-        self._info = [table[v] for v in self._variants]
+        self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
+        self.context = context
+        self.known = known
+        self._confusions = None
+        self.trace = None  # a list to append candidate features to (tuning)
 
     def literals(self):
-        if self._variants is None:
-            self._load()
-        return self._variants + self.words
+        return self.shelter_literals
+
+    def confusions(self) -> confusion.ConfusionSet:
+        if self._confusions is None:
+            self._confusions = (confusion.ConfusionSet(self.pairs.items()) if self.pairs
+                                else confusion.default())
+        return self._confusions
 
     def run(self, doc, hits):
-        if self._variants is None:
-            self._load()
-        wanted, shelters = split_hits(hits, len(self._variants))
+        shelters = sorted((start, end) for _, start, end in hits)
         text_ = doc.text
-        size = len(text_)
-        for start, end, index in leftmost_longest(wanted):
-            right, kind, left, after = self._info[index]
-            if start > 0 and (text_[start - 1] in left or text_[start - 1] in self.surnames):
+        for seg_start, seg_end in self.segments(doc):
+            for found in HAN_RUN.finditer(text_, seg_start, seg_end):
+                for start, end, form, position, kinds in self.judge_run(found.group(), found.start(), text_):
+                    if any(s < end and start < e for s, e in shelters):
+                        continue
+                    window = text_[start:end]
+                    yield Match(
+                        start, end,
+                        self.render(match=window, replacement=form, pair=f"{window[position]}/{form[position]}",
+                                    kind=confusion.describe(kinds)),
+                        (form,),
+                    )
+
+    def judge_run(self, run: str, offset: int = 0, document: str | None = None):
+        """(start, end, right form, changed position, kinds) of each finding in a run of Han
+        characters (positions offset by `offset`); `document`, the whole text, tells whether
+        the written form occurs more than once."""
+        twos, threes, fours, _, common = word_list()
+        lonely = orphans(run, twos, threes, fours)
+        if not lonely:
+            return
+        index = gap_index()
+        confusions = self.confusions()
+        candidates = []
+        n = len(run)
+        # orphans before each position, to count the orphans of any span in two look-ups
+        before = [0] * (n + 1)
+        for i in lonely:
+            before[i + 1] = 1
+        for i in range(n):
+            before[i + 1] += before[i]
+        busy = function_characters()
+        for i in lonely:
+            ch = run[i]
+            if ch in busy:
                 continue
-            if end < size and text_[end] in after:
+            near = None
+            for length in (2, 3, 4):
+                for s in range(max(0, i - length + 1), min(i, n - length) + 1):
+                    # a slip leaves at least two characters of the window orphaned
+                    if before[s + length] - before[s] < 2:
+                        continue
+                    slot = index.get(run[s:i] + GAP + run[i + 1:s + length])
+                    if not slot:
+                        continue
+                    if near is None:
+                        near = confusions.candidates(ch)
+                    if len(slot) <= len(near):
+                        found = [form for right, form in slot.items() if right in near]
+                    else:
+                        found = [slot[right] for right in near if right in slot]
+                    for form in found:
+                        candidates.append((s, s + length, form, i - s))
+        if not candidates:
+            return
+        from ..spelling.lexicon import words
+
+        lexicon = words()
+        known_cost = lexicon.cost_of_count(self.known)
+        scored = []
+        unknown = lexicon.unknown
+        lowest = min(self.thresholds.values()) - ESTIMATE_MARGIN - TRADITIONAL_BONUS
+        single: dict[str, int] = {}
+        for s, e, form, position in candidates:
+            window = run[s:e]
+            # a cheap estimate first: the window's characters as words of their own against
+            # the right form (the segmentations below cost ~50 times more)
+            estimate = -lexicon.cost(form)
+            for ch in window:
+                cost = single.get(ch)
+                if cost is None:
+                    cost = single[ch] = lexicon.cost(ch) or unknown
+                estimate += cost
+            if estimate < lowest:
                 continue
-            if shelters and covered(start, end, shelters):
+            written_cost = lexicon.cost(window)
+            if written_cost is not None and written_cost <= known_cost:
                 continue
-            if not self.in_scope(doc, start, end):
+            if s > 0 and run[s - 1] in self.surnames:
                 continue
-            found = text_[start:end]
-            changed = next((i for i, (a, b) in enumerate(zip(found, right)) if a != b), 0)
-            yield Match(
-                start, end,
-                self.render(match=found, replacement=right, pair=f"{found[changed]}/{right[changed]}", kind=kind),
-                (right,),
-            )
+            traditional = _traditional(window[position]) == form[position]
+            if traditional and window[position] in _traditional_only():
+                continue  # script.traditional reports it (one finding per error)
+            if window[position] not in common and not traditional:
+                continue  # a rare character is chosen, not mistyped (勠力, 磅礴's 礴 aside)
+            left = run[max(0, s - self.context):s]
+            right = run[e:e + self.context]
+            written, _ = lexicon.segment(left + window + right)
+            fixed, _ = lexicon.segment(left + form + right)
+            gain = written - fixed
+            if traditional:
+                gain += TRADITIONAL_BONUS
+            crowd = before[s] - before[max(0, s - CROWD_REACH)] + before[min(n, e + CROWD_REACH)] - before[e]
+            gain -= CROWD_PENALTY * max(0, crowd - 1)
+            kinds = confusions.kinds(window[position], form[position])
+            if not kinds:
+                continue
+            threshold = min(self.thresholds[kind] for kind in kinds)
+            if gain >= threshold and document is not None:
+                at = offset + s
+                if document.count(window, max(0, at - REPEAT_REACH), at + REPEAT_REACH) >= 2:
+                    gain -= REPEAT_PENALTY
+                elif _quoted(document, offset + s, offset + e):
+                    continue
+            if self.trace is not None:
+                self.trace.append((offset + s, offset + e, window, form, kinds, gain, threshold))
+            if gain >= threshold:
+                scored.append((gain, s, e, form, position, kinds))
+        taken: list[tuple[int, int]] = []
+        for gain, s, e, form, position, kinds in sorted(scored, key=lambda item: -item[0]):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            yield offset + s, offset + e, form, position, kinds
