@@ -51,7 +51,7 @@ def near_misses(chars: int, rng: random.Random) -> str:
     from lint.kinds.near_idiom import builtin_idioms
     from lint.spelling.confusion import SAME_READING, candidates
 
-    idioms = sorted(form for form, count in builtin_idioms()[0].items() if count >= 20)
+    idioms = sorted(form for form, (count, kind, _) in builtin_idioms()[0].items() if count >= 20 and kind == "i")
     pieces, size = [], 0
     while size < chars:
         form = rng.choice(idioms)

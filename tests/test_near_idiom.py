@@ -167,3 +167,10 @@ def test_plain_fix_on_the_command_line_leaves_the_suggestion_alone(tmp_path):
     result = run_cli("check", "a.txt", "--select", RULE, "--fix", cwd=tmp_path)
     assert "家喻户晓" in out(result)
     assert article.read_text(encoding="utf-8") == text
+
+
+def test_a_set_phrase_in_a_title_is_no_wordplay(linter):
+    # puns play on idioms; a slip in the name of a law is a slip
+    found = near(linter, "他写了一本《中华民簇史》。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("中华民簇", "中华民族")]
+    assert near(linter, "他写了一本《中华民族史》。") == []

