@@ -171,6 +171,6 @@ def test_plain_fix_on_the_command_line_leaves_the_suggestion_alone(tmp_path):
 
 def test_a_set_phrase_in_a_title_is_no_wordplay(linter):
     # puns play on idioms; a slip in the name of a law is a slip
-    found = near(linter, "他写了一本《中华民簇史》。")
-    assert [(f.text, f.replacements[0]) for f in found] == [("中华民簇", "中华民族")]
-    assert near(linter, "他写了一本《中华民族史》。") == []
+    found = near(linter, "他写了一本《议务教育史》。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("议务教育", "义务教育")]
+    assert near(linter, "他写了一本《义务教育史》。") == []

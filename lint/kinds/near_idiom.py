@@ -36,7 +36,10 @@ Fields:
   default takes 1,871 idioms; 20 takes 4,048 and 4 all 7,874, for more recall at two to
   three times the cost per MB (docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
-  no idiom): 452 at 50, 738 at 20, 1,121 at 4. The defaults make about 7,200 literals.
+  no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
+  (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
+  names (a near-miss of a place or an organisation is often a variant transliteration) are
+  always left out. The defaults make about 6,700 literals.
 - ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 200): index a position
   only when the side that finds it is expected at most this often in text (jieba counts,
   estimated at build time); two-character sides, which find a wrong middle character of a
@@ -79,6 +82,10 @@ DEFAULT_THRESHOLDS = {
     confusion.CUSTOM: 1300,
 }
 MAX_LENGTH = 8
+# set phrases left out: those jieba counts this often or more (有限公司, 澳大利亚: typed as
+# whole words by input methods, rarely misspelt, and each use is a hit to pay for), and names
+# (a near-miss of a place or an organisation is often a variant transliteration)
+PHRASE_MAX_COUNT = 2000
 PROJECT_IDIOM_COUNT = 100  # a project's own idiom counts as a common idiom
 
 
@@ -157,9 +164,10 @@ class _Index(NamedTuple):
 @lru_cache(maxsize=8)
 def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
            extra: tuple[str, ...]) -> _Index:
-    forms, _ = builtin_idioms()
+    forms, names = builtin_idioms()
     chosen = [(form, spread) for form, (number, kind, spread) in forms.items()
-              if number >= (min_count if kind == "i" else phrase_min_count)]
+              if (number >= min_count if kind == "i"
+                  else phrase_min_count <= number < PHRASE_MAX_COUNT and form not in names)]
     chosen += [(form, None) for form in extra]
     entries: dict[str, list[tuple]] = {}
     for form, spread in chosen:
