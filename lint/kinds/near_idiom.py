@@ -39,8 +39,8 @@ Fields:
   no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
   (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
   names (a near-miss of a place or an organisation is often a variant transliteration) are
-  always left out. The defaults make about 6,700 literals.
-- ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 200): index a position
+  always left out. The defaults make about 7,200 literals.
+- ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 500): index a position
   only when the side that finds it is expected at most this often in text (jieba counts,
   estimated at build time); two-character sides, which find a wrong middle character of a
   four-character idiom, have the lower limit. Raising ``short_anchor_max`` finds more
@@ -204,7 +204,7 @@ class NearIdiom(Rule):
         "min_count": (count, 50),
         "phrase_min_count": (count, 50),
         "anchor_max": (count, 2000),
-        "short_anchor_max": (count, 200),
+        "short_anchor_max": (count, 500),
         "thresholds": (_thresholds, {}),
         "context": (count, 6),
         "in_word": (count, 300),
