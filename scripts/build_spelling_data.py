@@ -292,7 +292,7 @@ def chengyu_list() -> list[str]:
 def recorded_misspellings(count: dict[str, int]) -> dict[str, str]:
     """Forms that the word lists recorded although they are misspellings of a form one
     confusable character away that is counted far more often (jieba lists 趋之若骛 beside
-    趋之若鹜, 故名思义 beside 顾名思义): {misspelling: right form}."""
+    趋之若鹜, 画龙点晴 beside 画龙点睛): {misspelling: right form}."""
     from lint.spelling.confusion import kinds
 
     by_pattern: dict[str, list[str]] = {}
