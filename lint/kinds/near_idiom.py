@@ -126,16 +126,17 @@ def _is_han(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def builtin_idioms() -> tuple[dict[str, tuple[int, str, tuple[int, ...]]], frozenset]:
-    """({form: (jieba count, class: "i" idiom or "p" set phrase, expected frequency of each
-    position's anchor)}, names) from the data file, read once."""
+def builtin_idioms() -> tuple[dict[str, tuple[int, str, str]], frozenset]:
+    """({form: (jieba count, class: "i" idiom or "p" set phrase, the expected frequency of
+    each position's anchor as written in the file: numbers separated by spaces)}, names)
+    from the data file, read once."""
     forms, names = {}, []
     with open(DATA, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
             form, number, kind, name, spread = line.rstrip("\n").split("\t")
-            forms[form] = (int(number), kind, tuple(map(int, spread.split())))
+            forms[form] = (int(number), kind, spread)  # parsed by _index for the forms it takes
             if name:
                 names.append(form)
     return forms, frozenset(names)
@@ -171,6 +172,8 @@ def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_
     chosen += [(form, None) for form in extra]
     entries: dict[str, list[tuple]] = {}
     for form, spread in chosen:
+        if spread is not None:
+            spread = [int(value) for value in spread.split()]
         for position in range(len(form)):
             left, right = form[:position], form[position + 1:]
             literal, offset = (left, 0) if len(left) > len(right) else (right, position + 1)
