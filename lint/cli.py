@@ -18,6 +18,7 @@ from .config import ConfigError
 from .explain import explain_pack, explain_text
 from .findings import LEVELS, Totals
 from .linter import Linter
+from .prose import first_sentence
 from .readers import ENCODINGS
 from .reporters import STREAMS
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
@@ -235,7 +236,7 @@ def list_rules(output_format, rule_dirs):
         return
     for rule in rules:
         state = "" if rule.enabled else " (off by default)"
-        summary = rule.description.splitlines()[0] if rule.description else ""
+        summary = first_sentence(rule.description)  # a whole sentence, never a wrapped line
         click.echo(f"{rule.id:<34} {rule.KIND:<13} {rule.level:<8} {summary}{state}")
 
 

@@ -3,6 +3,7 @@ page shows when an editor asks why a finding was reported."""
 from __future__ import annotations
 
 from .kinds import Rule
+from .prose import first_sentence
 
 SCOPE_NAMES = {"headline": "标题", "body": "正文", "byline": "署名", "meta": "元数据"}
 FIX_NAMES = {"safe": "可安全自动修复（--fix）", "unsafe": "有修改建议，需人工确认", "none": "无"}
@@ -33,11 +34,6 @@ def explain_pack(pack: str, rules: list[Rule]) -> str:
     width = max(len(rule.id) for rule in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         state = rule.level + ("" if rule.enabled else "，默认关闭")
-        lines.append(f"{rule.id.ljust(width)}  [{state}] {_first_sentence(rule)}")
+        lines.append(f"{rule.id.ljust(width)}  [{state}] {first_sentence(rule.description) or rule.message}")
     return "\n".join(lines)
 
-
-def _first_sentence(rule: Rule) -> str:
-    text = " ".join(rule.description.split()) or rule.message
-    end = text.find("。")
-    return text[:end + 1] if end >= 0 else text

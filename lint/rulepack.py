@@ -138,13 +138,13 @@ def _compile_rule(spec, index, pack, path, source, check_patterns=True) -> Rule:
 # "pack": the parsed YAML}. An entry is used only when it has exactly this form and its
 # "source" is the key of the text being loaded: anything else ({}, a pack planted by hand, an
 # entry copied from another name, an older format) is parsed again and rewritten.
-PACK_SCHEMA = 3
+PACK_SCHEMA = 4
 
 
 def _pack_key(source: str) -> str:
     """The content hash of a rule file's text (with newslint's version and what the loader
     checks: the key's "checked-pack-N" counts that; 2 added duplicate mapping keys, 3 the
-    entry format with the key inside)."""
+    entry format with the key inside, 4 folded (``>``) text re-joined as Chinese joins it)."""
     return hashlib.sha256(f"checked-pack-{PACK_SCHEMA}\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -48,6 +48,19 @@ def _unique_keys_loader():
         def __init__(self, stream):
             super().__init__(stream)
             self.merged = {}  # id(mapping node) -> how many pairs `<<` put before its own
+            self.text = stream if isinstance(stream, str) else None
+            self.lines = None  # the text's lines, split when a folded scalar is first met
+
+        def construct_scalar(self, node):
+            """A folded scalar (``>``) joins its lines with a space; Chinese text wrapped over
+            lines has none (``事实。 新闻``), so its lines are re-joined by `prose.join_wrapped`
+            when they can be told from the text (plain lines, as folding made them)."""
+            value = super().construct_scalar(node)
+            if getattr(node, "style", None) == ">" and self.text is not None and " " in value:
+                if self.lines is None:
+                    self.lines = self.text.splitlines()
+                value = _refolded(value, self.lines[node.start_mark.line + 1:node.end_mark.line + 1])
+            return value
 
         def flatten_mapping(self, node):
             written = node.value
@@ -170,3 +183,34 @@ def node_line(root, *key) -> int | None:
         else:
             return line
     return line
+
+
+def _refolded(value: str, lines: list[str]) -> str:
+    """`value`, a folded scalar read from `lines` (its block, perhaps with lines after it),
+    with its wrapped lines joined as Chinese joins them; unchanged unless plain folding of those
+    lines gives exactly `value` (more-indented lines, escapes or comments after the block keep
+    YAML's own result)."""
+    from .prose import join_wrapped
+
+    body = value.rstrip("\n")
+    plain = joined = ""
+    blank = 0
+    for line in lines:
+        piece = line.strip()
+        if not piece:
+            blank += bool(plain)
+            continue
+        if not plain:
+            plain = joined = piece
+        elif blank:  # a blank line in a folded scalar is a line break
+            plain += "\n" * blank + piece
+            joined += "\n" * blank + piece
+        else:
+            plain += " " + piece
+            joined = join_wrapped(joined, piece)
+        blank = 0
+        if len(plain) >= len(body):
+            break
+    if plain != body:
+        return value
+    return joined + value[len(body):]

@@ -60,3 +60,44 @@ def test_no_rule_description_says_the_same_phrase_twice():
         prose = regex.sub(r"“[^”]*”", "“”", rule.description)
         repeated = {m.group(1) for m in regex.finditer(r"(?=(\p{Han}{6}))", prose) if prose.count(m.group(1)) > 1}
         assert not repeated, (rule.id, repeated)
+
+
+# --- item 11: descriptions read as written prose ------------------------------------------------
+_STRAY = r"[，。；：？！、”）」] | [“（「]|\p{Han} \p{Han}"
+
+
+def test_rules_lists_whole_first_sentences_without_wrapping_spaces():
+    """`rules` showed the first line of the YAML (cut mid-sentence) or a folded paragraph with
+    the spaces of its line breaks (而不交代事实。 新闻)."""
+    import regex
+
+    result = run_cli("rules")
+    assert result.returncode == 0, err(result)
+    summaries = {line.split()[0]: line.split(None, 3)[3] for line in out(result).splitlines()}
+    assert summaries["byline.missing-author"] == "新闻稿件应署明作者或记者。"
+    assert summaries["headline.shock"].endswith("而不交代事实。")
+    for rule_id, summary in summaries.items():
+        summary = summary.removesuffix(" (off by default)")
+        unquoted = regex.sub(r"“[^”]*”", "“”", summary)
+        assert not regex.search(_STRAY, unquoted), (rule_id, summary)
+        assert summary.endswith(("。", "！", "？")) or "。" not in summary, (rule_id, summary)
+
+
+def test_a_users_wrapped_description_reads_without_stray_spaces(tmp_path):
+    """Folded (>) and literal (|) descriptions wrapped over lines: joined as Chinese joins them,
+    in `explain`, `rules --format json` and the pack's one-line list."""
+    import json
+
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nrules:\n"
+        "  - id: folded\n    kind: existence\n    level: warning\n    message: 不用“{match}”\n"
+        "    tokens: [某些人士]\n    description: >-\n      本报不用“某些人士”这样含糊的\n"
+        "      说法。Use a named\n      source instead.\n"
+        "  - id: literal\n    kind: existence\n    level: warning\n    message: 不用“{match}”\n"
+        "    tokens: [有关人士]\n    description: |\n      本报不用“有关人士”这样含糊的\n      说法。\n",
+        encoding="utf-8")
+    listed = {r["id"]: r["description"] for r in json.loads(out(run_cli("rules", "--format", "json", "--rules", tmp_path)))}
+    assert listed["house.folded"] == "本报不用“某些人士”这样含糊的说法。Use a named source instead."
+    assert listed["house.literal"] == "本报不用“有关人士”这样含糊的说法。"
+    assert "这样含糊的说法。Use a named source instead." in out(run_cli("explain", "house.folded", "--rules", tmp_path))
+    assert "[warning] 本报不用“有关人士”这样含糊的说法。" in out(run_cli("explain", "house", "--rules", tmp_path))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..document import Document
 from ..findings import LEVELS, Match
+from ..prose import unwrap
 from .fields import boolean, examples, nonempty_text, one_of, scope_list, text
 
 FIX_SAFETY = ("safe", "unsafe", "none")
@@ -67,7 +68,7 @@ class Rule:
         self.id = f"{pack}.{values['id']}"
         self.level = values["level"]
         self.message = values["message"]
-        self.description = values["description"]
+        self.description = unwrap(values["description"])  # wrapped lines joined as Chinese joins them
         self.scope = tuple(values["scope"] or self.DEFAULT_SCOPE)
         self.link = values["link"]
         self.examples = values["examples"] or {}
