@@ -153,6 +153,18 @@ _CREDIT = LazyPattern(
 )
 
 
+# a labelled field whose value is itself a credit glued to its name: 资料来源：通讯员魏明俊赵赛楠
+# (the source is the correspondents; 通讯员 is not a new, empty field)
+_GLUED_VALUE = LazyPattern(
+    rf"{_GAP}*(?P<value>(?:\L<glued>){_NOT_AFTER}{_GAP}*{_NAMES}{_CLOSING}){_END}",
+    regex.MULTILINE, multi=_LISTS["multi"], glued=_LISTS["glued"],
+)
+# (a reporter's label may stand before the name with a space: 来源：通讯员 魏明俊)
+_GLUED_START = LazyPattern(
+    rf"{_GAP}*(?:(?:\L<glued>){_NOT_AFTER}|(?:{'|'.join(w for w in _WITH_ORG if w != '编辑')}){_GAP}+)(?=\p{{Han}})",
+    glued=_LISTS["glued"],
+)
+
 _TRAILING_DATE = regex.compile(
     r"[\s\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000]*$"
 )
@@ -204,6 +216,14 @@ def _credit(text: str, match, field: str, end: int) -> Credit | None:
     if not value:
         if not regex.search("[:：】]", text[label_end:value_start]):
             return None  # 编辑/记者 王某: a slash before another label is no empty field
+        if _GLUED_START.match(text, value_start, end):
+            # a label glued to a name is no new field: 资料来源：通讯员魏明俊赵赛楠 has that
+            # credit for its value; 来源：记者从市政府获悉 is a sentence
+            glued = _GLUED_VALUE.match(text, value_start, end)
+            if glued is None:
+                return None
+            v_start, v_end = glued.span("value")
+            return Credit(field, label, text[v_start:v_end], label_start, v_end, v_start, v_end)
         sep_end = label_end + len(text[label_end:value_start].rstrip(_SPACE))
         return Credit(field, label, "", label_start, sep_end, sep_end, sep_end)
     v_start = value_start + (len(raw) - len(raw.lstrip(_SPACE)))

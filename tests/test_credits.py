@@ -222,3 +222,21 @@ def test_a_slash_before_another_label_is_no_empty_field():
 ])
 def test_body_sentences_that_mention_credit_words_are_not_credits(text):
     assert find_credits(text) == []
+
+
+# --- a label glued to a name after a labelled field (issue 17 item 14) ---------------------------
+@pytest.mark.parametrize("text, value, name", [
+    ("资料来源：通讯员林晓周静", "通讯员林晓周静", "林晓周静"),
+    ("来源：通讯员 林晓", "通讯员 林晓", "林晓"),
+    ("来源：记者 林晓 摄", "记者 林晓 摄", "林晓"),
+    ("【来源】实习生林晓", "实习生林晓", "林晓"),
+])
+def test_a_credit_glued_to_its_name_is_the_fields_value_not_a_new_empty_field(text, value, name):
+    assert values(text) == [("source", value), ("author", name)]
+
+
+def test_a_sentence_after_a_label_is_no_empty_field():
+    assert find_credits("来源：记者从市政府获悉，新花园明天开放。") == []
+    # a label with its separator is still a new field: the first one is empty
+    assert values("作者: 来源: 新华社") == [("author", ""), ("source", "新华社")]
+    assert values("作者:来源:新华社") == [("author", ""), ("source", "新华社")]
