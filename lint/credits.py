@@ -31,6 +31,8 @@ only looks at the matches.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .document import Credit
@@ -69,6 +71,33 @@ FIELD_OF_LABEL: dict[str, str | None] = {
     "摄影助理": None, "设计助理": None, "编辑助理": None, "造型助理": None,
 }
 
+# The same labels in Traditional characters (Taiwan, Hong Kong and overseas publications, and
+# `script.traditional: {target: zh-Hant}`): Traditional form -> Simplified label. Every form
+# OpenCC's s2t, s2tw and s2hk give (tests/test_credits.py checks against them), kept here as
+# data so that recognising credits never imports OpenCC.
+TRADITIONAL_LABELS: dict[str, str] = {
+    "責任編輯": "责任编辑", "責編": "责编", "編輯": "编辑", "值班編輯": "值班编辑", "實習編輯": "实习编辑", "網絡編輯": "网络编辑",
+    "文字編輯": "文字编辑", "編審": "编审", "主編": "主编", "執行主編": "执行主编", "圖片編輯": "图片编辑", "視頻編輯": "视频编辑",
+    "新媒體編輯": "新媒体编辑", "流程編輯": "流程编辑", "校對": "校对", "審核": "审核", "審覈": "审核", "審校": "审校", "終審": "终审",
+    "複審": "复审", "初審": "初审", "審讀": "审读", "簽發": "签发", "監製": "监制", "總監製": "总监制", "一審": "一审",
+    "二審": "二审", "三審": "三审", "採寫": "采写", "執筆": "执笔", "記者": "记者", "文字記者": "文字记者", "視頻記者": "视频记者",
+    "攝影記者": "摄影记者", "特約記者": "特约记者", "實習記者": "实习记者", "見習記者": "见习记者", "首席記者": "首席记者", "通訊員": "通讯员",
+    "特約通訊員": "特约通讯员", "實習生": "实习生", "評論員": "评论员", "特約評論員": "特约评论员", "攝影": "摄影", "攝像": "摄像",
+    "拍攝": "拍摄", "圖文": "图文", "圖": "图", "來源": "来源", "資料來源": "资料来源", "圖片來源": "图片来源", "新聞來源": "新闻来源",
+    "消息來源": "消息来源", "轉自": "转自", "圖源": "图源", "視覺": "视觉", "設計": "设计", "海報設計": "海报设计", "製圖": "制图",
+    "統籌": "统筹", "策劃": "策划", "總策劃": "总策划", "製片": "制片", "執行製片": "执行制片", "協調": "协调", "製作": "制作",
+    "運營": "运营", "編導": "编导", "剪輯": "剪辑", "美編": "美编", "視頻": "视频", "報道員": "报道员", "參考資料": "参考资料",
+    "翻譯": "翻译", "編譯": "编译", "校審": "校审", "美術編輯": "美术编辑", "美術": "美术", "頭圖": "头图", "題圖": "题图",
+    "封圖": "封图", "供圖": "供图", "化妝": "化妆", "髮型": "发型", "妝髮": "妆发", "攝影助理": "摄影助理", "設計助理": "设计助理",
+    "編輯助理": "编辑助理"
+}
+FIELD_OF_LABEL.update({label: FIELD_OF_LABEL[simplified] for label, simplified in TRADITIONAL_LABELS.items()})
+
+
+def _both_scripts(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return labels + tuple(t for t, s in TRADITIONAL_LABELS.items() if s in labels)
+
+
 # Labels that may stand right before a name with no separator, after a boundary
 # (记者王某, 责编李某) — and of those, the ones an organisation may precede (新京报记者王某).
 _GLUED = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
@@ -76,38 +105,52 @@ _GLUED = ("记者", "文字记者", "视频记者", "摄影记者", "特约记�
           "实习编辑", "流程编辑", "摄影", "摄像", "作者", "撰稿", "撰文", "来源", "美编")
 _WITH_ORG = ("记者", "文字记者", "视频记者", "摄影记者", "特约记者", "实习记者", "见习记者",
              "首席记者", "通讯员", "特约通讯员", "编辑")
-_SINGLE = ("文", "图")  # need a left boundary and a `/` or `:`
+_REPORTERS = _both_scripts(tuple(w for w in _WITH_ORG if w != "编辑"))  # may stand before a name with a space
 
 
 # The label alternations recur many times in the credit expression; as `regex` named lists
 # (\L<name>) they are parsed once, which makes compiling the expression (paid by every run
 # at start-up) several times cheaper. Named lists match longest-first, like the alternations.
-_LISTS = {
-    "multi": sorted((w for w in FIELD_OF_LABEL if len(w) > 1), key=len, reverse=True),
-    "glued": list(_GLUED),
-    "with_org": list(_WITH_ORG),
-}
+# The expression is compiled with the Simplified labels, and (when a text has a character only
+# Traditional labels use) with the labels of both scripts: twice the labels in the lists make
+# every search about 40 % slower, and almost every text is in one script.
+def _lists(labels) -> dict[str, list[str]]:
+    return {
+        "multi": sorted((w for w in labels if len(w) > 1), key=len, reverse=True),
+        "glued": [w for w in labels if w in _GLUED or TRADITIONAL_LABELS.get(w) in _GLUED],
+        "with_org": [w for w in labels if w in _WITH_ORG or TRADITIONAL_LABELS.get(w) in _WITH_ORG],
+    }
+
+
+_LISTS_SIMPLIFIED = _lists([w for w in FIELD_OF_LABEL if w not in TRADITIONAL_LABELS])
+_LISTS = _lists(list(FIELD_OF_LABEL))
+# the characters that tell a text may hold a Traditional label (責, 編, 記, 來 …); the standard
+# library's `re` scans for a class of characters about five times faster than `regex`
+_TRADITIONAL_CHARS = re.compile("[" + re.escape("".join(sorted(
+    {ch for label in TRADITIONAL_LABELS for ch in label}
+    - {ch for label in FIELD_OF_LABEL if label not in TRADITIONAL_LABELS for ch in label}))) + "]")
 _MULTI = r"\L<multi>"
 _GAP = r"[ \t\u3000\xa0]"
 _SEP = r"[:：/／|｜丨]"  # 丨 (U+4E28) is a Han character: names and values exclude it
 _WORD = r"[\p{Han}\p{L}\p{N}]"
-_NOT_AFTER = r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说|(?<=来源)[于自])"
+_NOT_AFTER = (r"(?!部|们|室|组|团队|人员|工作|委员|部门|记者|认为|表示|介绍|发现|称|说|(?<=来源)[于自]"
+              r"|們|組|團隊|人員|委員|部門|記者|認為|認爲|介紹|發現|稱|說|説|(?<=來源)[於自])")
 # the start of the next field: a label with its separator or spaces (or a glued label before
 # a name). It recurs ten times in the credit expression: one list of labels per branch less
 # makes compiling it (paid by every run) a third cheaper.
 _NEXT = (
     rf"(?:{_MULTI})(?:{_GAP}*{_SEP}|{_GAP}+(?=\S))"
-    rf"|(?<!{_WORD})(?:文|图){_GAP}*{_SEP}"
+    rf"|(?<!{_WORD})(?:文|图|圖){_GAP}*{_SEP}"
     rf"|【(?:{_MULTI})】"
     rf"|(?:\L<glued>){_NOT_AFTER}(?=\p{{Han}})"
 )
 # words that close a reporter credit without being part of the name
-_TRAILER = r"(?:摄(?=$|[\s）)】\]」，。])|报道|发自|电(?=[（(]))"
+_TRAILER = r"(?:[摄攝](?=$|[\s）)】\]」，。])|报道|報道|報導|发自|發自|[电電](?=[（(]))"
 # consumed after the name, so that a credit right after it still follows this one (\\G)
-_CLOSING = rf"(?:{_GAP}*(?:摄(?=$|[\s）)】\]」，。])|报道|发自(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
+_CLOSING = rf"(?:{_GAP}*(?:[摄攝](?=$|[\s）)】\]」，。])|报道|報道|報導|(?:发自|發自)(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
 # Characters that may start the next field or a trailer. Only at these does a value test the
 # (long) lookahead for the next field: most characters of a value pass on a cheap class.
-_STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电"))))
+_STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电攝報發電"))))
 # the last characters of labels: a space after any other character cannot follow a label
 _LABEL_ENDS = regex.escape("".join(sorted({w[-1] for w in FIELD_OF_LABEL})))
 _NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
@@ -129,9 +172,9 @@ _NEXT_LINE = rf"(?:(?:\r\n|\r|\n){_GAP}*(?=[^\r\n。！？!?，,：:]{{1,20}}$))
 # Every branch starts with a separator or a label literal, so that the engine can skip text
 # fast; what stands before it is checked with a lookbehind. Compiled on first use (~60 ms in
 # `regex`): `rules`, `explain` and `--help` never pay for it.
-_CREDIT = LazyPattern(
+_CREDIT_SOURCE = (
     # 1. labelled: 作者：王某, 文/王某, 责任编辑： (found at the separator)
-    rf"{_SEP}(?<=(?P<label>{_MULTI}){_GAP}*{_SEP}|(?<!{_WORD})(?P<label>文|图){_GAP}*{_SEP})"
+    rf"{_SEP}(?<=(?P<label>{_MULTI}){_GAP}*{_SEP}|(?<!{_WORD})(?P<label>文|图|圖){_GAP}*{_SEP})"
     rf"(?P<colon>){_GAP}*{_NEXT_LINE}(?P<value>{_VALUE})"
     # 【作者】王某【来源】新华社
     rf"|】(?<=【(?P<label>{_MULTI})】)(?P<colon>){_GAP}*(?P<value>{_VALUE})"
@@ -145,12 +188,12 @@ _CREDIT = LazyPattern(
     #    (the class before the list rules out most spaces cheaply: runs of spaces stay fast)
     rf"|{_GAP}(?<=[{_LABEL_ENDS}]{_GAP})(?<=(?:^|{_BOUNDARY_CHARS})(?P<label>{_MULTI}){_GAP}){_GAP}*(?P<value>{_NAMES}){_CLOSING}{_END}"
     # 4. the name before the label: （本报评论员）, （王某/图）
-    rf"|(?P<label>特约评论员|评论员)(?<=(?:^|[（(【]){_GAP}*(?P<value>[\p{{Han}}·]{{2,14}})(?:特约评论员|评论员))"
+    rf"|(?P<label>特约评论员|评论员|特約評論員|評論員)(?<=(?:^|[（(【]){_GAP}*(?P<value>[\p{{Han}}·]{{2,14}})(?:特约评论员|评论员|特約評論員|評論員))"
     rf"(?={_GAP}*(?:$|[\r\n）)】]))"
-    rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄)(?=[）)])",
-    regex.MULTILINE,
-    **_LISTS,
+    rf"|[/／](?<=[（(](?P<value>[\p{{Han}}·]{{2,8}})[/／])(?P<label>图|文|摄影|摄|圖|攝影|攝)(?=[）)])"
 )
+_CREDIT = LazyPattern(_CREDIT_SOURCE, regex.MULTILINE, **_LISTS_SIMPLIFIED)
+_CREDIT_BOTH_SCRIPTS = LazyPattern(_CREDIT_SOURCE, regex.MULTILINE, **_LISTS)
 
 
 # a labelled field whose value is itself a credit glued to its name: 资料来源：通讯员魏明俊赵赛楠
@@ -161,7 +204,7 @@ _GLUED_VALUE = LazyPattern(
 )
 # (a reporter's label may stand before the name with a space: 来源：通讯员 魏明俊)
 _GLUED_START = LazyPattern(
-    rf"{_GAP}*(?:(?:\L<glued>){_NOT_AFTER}|(?:{'|'.join(w for w in _WITH_ORG if w != '编辑')}){_GAP}+)(?=\p{{Han}})",
+    rf"{_GAP}*(?:(?:\L<glued>){_NOT_AFTER}|(?:{'|'.join(_REPORTERS)}){_GAP}+)(?=\p{{Han}})",
     glued=_LISTS["glued"],
 )
 
@@ -179,7 +222,7 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
     end = len(text) if end is None else end
     credits = []
     position = start
-    search = _CREDIT.search
+    search = (_CREDIT_BOTH_SCRIPTS if _TRADITIONAL_CHARS.search(text, start, end) else _CREDIT).search
     while True:
         match = search(text, position, end)
         if match is None:

@@ -93,7 +93,10 @@ class Linter:
         if engine is None or not settings.enabled <= engine.ids:
             wanted = settings.enabled | (engine.ids if engine else frozenset())
             rules = with_options(self.all_rules, self.config, settings.variant)
-            engine = self._engines[settings.variant] = Engine([r for r in rules if r.id in wanted])
+            chosen = [r for r in rules if r.id in wanted]
+            if any(r.publication_script() == "zh-Hant" for r in rules):
+                chosen = _in_traditional(chosen)
+            engine = self._engines[settings.variant] = Engine(chosen)
         return engine
 
     def enabled_rules(self, settings: Settings | None = None) -> list[Rule]:
@@ -146,6 +149,18 @@ class Linter:
         settings = self.settings_for(path, select, ignore)
         result = self.fix_document(read_document(text, path), unsafe=unsafe, settings=settings)
         return result.text, result.applied, result.findings
+
+
+def _in_traditional(rules: list[Rule]) -> list[Rule]:
+    """A publication in Traditional characters (its script rule's ``target: zh-Hant``) reads
+    its messages in Traditional characters: the rules' message templates converted (their
+    placeholders are filled with the document's own text, never converted)."""
+    from .opencc_tables import OpenCCDataError, to_traditional
+
+    try:
+        return [rule.with_messages(to_traditional) for rule in rules]
+    except OpenCCDataError:  # the script rule itself reports OpenCC's absence
+        return rules
 
 
 def _rebuild(config_path, rule_paths, select, ignore, unsafe_fixes) -> Linter:

@@ -197,6 +197,22 @@ class Tables:
         return cls._instance
 
 
+_to_traditional = None
+
+
+def to_traditional(text: str) -> str:
+    """`text` in Traditional characters (OpenCC's s2t, phrase by phrase): the rules' messages
+    for a publication written in Traditional. OpenCC is imported on the first call."""
+    global _to_traditional
+    if _to_traditional is None:
+        try:
+            import opencc
+        except ImportError as error:  # pragma: no cover - opencc is a dependency
+            raise OpenCCDataError(f"OpenCC is not installed: {error}") from None
+        _to_traditional = opencc.OpenCC("s2t.json").convert
+    return _to_traditional(text)
+
+
 # --- the flagged characters, cached between runs ---------------------------------------------
 def flagged_characters(side: str) -> list[str]:
     """The characters only the ``side`` script (``trad`` or ``simp``) uses, sorted.

@@ -240,3 +240,36 @@ def test_a_sentence_after_a_label_is_no_empty_field():
     # a label with its separator is still a new field: the first one is empty
     assert values("作者: 来源: 新华社") == [("author", ""), ("source", "新华社")]
     assert values("作者:来源:新华社") == [("author", ""), ("source", "新华社")]
+
+
+# --- Traditional script (issue 17 item 2) ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("居民們在花園裏散步。\n責任編輯：李四", [("editor", "責任編輯", "李四")]),
+    ("（記者 王某）居民們在花園裏散步。", [("author", "記者", "王某")]),
+    ("居民們在花園裏散步。\n編輯：李四", [("editor", "編輯", "李四")]),
+    ("本報記者 王某 攝", [("author", "記者", "王某")]),
+    ("作者: 來源: 新華社", [("author", "作者", ""), ("source", "來源", "新華社")]),
+    ("圖／新華社 責編：李四 審核：王五", [("author", "圖", "新華社"), ("editor", "責編", "李四"), ("reviewer", "審核", "王五")]),
+    ("記者王某責編李某編輯趙某", [("author", "記者", "王某"), ("editor", "責編", "李某"), ("editor", "編輯", "趙某")]),
+    ("（本報評論員）", [("author", "評論員", "本報")]),
+])
+def test_credits_in_traditional_characters(text, expected):
+    assert [(c.field, c.label, c.value) for c in find_credits(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["據記者介紹，花園明天開放。", "記者們在現場。", "記者從市政府了解到，花園明天開放。",
+                                  "編輯部表示將繼續關注。"])
+def test_traditional_sentences_that_mention_the_words_are_not_credits(text):
+    assert find_credits(text) == []
+
+
+def test_traditional_labels_are_every_form_opencc_gives():
+    """The Traditional labels are data (credits never import OpenCC); OpenCC checks the data."""
+    import opencc
+
+    from lint.credits import FIELD_OF_LABEL, TRADITIONAL_LABELS
+
+    converters = [opencc.OpenCC(f"{name}.json") for name in ("s2t", "s2tw", "s2hk")]
+    simplified = [label for label in FIELD_OF_LABEL if label not in TRADITIONAL_LABELS]
+    expected = {c.convert(label): label for label in simplified for c in converters if c.convert(label) != label}
+    assert TRADITIONAL_LABELS == expected

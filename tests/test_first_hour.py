@@ -101,3 +101,45 @@ def test_a_users_wrapped_description_reads_without_stray_spaces(tmp_path):
     assert listed["house.literal"] == "本报不用“有关人士”这样含糊的说法。"
     assert "这样含糊的说法。Use a named source instead." in out(run_cli("explain", "house.folded", "--rules", tmp_path))
     assert "[warning] 本报不用“有关人士”这样含糊的说法。" in out(run_cli("explain", "house", "--rules", tmp_path))
+
+
+# --- item 2: a publication in Traditional characters --------------------------------------------
+def _hant_project(tmp_path, body):
+    (tmp_path / ".newslint.yml").write_text("rules:\n  script.traditional: {target: zh-Hant}\n", encoding="utf-8")
+    (tmp_path / "稿件.txt").write_text(body, encoding="utf-8")
+    return tmp_path / "稿件.txt"
+
+
+def test_a_traditional_publication_can_pass_the_credit_checks(tmp_path):
+    article = _hant_project(tmp_path, "社區花園今日開放\n\n（記者 王某）居民們在新建的花園裏散步。\n\n責任編輯：李四\n")
+    result = run_cli("check", article, cwd=tmp_path)
+    assert result.returncode == 0, out(result) + err(result)
+    article.write_text("社區花園今日開放\n\n居民們在新建的花園裏散步。\n\n編輯：李四\n", encoding="utf-8")
+    assert run_cli("check", article, cwd=tmp_path).returncode == 1  # no author: still reported
+
+
+def test_a_traditional_publication_reads_its_messages_in_traditional_characters(tmp_path):
+    import json
+
+    article = _hant_project(tmp_path, "社區花園今日開放\n\n居民們在新建的花園裏散步，这里很美。\n")
+    result = run_cli("check", article, "--format", "json", cwd=tmp_path)
+    messages = {f["rule"]: f["message"] for f in json.loads(out(result))["files"][0]["findings"]}
+    assert messages["byline.missing-author"] == "缺少作者或記者署名（如“作者：王某”“（記者 王某）”）"
+    assert messages["byline.missing-editor"] == "缺少編輯署名（如“責任編輯：李四”）"
+    # the template is converted, the matched text is quoted as written
+    assert messages["script.traditional"] == "“这里”是簡體字，繁體文本中應爲“這裏”"
+    # a Simplified publication keeps Simplified messages
+    (tmp_path / ".newslint.yml").unlink()
+    result = run_cli("check", article, "--format", "json", "--select", "byline", cwd=tmp_path)
+    assert "缺少编辑署名" in out(result)
+
+
+def test_a_simplified_label_in_a_traditional_publication_is_a_script_slip_not_a_missing_credit(tmp_path):
+    article = _hant_project(tmp_path, "社區花園今日開放\n\n（記者 王某）居民們在新建的花園裏散步。\n\n责任编辑：李四\n")
+    result = run_cli("check", article, "--format", "json", cwd=tmp_path)
+    import json
+
+    rules = [f["rule"] for f in json.loads(out(result))["files"][0]["findings"]]
+    assert set(rules) == {"script.traditional"}  # 责, 编辑: no byline.missing-editor
+    assert run_cli("check", article, "--fix", cwd=tmp_path).returncode == 0
+    assert article.read_text(encoding="utf-8").endswith("責任編輯：李四\n")

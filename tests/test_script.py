@@ -176,7 +176,7 @@ def test_a_traditional_publication_sets_the_target_in_its_config(tmp_path):
     import json
     (finding,) = json.loads(result.stdout)["files"][0]["findings"]
     assert (finding["text"], finding["replacements"]) == ("这", ["這"])
-    assert finding["message"] == "“这”是简体字，繁体文本中应为“這”"
+    assert finding["message"] == "“这”是簡體字，繁體文本中應爲“這”"
 
 
 def test_target_auto_flags_the_minority_script_and_never_the_whole_document():

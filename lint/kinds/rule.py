@@ -55,6 +55,9 @@ class Rule:
     # Rules of the built-in packs (set by the loader): their expressions are checked by the
     # test suite, so short searches skip the time limit (see `timed`).
     trusted = False
+    # the fields holding message templates: a publication in Traditional characters gets them
+    # converted (`with_messages`); what fills their placeholders is the document's own text
+    MESSAGE_FIELDS: tuple[str, ...] = ("message",)
 
     def __init__(self, spec: dict, pack: str, path: str = "", *, check_patterns: bool = True):
         """`check_patterns=False`: the spec's regular expressions are known to compile (its
@@ -116,6 +119,21 @@ class Rule:
         rule = type(self)({**self.spec, **values}, self.pack, self.path)
         rule.trusted = self.trusted
         return rule
+
+    def with_messages(self, convert) -> Rule:
+        """A copy of this rule whose message templates are `convert`ed (to Traditional
+        characters for a zh-Hant publication); everything it has built is shared."""
+        import copy
+
+        rule = copy.copy(self)
+        for name in self.MESSAGE_FIELDS:
+            setattr(rule, name, convert(getattr(self, name)))
+        return rule
+
+    def publication_script(self) -> str | None:
+        """The script the publication is written in, when this rule says (a script rule's
+        ``target: zh-Hant``); None for most rules. Messages follow it."""
+        return None
 
     def presence_fields(self) -> frozenset[str]:
         """The credits whose presence this rule checks (a pack's ``require`` option turns such

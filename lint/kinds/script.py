@@ -44,6 +44,8 @@ NAME_GAPS = (1, 2)  # a given name: the flagged character is one or two places a
 WHOLE_MESSAGE = ("全文是{found}中文（{count} 个{found}字，{other} 个{expected}字），不是个别字混用；"
                  "如需{expected}，请整体转换")
 SCRIPT_NAMES = {"trad": "繁体", "simp": "简体"}
+# the names in a Traditional publication's messages (its templates are converted too)
+SCRIPT_NAMES_HANT = {"trad": "繁體", "simp": "簡體"}
 
 
 def ratio(value):
@@ -72,6 +74,7 @@ class Script(Rule):
     """
 
     KIND = "script"
+    MESSAGE_FIELDS = ("message", "whole_message")
     FIELDS = {
         "target": (one_of(*TARGETS), "zh-Hans"),
         "whole_ratio": (ratio, 0.8),
@@ -96,6 +99,9 @@ class Script(Rule):
         # with a fixed target, a document without a hit of the flagged characters has nothing
         self.literal_only = target != "auto"
         self._error = None
+
+    def publication_script(self):
+        return "zh-Hant" if self.target == "zh-Hant" else None
 
     def literals(self):
         """The flagged characters go into the engine's shared automaton: no extra pass.
@@ -201,9 +207,11 @@ class Script(Rule):
 
 
 def _names(side, tables) -> dict:
-    """{found}: the script of the flagged characters; {expected}: the target script."""
+    """{found}: the script of the flagged characters; {expected}: the target script (named in
+    the script of the text: Traditional names when Simplified characters are flagged)."""
     trad = side is tables.trad
-    return {"found": SCRIPT_NAMES["trad" if trad else "simp"], "expected": SCRIPT_NAMES["simp" if trad else "trad"]}
+    names = SCRIPT_NAMES if trad else SCRIPT_NAMES_HANT
+    return {"found": names["trad" if trad else "simp"], "expected": names["simp" if trad else "trad"]}
 
 
 def _positions(pattern, text_, segments) -> list[int]:

@@ -41,14 +41,17 @@ from ..document import Credit, Document, SourceMap
 from ..spans import merged, subtract
 from .text import not_prose_spans
 
-TITLE_KEYS = ("title", "标题", "headline")
+# (Chinese keys in both scripts: a Traditional publication writes 標題, 責任編輯)
+TITLE_KEYS = ("title", "标题", "標題", "headline")
 CREDIT_KEYS = {
     "author": "author", "authors": "author", "reporter": "author", "作者": "author", "记者": "author",
+    "記者": "author",
     "editor": "editor", "编辑": "editor", "责任编辑": "editor", "责编": "editor",
-    "source": "source", "来源": "source",
-    "reviewer": "reviewer", "审核": "reviewer",
+    "編輯": "editor", "責任編輯": "editor", "責編": "editor",
+    "source": "source", "来源": "source", "來源": "source",
+    "reviewer": "reviewer", "审核": "reviewer", "審核": "reviewer",
 }
-PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语")
+PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语", "副標題", "導語")
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _FRONT_MATTER_OPEN = regex.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
