@@ -2,7 +2,9 @@
 
 Paste the bundled flawed example, check the highlights against the findings, apply fixes,
 undo, confirm suggestions, open files in other encodings, and keep astral characters (𠮷,
-two UTF-16 units, one code point) in place. The run saves docs/serve.png.
+two UTF-16 units, one code point) in place. `NEWSLINT_UPDATE_DOCS=1` saves the page as
+docs/serve.png (otherwise the screenshot goes to a temporary folder: a test run never dirties
+the checkout).
 
 Needs the Python package `playwright` and a Chromium (`apt-get install chromium
 fonts-noto-cjk`; never `playwright install`, which downloads a browser). Without them these
@@ -310,8 +312,9 @@ def test_a_server_error_is_shown_and_the_page_goes_on(page):
     paste(page, FLAWED, count=17)
 
 
-def test_screenshot_for_the_docs(page):
+def test_screenshot_for_the_docs(page, tmp_path):
     """docs/serve.png: the page as an editor sees it, with one finding open."""
+    target = SCREENSHOT if os.environ.get("NEWSLINT_UPDATE_DOCS") else tmp_path / "serve.png"
     paste(page, FLAWED)
     item = page.locator('.finding[data-rule="typos.idiom"]').first
     item.click()
@@ -320,8 +323,8 @@ def test_screenshot_for_the_docs(page):
     page.mouse.move(0, 0)
     page.wait_for_timeout(1500)  # the highlight's flash is over
     page.evaluate("document.activeElement.blur()")
-    page.screenshot(path=str(SCREENSHOT))
-    assert SCREENSHOT.stat().st_size > 20_000
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 20_000
 
 
 def test_packs_can_be_left_out_of_the_check(page):
