@@ -223,3 +223,14 @@ def test_front_matter_titles_of_any_yaml_form_are_read_as_yaml(title, line, colu
     assert [(f.line, f.column, f.text) for f in idiom] == [(line, column, "见缝插扎")]
     fixed = default_linter().fix_text(text, "a.md", unsafe=True)[0]
     assert yaml.safe_load(fixed.split("---\n")[1])["title"].rstrip() == value.replace("见缝插扎", "见缝插针")
+
+
+def test_a_toml_front_matter_title_with_escapes_is_read_as_toml():
+    text = '+++\ntitle = "专家称\\"见缝插扎\\"不对"\nauthor = "王某"\n+++\n\n正文。\n'
+    doc = read_document(text, "a.md")
+    assert [doc.text[a:b] for a, b in doc.scopes["headline"]] == ['专家称"见缝插扎"不对']
+    found = lint_text(text, "a.md")
+    assert "headline.empty" not in [f.rule for f in found]
+    assert [(f.line, f.column) for f in found if f.rule == "typos.idiom"] == [(2, 15)]
+    fixed = default_linter().fix_text(text, "a.md")[0]
+    assert fixed == text.replace("见缝插扎", "见缝插针")

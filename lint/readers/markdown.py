@@ -56,7 +56,7 @@ PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _FRONT_MATTER_OPEN = regex.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_CLOSE = {"---": regex.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": regex.compile(r"^\+\+\+[ \t]*$")}
-_TOML_LINE = regex.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>[^"\\\r\n]*)"|'(?P<literal>[^'\r\n]*)')?""",
+_TOML_LINE = regex.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>(?:[^"\\\r\n]|\\[^\r\n])*)"|'(?P<literal>[^'\r\n]*)')?""",
                            regex.MULTILINE)
 _BREAK = regex.compile(r"[ \t]*\\?\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
@@ -244,6 +244,8 @@ def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope,
             doc.meta.setdefault("title", value)
             if span and span[1] > span[0]:
                 headline.append(span)
+            elif group == "basic" and value.strip():  # escapes: read as TOML gives it
+                doc.cache["decoded title"] = (match.start(group) - 1, match.end(group) + 1, value)
         elif key in CREDIT_KEYS:
             key_start, key_end = match.span("key")
             if match.group("key").startswith('"'):
