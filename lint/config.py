@@ -310,8 +310,9 @@ def _parse_rules(value, prefix, settings, options, places, locate):
             where = locate(*key, name, "level")
         else:
             level, where = setting, places[key + (name,)]
-        level = {True: "on", False: "off"}.get(level, level)
-        if level not in SETTINGS:
+        if isinstance(level, bool):
+            level = "on" if level else "off"
+        if not isinstance(level, str) or level not in SETTINGS:  # a list was an unhashable key
             raise ConfigError(f"{where}: rule '{name}': setting must be one of {', '.join(SETTINGS)}"
                               " (or a mapping of level and options)")
         settings[name] = level
