@@ -82,16 +82,26 @@ def cli():
 @click.option("--max-file-size", "max_megabytes", type=click.FloatRange(min=0, min_open=True),
               default=MAX_FILE_BYTES / 2**20, show_default=True,
               help="Largest input read, in MB (a larger file is an error).")
+@click.option("--show-settings", "show_settings", metavar="PATH", default=None,
+              help="Print the configuration file and the rules (with levels) that apply to PATH, and exit.")
+@click.option("--verbose", "-v", is_flag=True, help="Say on stderr which configuration file applies, once per file.")
 def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, diff, config_path, rule_dirs,
           stdin_filename, encoding, color_mode, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs,
-          max_megabytes):
-    """Lint articles (.txt, .md, .html files, directories, or '-' for standard input)."""
+          max_megabytes, show_settings, verbose):
+    """Lint articles (.txt, .md, .html files, directories, or '-' for standard input).
+
+    Each file uses the configuration nearest to it (.newslint.yml, .newslint.yaml or
+    pyproject.toml with [tool.newslint], found walking up from the file's folder); --config
+    gives one configuration for every file."""
     linter = _setup(config_path, rule_dirs, select, ignore, unsafe_fixes)
-    config = linter.config
+    if show_settings is not None:
+        _show_settings(linter, show_settings)
+        return
+    config = _run_config(linter, paths)
     fail_level = fail_level or config.fail_level or "warning"
     # the files are found as the run goes on; errors of the walk come first in the report
     walk_errors, file_errors = [], []
-    targets = walk_targets(paths or ["."], config.exclude, config.root, walk_errors)
+    targets = walk_targets(paths or ["."], linter.excluded, config.root, walk_errors)
     totals = Totals()
     rules = [r.describe() for r in linter.rules]
     excuse = _load_baseline(baseline_file) if baseline_file and not write_baseline_file else None
@@ -122,6 +132,8 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
             totals.skipped += 1
             continue
         report = outcome.report
+        if verbose:
+            _name_config(outcome)
         file_errors += outcome.failures
         if report.error:
             file_errors.append(report.error)
@@ -165,6 +177,54 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
         if output_format != "text":
             _echo_errors(totals)
     sys.exit(_exit_status(totals, fail_level, diffed))
+
+
+def _run_config(linter: Linter, paths):
+    """The configuration of the run as a whole (its fail level): --config's, else the working
+    directory's, else — when the working directory has none — the one nearest the first path."""
+    if linter.config.path is not None or not paths or paths[0] == "-":
+        return linter.config
+    try:
+        return linter.for_path(os.path.join(paths[0], "_") if os.path.isdir(paths[0]) else paths[0]).config
+    except (ConfigError, RuleFileError) as error:
+        _fail(str(error))
+
+
+def _name_config(outcome) -> None:
+    """--verbose: the configuration of each file, on stderr."""
+    where = outcome.config or "no configuration file (built-in defaults)"
+    click.echo(f"newslint: {outcome.report.path}: {where}", err=True)
+
+
+def _show_settings(linter: Linter, path: str) -> None:
+    """--show-settings PATH: which configuration applies to PATH, and what it makes of the rules."""
+    try:
+        chosen = linter.for_path(os.path.join(path, "_") if os.path.isdir(path) else path)
+    except (ConfigError, RuleFileError) as error:
+        _fail(str(error))
+    config = chosen.config
+    settings = chosen.settings_for(path)
+    levels = settings.level_map()
+    rules = {rule.id: rule for rule in chosen.all_rules}
+    lines = [f"path: {path}",
+             f"config: {config.path if config.path else 'none (built-in defaults)'}"]
+    if config.path is None and chosen is linter:
+        lines[-1] += "; searched from the file's folder up, then the working directory"
+    if config.overrides:
+        matched = config.overrides_for(path)
+        lines.append("overrides: " + (", ".join(
+            f"#{i + 1} {', '.join(config.overrides[i].files)}" for i in matched) or "none match"))
+    lines += [f"fail level: {config.fail_level or 'warning'}",
+              f"unsafe fixes: {'on' if chosen.unsafe_fixes else 'off'}",
+              f"exclude: {', '.join(config.exclude) or 'nothing'}"
+              + ("" if not linter.excluded(path) else " (this path is excluded)"),
+              f"rules on ({len(settings.enabled)} of {len(rules)}):"]
+    for rule_id in sorted(settings.enabled):
+        lines.append(f"  {rule_id:<34} {levels.get(rule_id, rules[rule_id].level)}")
+    off = sorted(set(rules) - settings.enabled)
+    if off:
+        lines.append(f"rules off ({len(off)}): " + ", ".join(off))
+    click.echo("\n".join(lines))
 
 
 def _use_color(mode: str) -> bool:

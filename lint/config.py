@@ -1,5 +1,6 @@
-"""Configuration: `.newslint.yml` found by walking up from the working directory, or
-`[tool.newslint]` in `pyproject.toml`, or a file given with `--config`.
+"""Configuration: `.newslint.yml` found by walking up from a folder (the command line asks for
+each file's own folder: `lint.linter.Linter.for_path`), or `[tool.newslint]` in
+`pyproject.toml`, or a file given with `--config`.
 
 Keys (all optional):
 - ``extends``: a built-in preset (``default``, ``strict``, ``relaxed``; shipped in
@@ -103,17 +104,38 @@ class Config:
         return tuple(i for i, o in enumerate(self.overrides) if path and o.matches(path, self.root))
 
 
+def excluded(path: Path, patterns, root) -> bool:
+    """Whether one of the ``exclude`` globs matches the path: relative to `root` (the config's
+    folder), its name, or a folder above it (``archive/`` and ``archive/**`` alike)."""
+    if not patterns:
+        return False
+    try:
+        relative = path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) or
+               fnmatch.fnmatch(relative, p.rstrip("/") + "/*") for p in patterns)
+
+
 # --- finding and reading ------------------------------------------------------------------
 def find_config(start: Path | None = None) -> Path | None:
     directory = (start or Path.cwd()).resolve()
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            if _is_file(folder / name):
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_newslint_table(pyproject):
+        if _is_file(pyproject) and _has_newslint_table(pyproject):
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """A folder that cannot be read holds no config we could use (walking it reports it)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def presets() -> list[str]:

@@ -14,9 +14,10 @@ is what callers hold; the `Engine` runs rules over one `Document`; the runner
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .config import Config
+from .config import Config, excluded, find_config
 from .document import Document
 from .engine import Engine
 from .findings import Finding
@@ -54,6 +55,10 @@ class Linter:
         self._settings: dict[tuple, Settings] = {}
         self._engines: dict[tuple[int, ...], Engine] = {}
         self._recipe = None  # how a worker process re-builds this linter (`__reduce__`)
+        # a linter loaded without an explicit config gives each file the config nearest it
+        self._nearest = False
+        self._found: dict[str, Path | None] = {}  # folder -> its nearest config
+        self._children: dict[Path, Linter | Exception] = {}  # config -> its linter (or error)
 
     @classmethod
     def load(cls, config_path=None, rule_paths=(), select=None, ignore=None, unsafe_fixes=None) -> Linter:
@@ -64,7 +69,46 @@ class Linter:
         linter = cls(rule_paths, config=load_config(config_path), select=select, ignore=ignore,
                      unsafe_fixes=unsafe_fixes)
         linter._recipe = (config_path, tuple(rule_paths), select, ignore, unsafe_fixes)
+        linter._nearest = config_path is None
         return linter
+
+    # --- which configuration: the nearest one, as ruff does ------------------------------
+    def for_path(self, path: str | None) -> Linter:
+        """The linter for the file `path`. A linter loaded without an explicit config (the
+        command line without ``--config``) gives each file the configuration nearest to it,
+        found by walking up from the file's folder (as ruff does): ``newslint check ../repo``
+        uses the repository's ``.newslint.yml``. A file with no configuration above it uses
+        this linter's own (the working directory's, or the defaults). Each configuration is
+        loaded once, with this linter's extra packs and selection. A configuration that cannot
+        be used raises its `ConfigError` (or `RuleFileError`) for every file under it."""
+        if not self._nearest or not path or path == "-":
+            return self
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._found:
+            self._found[folder] = find_config(Path(folder))
+        found = self._found[folder]
+        if found is None or (self.config.path is not None and found == Path(self.config.path).resolve()):
+            return self
+        child = self._children.get(found)
+        if child is None:
+            try:
+                child = Linter.load(found, *self._recipe[1:])
+            except Exception as error:  # ConfigError, RuleFileError: reported for each file
+                child = error
+            self._children[found] = child
+        if isinstance(child, Exception):
+            raise child
+        return child
+
+    def excluded(self, path) -> bool:
+        """Whether the configuration that applies to `path` excludes it (its ``exclude``
+        globs, relative to that configuration's folder). A path under a configuration that
+        cannot be used is not excluded: linting it reports the error."""
+        try:
+            config = self.for_path(str(path)).config
+        except Exception:
+            return False
+        return excluded(Path(path), config.exclude, config.root)
 
     def __reduce__(self):
         # a process pool started by `spawn` re-builds the linter from its recipe; with `fork`

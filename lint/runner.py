@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
 from collections import deque
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+from .config import excluded
 from .findings import FileReport, lines_of
 from .readers import TEXT_SUFFIXES, InputError, Source, decode, read_document
 
@@ -26,7 +26,12 @@ def walk_targets(paths, exclude, root, errors: list[str]):
     """Files to lint, one by one as the walk finds them (a tree's list of files is never held
     whole), in a stable order: explicit files as given, directories walked sorted. A path that
     cannot be used (missing, a symbolic link loop, a directory that cannot be listed) becomes
-    one line in `errors`, appended as it is met; the other paths are still walked."""
+    one line in `errors`, appended as it is met; the other paths are still walked.
+    `exclude`: glob patterns relative to `root`, or a function of a path saying whether it is
+    excluded (`Linter.excluded`: each path by the configuration nearest to it)."""
+    if not callable(exclude):
+        patterns = exclude
+        exclude = lambda path: excluded(path, patterns, root)  # noqa: E731
     for name in paths:
         if name == "-":
             yield Target("-")
@@ -37,7 +42,7 @@ def walk_targets(paths, exclude, root, errors: list[str]):
             errors.append(f"{name}: {path_problem(error)}")
             continue
         if stat.S_ISDIR(info.st_mode):
-            for path in _walk_dir(Path(name), exclude, root, errors):
+            for path in _walk_dir(Path(name), exclude, errors):
                 yield Target(path, explicit=False)
         else:
             yield Target(name)
@@ -56,7 +61,7 @@ def path_problem(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _walk_dir(top: Path, exclude, root, errors: list[str]):
+def _walk_dir(top: Path, exclude, errors: list[str]):
 
     def report(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot read directory: {path_problem(error)}")
@@ -64,10 +69,10 @@ def _walk_dir(top: Path, exclude, root, errors: list[str]):
     inside = os.path.realpath(top)
     for folder, dirs, files in os.walk(top, onerror=report, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
-                         and not _excluded(Path(folder) / d, exclude, root))
+                         and not exclude(Path(folder) / d))
         for name in sorted(files):
             path = Path(folder) / name
-            if path.suffix.lower() in TEXT_SUFFIXES and not name.startswith(".") and not _excluded(path, exclude, root):
+            if path.suffix.lower() in TEXT_SUFFIXES and not name.startswith(".") and not exclude(path):
                 try:
                     info = os.stat(path)
                 except OSError as error:  # a broken symbolic link or a loop
@@ -84,15 +89,7 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _excluded(path: Path, patterns, root) -> bool:
-    if not patterns:
-        return False
-    try:
-        relative = path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
-    except ValueError:
-        relative = path.as_posix()
-    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) or
-               fnmatch.fnmatch(relative, p.rstrip("/") + "/*") for p in patterns)
+_excluded = excluded  # (the language server's name for it)
 
 
 @dataclass
@@ -102,6 +99,7 @@ class Outcome:
     diff: str = ""
     skipped: bool = False  # a binary file met while walking
     failures: list[str] = field(default_factory=list)
+    config: str | None = None  # the configuration file that applied (for --verbose)
 
 
 # the largest input read (`--max-file-size`): `/dev/zero` was read until MemoryError
@@ -154,8 +152,14 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
     except OSError as error:
         return Outcome(FileReport(name, error=f"{name}: cannot read: {path_problem(error)}"))
     try:
+        linter = linter.for_path(settings_path or target.path)  # the nearest configuration's
+    except Exception as error:  # its configuration cannot be used (ConfigError, RuleFileError)
+        return Outcome(FileReport(name, error=f"{name}: not linted: {error}"))
+    try:
         settings = linter.settings_for(settings_path or target.path)
-        return _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes)
+        outcome = _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes)
+        outcome.config = str(linter.config.path) if linter.config.path else None
+        return outcome
     except Exception as error:  # a bug in a reader must cost one file, not the run
         return Outcome(FileReport(name, error=f"{name}: internal error: {type(error).__name__}: {error}"))
 

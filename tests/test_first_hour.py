@@ -143,3 +143,81 @@ def test_a_simplified_label_in_a_traditional_publication_is_a_script_slip_not_a_
     assert set(rules) == {"script.traditional"}  # 责, 编辑: no byline.missing-editor
     assert run_cli("check", article, "--fix", cwd=tmp_path).returncode == 0
     assert article.read_text(encoding="utf-8").endswith("責任編輯：李四\n")
+
+
+# --- item 9: the nearest configuration for each file, as ruff does -------------------------------
+def _repo(tmp_path):
+    """repo/ with its own config (byline off, archive excluded, wire/ without typos, only errors
+    fail), repo/local/ with a nearer config (typos at info), and an empty working folder."""
+    repo = tmp_path / "repo"
+    for folder in ("wire", "archive", "local"):
+        (repo / folder).mkdir(parents=True)
+    (repo / ".newslint.yml").write_text(
+        'rules:\n  byline: off\nexclude: ["archive/**"]\nfail_level: error\n'
+        'overrides:\n  - files: "wire/**"\n    rules: {typos: off}\n', encoding="utf-8")
+    (repo / "local" / ".newslint.yml").write_text("rules:\n  typos: info\n", encoding="utf-8")
+    for path in ("a.txt", "wire/b.txt", "archive/c.txt", "local/d.txt"):
+        (repo / path).write_text("社区花园今日开放\n\n居民们见缝插扎地种花。\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    return repo
+
+
+def _findings(result):
+    import json
+
+    return {f["path"].replace("\\", "/").split("repo/")[-1]: sorted(x["rule"] + ":" + x["level"] for x in f["findings"])
+            for f in json.loads(out(result))["files"]}
+
+
+def test_check_of_another_folder_uses_that_folders_config(tmp_path):
+    repo = _repo(tmp_path)
+    result = run_cli("check", "../repo", "--format", "json", cwd=tmp_path / "elsewhere")
+    assert _findings(result) == {
+        "a.txt": ["typos.idiom:error"],     # byline off: the repo's config, found from the file
+        # the nearer config of local/, alone (as ruff: no merging unless it `extends` the other)
+        "local/d.txt": ["byline.missing-author:warning", "byline.missing-editor:warning", "typos.idiom:info"],
+        "wire/b.txt": [],                     # the repo's override for wire/**
+    }                                         # archive/ excluded by the repo's config
+    assert result.returncode == 1, err(result)
+    # the run's fail level is the repo's (error) when the working folder has no config
+    (repo / "a.txt").write_text("社区花园今日开放\n\n居民们在花园里种花。\n", encoding="utf-8")
+    assert run_cli("check", "../repo", cwd=tmp_path / "elsewhere").returncode == 0
+
+
+def test_a_nearer_config_beats_the_working_folders_and_config_option_applies_to_all(tmp_path):
+    repo = _repo(tmp_path)
+    result = run_cli("check", ".", "--format", "json", cwd=repo)
+    assert "typos.idiom:info" in _findings(result)["local/d.txt"]
+    assert _findings(result)["a.txt"] == ["typos.idiom:error"]
+    result = run_cli("check", ".", "--format", "json", "--config", repo / ".newslint.yml", cwd=repo)
+    assert _findings(result)["local/d.txt"] == ["typos.idiom:error"]  # --config: one config for all
+    # a nested config that extends the outer one inherits it
+    (repo / "local" / ".newslint.yml").write_text("extends: ../.newslint.yml\nrules:\n  typos: info\n", encoding="utf-8")
+    assert _findings(run_cli("check", ".", "--format", "json", cwd=repo))["local/d.txt"] == ["typos.idiom:info"]
+
+
+def test_a_broken_config_costs_its_files_with_one_line_naming_it(tmp_path):
+    repo = _repo(tmp_path)
+    (repo / "local" / ".newslint.yml").write_text("rules:\n  no-such-rule: off\n", encoding="utf-8")
+    result = run_cli("check", "../repo", "--format", "json", cwd=tmp_path / "elsewhere")
+    assert result.returncode == 2
+    lines = err(result).strip().splitlines()
+    assert len(lines) == 1 and "local/d.txt: not linted: " in lines[0]
+    assert "local/.newslint.yml:2: unknown rule or pack 'no-such-rule'" in lines[0]
+    assert _findings(result)["a.txt"] == ["typos.idiom:error"]  # the other files are linted
+
+
+def test_show_settings_and_verbose_tell_which_config_applies(tmp_path):
+    repo = _repo(tmp_path)
+    shown = run_cli("check", "--show-settings", "../repo/wire/b.txt", cwd=tmp_path / "elsewhere")
+    assert shown.returncode == 0, err(shown)
+    text = out(shown)
+    assert f"config: {(repo / '.newslint.yml').resolve()}" in text
+    assert "overrides: #1 wire/**" in text and "fail level: error" in text
+    assert "typos.idiom" not in text.split("rules off")[0] and "byline.missing-author" in text.split("rules off")[1]
+    local = out(run_cli("check", "--show-settings", "../repo/local/d.txt", cwd=tmp_path / "elsewhere"))
+    assert f"config: {(repo / 'local' / '.newslint.yml').resolve()}" in local
+    assert any(line.split() == ["typos.idiom", "info"] for line in local.splitlines())
+    verbose = run_cli("check", "../repo", "-v", cwd=tmp_path / "elsewhere")
+    assert f"newslint: ../repo/local/d.txt: {(repo / 'local' / '.newslint.yml').resolve()}" in err(verbose)
+    assert f"newslint: ../repo/a.txt: {(repo / '.newslint.yml').resolve()}" in err(verbose)
