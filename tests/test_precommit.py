@@ -102,3 +102,59 @@ def test_readme_snippets_are_valid_and_use_the_hook_and_formats():
     sarif_steps = " ".join(str(step) for step in sarif["jobs"]["newslint"]["steps"])
     assert "--format sarif > newslint.sarif" in sarif_steps and "upload-sarif" in sarif_steps
     assert "--format github" in " ".join(str(step) for step in annotations["jobs"]["newslint"]["steps"])
+
+
+def _hook_repository(path):
+    """A clone of this project as pre-commit fetches it: its files committed on branch main."""
+    path.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, path / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, path / name)
+    git("init", "-q", "-b", "main", cwd=path)
+    git("add", "-A", cwd=path)
+    git("commit", "-q", "-m", "newslint", cwd=path)
+    return subprocess.run([GIT, "rev-parse", "HEAD"], cwd=path, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")
+def test_readme_pre_commit_snippet_works_as_written_and_pinned(tmp_path):
+    """The README's block, with only `repo` pointed at a local clone: pre-commit runs the hook
+    (its `rev` exists), and the command the README gives pins the clone's current commit."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In CI and pre-commit", 1)[1]
+    snippet = re.findall(r"```yaml\n(.*?)```", section, re.S)[0]
+    command = re.search(r"`(pre-commit autoupdate [^`]*)`", section.split("```", 3)[2]).group(1)
+    url = yaml.safe_load(snippet)["repos"][0]["repo"]
+    commit = _hook_repository(tmp_path / "newslint")
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(EXAMPLES / "flawed.txt", content / "flawed.txt")
+    config = content / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace(url, str(tmp_path / "newslint")), encoding="utf-8")
+    git("init", "-q", cwd=content)
+    git("add", "-A", cwd=content)
+    env = installed_env(PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+
+    def pre_commit(*args):
+        result = subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=content, env=env,
+                                capture_output=True, text=True, timeout=600)
+        print(f"$ pre-commit {' '.join(args)}\n{result.stdout}{result.stderr}")
+        return result
+
+    as_written = pre_commit("run", "--all-files")
+    assert as_written.returncode == 1, as_written.stdout + as_written.stderr
+    assert "flawed.txt:5:18: error typos.idiom “见缝插扎”应为“见缝插针”" in as_written.stdout
+
+    assert command.split()[:2] == ["pre-commit", "autoupdate"]
+    pinned = pre_commit(*command.split()[1:])
+    assert pinned.returncode == 0, pinned.stdout + pinned.stderr
+    assert yaml.safe_load(config.read_text(encoding="utf-8"))["repos"][0]["rev"] == commit
+    again = pre_commit("run", "--all-files")
+    assert again.returncode == 1 and "typos.idiom" in again.stdout
+    assert "mutable reference" not in again.stdout + again.stderr
