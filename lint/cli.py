@@ -18,6 +18,7 @@ from .config import ConfigError
 from .explain import explain_pack, explain_text
 from .findings import LEVELS, Totals
 from .linter import Linter
+from .messages import LANGS, default_lang, localize, prefix
 from .prose import first_sentence
 from .readers import ENCODINGS
 from .reporters import STREAMS
@@ -36,8 +37,16 @@ def _split_ids(_ctx, _param, value):
     return [item.strip() for chunk in value for item in chunk.split(",") if item.strip()]
 
 
+_lang = None  # --lang of this run; the locale's language when not given
+
+
+def _say(message: str) -> None:
+    """One line on stderr, in the run's language (`lint.messages`)."""
+    click.echo(f"newslint: {localize(message, _lang or default_lang())}", err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"newslint: {message}", err=True)
+    _say(message)
     sys.exit(EXIT_ERROR)
 
 
@@ -85,14 +94,19 @@ def cli():
 @click.option("--show-settings", "show_settings", metavar="PATH", default=None,
               help="Print the configuration file and the rules (with levels) that apply to PATH, and exit.")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which configuration file applies, once per file.")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of the summary, error and warning lines (findings are always Chinese) "
+                   "[default: zh in a Chinese locale (LANG=zh_CN.UTF-8), else en].")
 def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, diff, config_path, rule_dirs,
           stdin_filename, encoding, color_mode, no_color, quiet, statistics, baseline_file, write_baseline_file, jobs,
-          max_megabytes, show_settings, verbose):
+          max_megabytes, show_settings, verbose, lang):
     """Lint articles (.txt, .md, .html files, directories, or '-' for standard input).
 
     Each file uses the configuration nearest to it (.newslint.yml, .newslint.yaml or
     pyproject.toml with [tool.newslint], found walking up from the file's folder); --config
     gives one configuration for every file."""
+    global _lang
+    _lang = lang = lang or default_lang()
     linter = _setup(config_path, rule_dirs, select, ignore, unsafe_fixes)
     if show_settings is not None:
         _show_settings(linter, show_settings)
@@ -111,7 +125,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
     if stdin_bytes is not None and len(stdin_bytes) > max_bytes:
         _fail(f"standard input: too large (over {max_megabytes:g} MB, see --max-file-size)")
     color = output_format == "text" and _use_color("never" if no_color else color_mode)
-    options = {"color": color, "statistics": statistics, "quiet": quiet,
+    options = {"color": color, "statistics": statistics, "quiet": quiet, "lang": lang,
                "tool": {"name": "newslint", "version": __version__}, "rules": rules}
     # The report is written file by file as the run goes on (see reporters/reporter.py); each
     # FileReport is dropped once written. With `--fix -` the fixed text replaces the report, so
@@ -158,7 +172,7 @@ def check(paths, output_format, select, ignore, fail_level, fix, unsafe_fixes, d
                    f"{baseline_file} not shown", err=True)
 
     for warning in totals.warnings:
-        click.echo(f"newslint: warning: {warning}", err=True)
+        _say(prefix("warning", lang) + warning)
     if fixed_stdout is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(fixed_stdout)  # in the input's own encoding and BOM
@@ -274,7 +288,7 @@ def _write_baseline(recorder, totals):
 
 def _echo_errors(totals):
     for error in totals.errors:
-        click.echo(f"newslint: {error}", err=True)
+        _say(error)
 
 
 def _exit_status(totals, fail_level, diffed) -> int:

@@ -221,3 +221,42 @@ def test_show_settings_and_verbose_tell_which_config_applies(tmp_path):
     verbose = run_cli("check", "../repo", "-v", cwd=tmp_path / "elsewhere")
     assert f"newslint: ../repo/local/d.txt: {(repo / 'local' / '.newslint.yml').resolve()}" in err(verbose)
     assert f"newslint: ../repo/a.txt: {(repo / '.newslint.yml').resolve()}" in err(verbose)
+
+
+# --- item 15: the command line's own lines in Chinese or English -------------------------------
+def _run(args, cwd, **env):
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "lint", *map(str, args)], cwd=cwd, env=environment,
+                          capture_output=True)
+
+
+def test_lang_zh_gives_chinese_summary_and_error_lines_and_keeps_findings(tmp_path):
+    (tmp_path / "a.txt").write_text("标题\n他说,好。\n", encoding="utf-8")
+    args = ["check", "a.txt", "missing.txt", "--select", "punctuation"]
+    zh = _run(args + ["--lang", "zh"], tmp_path)
+    lines = out(zh).splitlines()
+    assert zh.returncode == 2
+    assert lines[0] == "a.txt:2:3: warning punctuation.halfwidth-comma 中文语境中的半角逗号“,”应改为全角“，”"
+    assert "错误：missing.txt: 文件或目录不存在" in lines
+    assert lines[-1] == "检查了 1 个文件，发现 1 处问题（警告 1 处）。其中 1 处可用 --fix 自动修复。1 个错误使部分检查未能完成。"
+    en = _run(args + ["--lang", "en"], tmp_path, LANG="zh_CN.UTF-8")
+    assert out(en).splitlines()[0] == lines[0]  # the findings are the same
+    assert "error: missing.txt: no such file or directory" in out(en)
+    assert out(en).splitlines()[-1].startswith("Found 1 problem (1 warning) in 1 file checked.")
+    unknown = _run(["check", "a.txt", "--select", "nope", "--lang", "zh"], tmp_path)
+    assert err(unknown).strip() == "newslint: 未知的规则或规则包 'nope' (见 newslint rules)"
+
+
+def test_lang_defaults_to_the_locale(tmp_path):
+    (tmp_path / "a.txt").write_text("社区花园今日开放\n\n（记者 王某）居民们在花园里散步。\n\n责任编辑：李四\n", encoding="utf-8")
+    assert out(_run(["check", "a.txt"], tmp_path, LANG="zh_CN.UTF-8")).strip() == "检查了 1 个文件，未发现问题。"
+    assert out(_run(["check", "a.txt"], tmp_path, LANG="zh_TW.UTF-8")).strip() == "检查了 1 个文件，未发现问题。"
+    assert out(_run(["check", "a.txt"], tmp_path, LANG="en_US.UTF-8")).strip() == "No problems found in 1 file checked."
+    assert out(_run(["check", "a.txt"], tmp_path)).strip() == "No problems found in 1 file checked."
+    # LC_ALL beats LANG, as in every program
+    assert out(_run(["check", "a.txt"], tmp_path, LANG="zh_CN.UTF-8", LC_ALL="C.UTF-8")).strip().startswith("No problems")

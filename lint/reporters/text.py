@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .. import messages
 from .reporter import Stream
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
@@ -61,14 +62,15 @@ class TextStream(Stream):
                     self.line(line)
 
     def finish(self, totals) -> None:
+        lang = self.options.get("lang", "en")
         for error in totals.errors:
-            self.line(self.paint("error", "error: ") + visible(error))
+            self.line(self.paint("error", messages.prefix("error", lang)) + visible(messages.localize(error, lang)))
         if self.options.get("statistics"):
             for line in _statistics(totals):
                 self.line(line)
             return
         if not self.quiet:
-            self.line(summary(totals))
+            self.line(summary(totals, self.options.get("lang", "en")))
 
 
 
@@ -97,28 +99,8 @@ def _statistics(totals) -> list[str]:
     return [f"{n:6d}  {rule:<36} {'[*]' if fixable[rule] else ''}".rstrip() for rule, n in totals.rules.most_common()]
 
 
-def summary(totals) -> str:
-    counts = totals.levels
-    total = totals.findings
-    files = totals.files
-    parts = []
-    if totals.fixed:
-        parts.append(f"Fixed {totals.fixed} problem{'s' * (totals.fixed != 1)}.")
-    if total:
-        levels = ", ".join(f"{counts[l]} {l}{'s' * (counts[l] != 1)}" for l in ("error", "warning", "info") if counts[l])
-        parts.append(f"Found {total} problem{'s' * (total != 1)} ({levels}) in {files} file{'s' * (files != 1)} checked.")
-        if totals.fixable:
-            parts.append(f"{totals.fixable} fixable with --fix.")
-        if totals.unsafe_fixable:
-            parts.append(f"{totals.unsafe_fixable} more with --unsafe-fixes.")
-    else:
-        parts.append(f"No problems found in {files} file{'s' * (files != 1)} checked.")
-    errors = len(totals.errors)
-    if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)} stopped part of the run.")
-    if totals.skipped:
-        parts.append(f"Skipped {totals.skipped} binary file{'s' * (totals.skipped != 1)}.")
-    return " ".join(parts)
+def summary(totals, lang: str = "en") -> str:
+    return messages.summary(totals, lang)
 
 
 def _painter(color: bool):
