@@ -24,7 +24,7 @@ from .readers import ENCODINGS
 from .reporters import STREAMS
 from .rulepack import RuleFileError, builtin_rules_dir, load_packs
 from .runner import MAX_FILE_BYTES, lint_targets, walk_targets
-from .settings import known_names
+from .settings import known_names, unknown_name
 from .suppress import unused_suppression_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -262,7 +262,7 @@ def _setup(config_path, rule_dirs, select, ignore, unsafe_fixes) -> Linter:
     known = known_names(linter.all_rules)
     for name in (select or []) + (ignore or []):
         if name not in known:
-            _fail(f"unknown rule or pack '{name}' (see 'newslint rules')")
+            _fail(unknown_name(name, known))
     return linter
 
 
@@ -326,7 +326,7 @@ def explain(rule_id, rule_dirs):
         return
     members = [r for r in rules if r.pack == rule_id]
     if not members:
-        _fail(f"unknown rule or pack '{rule_id}' (see 'newslint rules')")
+        _fail(unknown_name(rule_id, {r.id for r in rules} | {r.pack for r in rules}))
     click.echo(explain_pack(rule_id, members))
 
 

@@ -32,6 +32,7 @@ _PHRASES = [
     ("internal error", "内部错误"),
     ("unknown rule or pack", "未知的规则或规则包"),
     ("see 'newslint rules'", "见 newslint rules"),
+    ("did you mean", "是不是"),
     ("fixes did not converge after", "修复未能收敛，轮数："),
 ]
 

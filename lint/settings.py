@@ -75,6 +75,17 @@ def known_names(rules: Sequence[Rule]) -> set[str]:
     return {rule.id for rule in rules} | {rule.pack for rule in rules} | {ALL}
 
 
+def unknown_name(name: str, known) -> str:
+    """The error for a name that is no rule or pack, with the likely one: a rule of that
+    short name (idiom -> typos.idiom) or a near spelling (typo -> typos)."""
+    import difflib
+
+    likely = sorted(k for k in known if k.endswith("." + name)) or \
+        difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.8)
+    hint = f"did you mean '{likely[0]}'? " if likely else ""
+    return f"unknown rule or pack '{name}' ({hint}see 'newslint rules')"
+
+
 def resolve(rules: Sequence[Rule], config: Config, selection: Selection, overrides: tuple[int, ...]) -> Settings:
     """The settings of a file that the given overrides (indexes into `config.overrides`) match."""
     from_command_line = bool(selection.select)
@@ -129,7 +140,7 @@ def check_names(rules: Sequence[Rule], config: Config) -> None:
         for name in getattr(config, key):
             if name not in known:
                 where = config.places.get((key,), str(config.path) if config.path else "<config>")
-                raise ConfigError(f"{where}: '{key}': unknown rule or pack '{name}' (see 'newslint rules')")
+                raise ConfigError(f"{where}: '{key}': {unknown_name(name, known)}")
     for indexes in [()] + [(i,) for i in range(len(config.overrides))]:
         where = config.locator(indexes)
         layers = [(config.rules, config.options)] + [
@@ -137,7 +148,7 @@ def check_names(rules: Sequence[Rule], config: Config) -> None:
         for settings, options in layers:
             for name in list(settings) + list(options):
                 if name not in known or name == ALL:
-                    raise ConfigError(f"{where('rules', name)}: unknown rule or pack '{name}' (see 'newslint rules')")
+                    raise ConfigError(f"{where('rules', name)}: {unknown_name(name, known)}")
             pack_settings(rules, settings, options, where)
         with_options(rules, config, indexes)
 

@@ -260,3 +260,16 @@ def test_lang_defaults_to_the_locale(tmp_path):
     assert out(_run(["check", "a.txt"], tmp_path)).strip() == "No problems found in 1 file checked."
     # LC_ALL beats LANG, as in every program
     assert out(_run(["check", "a.txt"], tmp_path, LANG="zh_CN.UTF-8", LC_ALL="C.UTF-8")).strip().startswith("No problems")
+
+
+def test_an_unknown_rule_name_suggests_the_likely_one(tmp_path):
+    """A newcomer types a pack's name without its s, or a rule without its pack."""
+    (tmp_path / "a.txt").write_text("标题\n正文。\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text("rules:\n  typo: off\n", encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert err(result).strip().endswith(".newslint.yml:2: unknown rule or pack 'typo' (did you mean 'typos'? see 'newslint rules')")
+    assert err(run_cli("explain", "idiom")).strip() == \
+        "newslint: unknown rule or pack 'idiom' (did you mean 'typos.idiom'? see 'newslint rules')"
+    (tmp_path / ".newslint.yml").unlink()
+    assert "(did you mean 'punctuation'? see" in err(run_cli("check", "a.txt", "--select", "punctuaton", cwd=tmp_path))
