@@ -46,6 +46,19 @@ def count(value):
     return value
 
 
+def count_map(keys, what: str):
+    """A field type: a mapping of some of `keys` to whole numbers >= 0 (thresholds by kind)."""
+
+    def check(value):
+        if not isinstance(value, dict) or not all(
+            k in keys and isinstance(v, int) and not isinstance(v, bool) and v >= 0 for k, v in value.items()
+        ):
+            raise ValueError(f"must map {what} ({', '.join(keys)}) to whole numbers")
+        return value
+
+    return check
+
+
 def one_of(*choices):
     def check(value):
         if value not in choices:

@@ -70,7 +70,7 @@ from pathlib import Path
 
 from ..findings import Match
 from ..spelling import confusion
-from .fields import count, text_list, text_map
+from .fields import count, count_map, text_list, text_map
 from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "spelling" / "data" / "idioms.tsv"
@@ -87,15 +87,6 @@ MAX_LENGTH = 8
 # (a near-miss of a place or an organisation is often a variant transliteration)
 PHRASE_MAX_COUNT = 2000
 PROJECT_IDIOM_COUNT = 100  # a project's own idiom counts as a common idiom
-
-
-def _thresholds(value):
-    if not isinstance(value, dict) or not all(
-        k in DEFAULT_THRESHOLDS and isinstance(v, int) and not isinstance(v, bool) and v >= 0
-        for k, v in value.items()
-    ):
-        raise ValueError(f"must map kinds of confusion ({', '.join(DEFAULT_THRESHOLDS)}) to whole numbers")
-    return value
 
 
 def _pairs(value):
@@ -208,7 +199,7 @@ class NearIdiom(Rule):
         "phrase_min_count": (count, 50),
         "anchor_max": (count, 2000),
         "short_anchor_max": (count, 500),
-        "thresholds": (_thresholds, {}),
+        "thresholds": (count_map(DEFAULT_THRESHOLDS, "kinds of confusion"), {}),
         "context": (count, 6),
         "in_word": (count, 300),
         "names": (count, 2100),

@@ -54,7 +54,7 @@ from pathlib import Path
 
 from ..findings import Match
 from ..spelling import confusion
-from .fields import count, text, text_list, text_map
+from .fields import count, count_map, text, text_list, text_map
 from .rule import Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "words.txt"
@@ -189,22 +189,13 @@ def _pairs(value):
     return value
 
 
-def _thresholds(value):
-    if not isinstance(value, dict) or not all(
-        k in DEFAULT_THRESHOLDS and isinstance(v, int) and not isinstance(v, bool) and v >= 0
-        for k, v in value.items()
-    ):
-        raise ValueError(f"must map kinds of confusion ({', '.join(DEFAULT_THRESHOLDS)}) to whole numbers")
-    return value
-
-
 class NearWord(Rule):
     KIND = "near_word"
     FIELDS = {
         "words": (text_list, []),
         "pairs": (_pairs, {}),
         "surnames": (text, ""),
-        "thresholds": (_thresholds, {}),
+        "thresholds": (count_map(DEFAULT_THRESHOLDS, "kinds of confusion"), {}),
         "context": (count, 4),
         "known": (count, 10),
         "exceptions": (text_list, []),
