@@ -39,6 +39,10 @@ class Engine:
         self.rules = list(rules)
         self._build_automaton()
         self._gates = [rule.gate() for rule in self.rules]
+        # rules that never look at the body (headline, byline, meta): their literals are hit
+        # all over the body too (a headline rule's anchors are common words), and running such
+        # a rule to throw those hits away cost more than the rest of the headline pack
+        self._narrow = [not any(scope == "body" for scope in rule.scope) for rule in self.rules]
         self.ids = frozenset(rule.id for rule in self.rules)
 
     def _build_automaton(self):
@@ -105,6 +109,8 @@ class Engine:
             if rule.id not in enabled:
                 continue
             rule_hits = hits.get(rule_index)
+            if rule_hits is not None and self._narrow[rule_index]:
+                rule_hits = _overlapping(rule_hits, doc.segments(rule.scope))
             if rule_hits is None:
                 if rule.literal_only:
                     continue
@@ -151,6 +157,17 @@ def run_on_budget(rule: Rule, gate, doc: Document, hits) -> list[Match]:
             return matches
         except TimeoutError:  # a search's limit is never more than what is left of the budget
             raise budget.BudgetSpent() from None
+
+
+def _overlapping(hits, segments):
+    """The hits that overlap one of the segments (None when none does): a rule that does not
+    look at the body gets the hits of its scope and of exceptions reaching into it."""
+    if len(segments) == 1:
+        (first, last), = segments
+        kept = [hit for hit in hits if hit[2] > first and hit[1] < last]
+    else:
+        kept = [hit for hit in hits if any(hit[2] > first and hit[1] < last for first, last in segments)]
+    return kept or None
 
 
 def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:

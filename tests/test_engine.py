@@ -145,10 +145,10 @@ def test_a_rule_is_skipped_when_its_gate_finds_nothing_in_scope_and_no_literal_w
     ]
     engine = Engine(rules)
     assert engine.lint(read_text("市政府召开常务会议\n震惊！这个东西"))[0] == []  # the body is out of scope
-    # 震惊 is an anchor of a's expression (kinds/existence.py): the automaton found it (in the
-    # body), so a runs and finds nothing in its scope; b's expression has no anchor (这个 is too
-    # common a word) and its gate finds nothing in the headline: b is skipped
-    assert calls == ["t.a"]
+    # 震惊 is an anchor of a's expression (kinds/existence.py): the automaton found it in the
+    # body, which a does not look at, so a is not run; b's expression has no anchor (这个 is
+    # too common a word) and its gate finds nothing in the headline: b is skipped
+    assert calls == []
     calls.clear()
     found = engine.lint(read_text("万万没想到，结果震惊中外\n正文"))[0]
     assert [(f.rule, f.text) for f in found] == [("t.b", "万万没想到")]

@@ -97,7 +97,8 @@ class Rule:
 
     def run(self, doc: Document, hits: list[tuple[int, int, int]]) -> Iterable[Match]:
         """Yield matches. `hits` are (literal index, start, end) of `literals()` anywhere in
-        the document (not filtered by scope: exceptions may reach outside it)."""
+        the document (not filtered by scope: exceptions may reach outside it); for a rule whose
+        scope leaves out the body, only those that overlap its scope."""
         raise NotImplementedError
 
     # --- helpers for kinds -----------------------------------------------------------------
