@@ -40,16 +40,7 @@ def test_hook_definition():
 def test_pre_commit_try_repo_fails_on_flawed_and_passes_on_clean(tmp_path):
     # the hook repository: this project's current files, committed (try-repo installs a commit)
     hooks = tmp_path / "newslint"
-    hooks.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, hooks / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(source, hooks / name)
-    git("init", "-q", cwd=hooks)
-    git("add", "-A", cwd=hooks)
-    git("commit", "-q", "-m", "hooks", cwd=hooks)
+    _hook_repository(hooks)
 
     content = tmp_path / "content"
     content.mkdir()
