@@ -42,7 +42,7 @@ class Engine:
         # rules that never look at the body (headline, byline, meta): their literals are hit
         # all over the body too (a headline rule's anchors are common words), and running such
         # a rule to throw those hits away cost more than the rest of the headline pack
-        self._narrow = [not any(scope == "body" for scope in rule.scope) for rule in self.rules]
+        self._narrow = ["body" not in rule.scope for rule in self.rules]
         self.ids = frozenset(rule.id for rule in self.rules)
 
     def _build_automaton(self):
