@@ -68,11 +68,12 @@ def read_cache(entry: Path | None):
             os.close(fd)
 
 
-def write_cache(entry: Path, data) -> None:
+def write_cache(entry: Path, data, keep: int = KEEP_ENTRIES) -> None:
     """Remember `data` (plain JSON data) in `entry`: written to a temporary file in the same
     directory and renamed into place, so a concurrent run reads the old entry, the new one or
     none, never half of one. Data JSON cannot hold exactly, or a cache directory that cannot
-    be written, only means nothing is remembered. Old entries of the same kind are pruned."""
+    be written, only means nothing is remembered. Old entries of the same kind beyond `keep`
+    are pruned."""
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -93,11 +94,11 @@ def write_cache(entry: Path, data) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         return
-    prune(entry)
+    prune(entry, keep)
 
 
-def prune(entry: Path) -> None:
-    """Delete entries of `entry`'s kind beyond the `KEEP_ENTRIES` most recently written
+def prune(entry: Path, keep: int = KEEP_ENTRIES) -> None:
+    """Delete entries of `entry`'s kind beyond the `keep` most recently written
     (`entry` itself is kept; a deleted entry still in use is simply derived again), and
     temporary files of writes that were interrupted long ago."""
     kind = entry.name.split("-", 1)[0] + "-"
@@ -112,6 +113,6 @@ def prune(entry: Path) -> None:
                 elif item.name.startswith(kind) and item.name.endswith(".json") and item.name != entry.name:
                     found.append((item.stat(follow_symlinks=False).st_mtime, item.path))
     found.sort(reverse=True)
-    for _, path in found[KEEP_ENTRIES - 1:]:
+    for _, path in found[keep - 1:]:
         with contextlib.suppress(OSError):
             os.unlink(path)

@@ -54,12 +54,14 @@ def installed_env(**extra) -> dict:
 @pytest.fixture(scope="session")
 def warm_cache() -> Path:
     """The session's cache, warmed once by the code under test (the built-in packs parsed, the
-    script kind's table derived), as a user's runs find it."""
+    script kind's table derived, the credit expression compiled), as a user's runs find it."""
+    from lint.credits import find_credits
     from lint.opencc_tables import flagged_characters
     from lint.rulepack import builtin_rules_dir, load_packs
 
     load_packs([builtin_rules_dir()])
     flagged_characters("trad")
+    find_credits("作者：王某")  # the credit expression, remembered compiled (lint.patterns)
     return SESSION_CACHE
 
 

@@ -162,8 +162,11 @@ def anchors(source: str, limit: int = LITERAL_LIMIT) -> list[str] | None:
         return None
     if not found or len(found) > limit:
         return None
-    # a string that holds another one of the list adds nothing (竟然 holds 竟)
-    return sorted(a for a in found if not any(b != a and b in a for b in found))
+    # a string that holds another one of the list adds nothing (竟然 holds 竟); anchors are
+    # short, so looking up each one's parts is cheaper than comparing every pair
+    return sorted(a for a in found if not any(
+        a[start:end] in found for start in range(len(a)) for end in range(start + 1, len(a) + 1)
+        if end - start < len(a)))
 
 
 def _group_end(source: str, i: int) -> int:
