@@ -17,9 +17,11 @@ taken for wordplay and left alone (puns play on idioms: a set phrase in a title,
 name of a law, is still checked).
 
 How it stays cheap: for each idiom and each position that may be wrong, the longer intact
-side (`趋之若` for a wrong fourth character, `若鹜` for a wrong second one) is a literal of
-the engine's shared Aho-Corasick automaton, so Python runs only at those hits, and a hit at
-a correct idiom is left at one character comparison. Sides too common in text (estimated at
+side (`趋之若` for a wrong fourth character, `若鹜` for a wrong second one) may be a literal
+of the engine's shared Aho-Corasick automaton, so Python runs only at those hits; a side finds
+a wrong character anywhere outside it, so the shortest sides are taken first (`家喻` and `户晓`
+find all four positions of `家喻户晓`: two hits at each correct use instead of four), and a
+hit at a correct idiom is left at one comparison. Sides too common in text (estimated at
 build time from jieba's counts, inside words and across word boundaries: above `anchor_max`,
 or `short_anchor_max` for a side of two characters) are not indexed, and idioms jieba counts
 fewer than `min_count` times (set phrases: `phrase_min_count`) are left out: all trade recall
@@ -86,7 +88,8 @@ MAX_LENGTH = 8
 # whole words by input methods, rarely misspelt, and each use is a hit to pay for), and names
 # (a near-miss of a place or an organisation is often a variant transliteration)
 PHRASE_MAX_COUNT = 2000
-PROJECT_IDIOM_COUNT = 100  # a project's own idiom counts as a common idiom
+PROJECT_IDIOM_COUNT = 100
+PAD = "\0" * MAX_LENGTH  # a project's own idiom counts as a common idiom
 
 
 def _pairs(value):
@@ -141,16 +144,45 @@ def recorded_misspellings() -> dict[str, str]:
 
 
 class _Index(NamedTuple):
-    """The literals of the rule and what a hit of each means. Literals that find one form at
-    one position come first (`single` of them): their position and right character are in
-    flat lists, so that a hit at a correct form, the usual case, costs two list look-ups and
-    one comparison."""
+    """The literals of the rule and what a hit of each means. A literal is an intact end of a
+    form (`_anchors`) and checks the rest of the form, where exactly one character must be
+    wrong: `CD` finds a wrong `A` or `B` of `ABCD`. Literals that belong to one form come
+    first (`single` of them), with where their rest lies and what it should read in flat
+    lists: a hit at a correct form, the usual case, costs one slice and one comparison."""
 
     literals: list[str]
     single: int
-    at: list[int]  # single literals: the position that may be wrong, counted from the hit's start
-    right: list[str]  # single literals: the character that belongs there
-    entries: list[tuple]  # every literal: its (at, right, rest) entries (see _index)
+    low: list[int]  # single literals: the rest's start in the padded text, from the hit's start
+    high: list[int]  # single literals: the rest's end, the same way
+    rest: list[str]  # single literals: what the rest should read
+    entries: list[tuple]  # every literal: its (low, high, rest, form's start, form, rest's start in the form)
+
+
+def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_max: int) -> list[tuple[int, int]]:
+    """The intact ends of `form` that find it with one wrong character elsewhere:
+    [(offset, length)]. A position's own anchor is the longer side next to it (the right one
+    on a tie: `趋之若` finds a wrong fourth character, `若鹜` a wrong second one), indexed
+    when it is expected in text at most `anchor_max` times (`short_anchor_max` for two
+    characters; `spread` holds the estimates, None for a project's form: always indexed).
+    An anchor finds a wrong character anywhere outside it, so the shortest are taken first
+    and a longer one only when it finds a position the shorter ones do not: `ABCD` with `AB`
+    and `CD` indexed needs neither `ABC` nor `BCD` (half the hits at each correct use, fewer
+    literals, the same positions found). Anchors are at least half the form, so the parts
+    they leave (prefixes for suffix anchors and the other way round) never overlap."""
+    parts = {}
+    for position in range(len(form)):
+        left, right = form[:position], form[position + 1:]
+        offset, length = (0, len(left)) if len(left) > len(right) else (position + 1, len(right))
+        if spread is not None and spread[position] > (short_anchor_max if length == 2 else anchor_max):
+            continue  # too common in text to index
+        parts[(offset, length)] = spread[position] if spread is not None else 0
+    chosen, covered = [], set()
+    for (offset, length), _ in sorted(parts.items(), key=lambda item: (item[0][1], item[1], item[0][0])):
+        finds = {p for p in range(len(form)) if not offset <= p < offset + length}
+        if not finds <= covered:
+            covered |= finds
+            chosen.append((offset, length))
+    return chosen
 
 
 @lru_cache(maxsize=8)
@@ -165,27 +197,19 @@ def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_
     for form, spread in chosen:
         if spread is not None:
             spread = [int(value) for value in spread.split()]
-        for position in range(len(form)):
-            left, right = form[:position], form[position + 1:]
-            literal, offset = (left, 0) if len(left) > len(right) else (right, position + 1)
-            if spread is not None and spread[position] > (short_anchor_max if len(literal) == 2 else anchor_max):
-                continue  # too common in text to index
-            # counted from the hit's start: the position that may be wrong, the character
-            # that belongs there, and (rest) the window's start and end, the other side of
-            # the form (its start and text; None when the anchor is all of the rest), the
-            # form and the position in it
-            if len(literal) == len(form) - 1:
-                other_start, other = 0, None
-            elif offset:  # the anchor is the right side: the other side is left of the hit
-                other_start, other = -offset, form[:position]
-            else:
-                other_start, other = position + 1, form[position + 1:]
-            entries.setdefault(literal, []).append(
-                (position - offset, form[position], (-offset, len(form) - offset, other_start, other, form, position)))
+        for offset, length in _anchors(form, spread, anchor_max, short_anchor_max):
+            if offset == 0:  # a prefix: the rest follows the hit
+                low, high, rest_at = length, len(form), length
+            else:  # a suffix: the rest comes before the hit
+                low, high, rest_at = -offset, 0, 0
+            entries.setdefault(form[offset:offset + length], []).append(
+                (low + MAX_LENGTH, high + MAX_LENGTH, form[rest_at:rest_at + high - low], -offset, form, rest_at))
     literals = sorted(entries, key=lambda literal: len(entries[literal]) > 1)
     single = sum(1 for literal in literals if len(entries[literal]) == 1)
-    return _Index(literals, single, [entries[literal][0][0] for literal in literals[:single]],
+    return _Index(literals, single,
+                  [entries[literal][0][0] for literal in literals[:single]],
                   [entries[literal][0][1] for literal in literals[:single]],
+                  [entries[literal][0][2] for literal in literals[:single]],
                   [tuple(entries[literal]) for literal in literals])
 
 
@@ -237,36 +261,50 @@ class NearIdiom(Rule):
 
     def run(self, doc, hits):
         index_ = _index(*self.index_key)
-        boundary, single, at_of, right_of, entries = (len(index_.literals), index_.single, index_.at,
-                                                      index_.right, index_.entries)
+        boundary, single, low_of, high_of, rest_of, entries = (
+            len(index_.literals), index_.single, index_.low, index_.high, index_.rest, index_.entries)
         text = doc.text
-        size = len(text)
-        # padded so that a position just past either end reads as no character at all
-        padded = text + "\0" * MAX_LENGTH
+        # padded so that a form reaching past either end never matches (nor wraps around)
+        padded = PAD + text + PAD
         shelters = []
         kinds = self.confusions().kinds
         candidates: dict[tuple[int, int], list[tuple[str, int, tuple[str, ...]]]] = {}
         for index, start, end in hits:
-            # the hit is the intact side: look only at the character that may be wrong (a
-            # correct idiom, the usual case, is left at this first comparison)
+            # the hit is an intact end of a form: a correct form, the usual case, is left at
+            # this first comparison of the rest
             if index < single:
-                if padded[start + at_of[index]] == right_of[index]:
+                if padded[start + low_of[index]:start + high_of[index]] == rest_of[index]:
                     continue
             elif index >= boundary:
                 shelters.append((start, end))
                 continue
-            for at, right, rest in entries[index]:
-                wrong = padded[start + at]
-                if wrong == right or not _is_han(wrong):
+            for low, high, rest, first, form, rest_at in entries[index]:
+                written = padded[start + low:start + high]
+                if written == rest:
                     continue
-                first, last, other_start, other, form, position = rest
-                if start + first < 0 or start + last > size:
+                # exactly one character of the rest may be wrong
+                if len(rest) == 1:
+                    position = 0
+                elif len(rest) == 2:
+                    if written[0] == rest[0]:
+                        position = 1
+                    elif written[1] == rest[1]:
+                        position = 0
+                    else:
+                        continue
+                else:
+                    wrong_at = [at for at in range(len(rest)) if written[at] != rest[at]]
+                    if len(wrong_at) != 1:
+                        continue
+                    position = wrong_at[0]
+                wrong = written[position]
+                if not _is_han(wrong):
                     continue
-                if other is not None and text[start + other_start:start + other_start + len(other)] != other:
-                    continue
-                found_kinds = kinds(wrong, right)
+                position += rest_at
+                found_kinds = kinds(wrong, form[position])
                 if found_kinds:
-                    candidates.setdefault((start + first, start + last), []).append((form, position, found_kinds))
+                    candidates.setdefault((start + first, start + first + len(form)), []).append(
+                        (form, position, found_kinds))
         if not candidates:
             return
         shelters.sort()
