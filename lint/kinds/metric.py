@@ -57,10 +57,17 @@ class Metric(Rule):
             if self.min:
                 yield Match(0, 0, self.render(count=0, max=self.max, min=self.min))
             return
+        text, low, high = doc.text, self.min, self.max
         for start, end in self.units(doc, segments):
-            value = self.value(doc.text, start, end)
-            if (self.max is not None and value > self.max) or (self.min is not None and value < self.min):
-                yield Match(start, end, self.render(count=value, max=self.max, min=self.min))
+            if self.measure == "length" and (high is None or end - start <= high):
+                # the length is at most end - start: only a lower bound can fail, and a
+                # unit with that many characters that are not whitespace meets it (the
+                # headline rules run on every article: no count when it cannot matter)
+                if not low or (low == 1 and end > start and not text[start:end].isspace()):
+                    continue
+            value = self.value(text, start, end)
+            if (high is not None and value > high) or (low is not None and value < low):
+                yield Match(start, end, self.render(count=value, max=high, min=low))
 
     def units(self, doc, segments):
         if self.unit == "segment":
