@@ -35,6 +35,7 @@ import re
 
 import regex
 
+from . import patterns
 from .document import Credit
 from .patterns import LazyPattern
 
@@ -208,7 +209,7 @@ _GLUED_START = LazyPattern(
     glued=_LISTS["glued"],
 )
 
-_TRAILING_DATE = regex.compile(
+_TRAILING_DATE = patterns.compile(
     r"[\s\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000]*$"
 )
 _SPACE = " \t\u3000\xa0\r\n"

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import patterns
 from .spans import merged
 
 SCOPES = ("headline", "body", "byline", "meta")
 CREDIT_FIELDS = ("author", "editor", "source", "reviewer")
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)

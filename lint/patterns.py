@@ -22,8 +22,8 @@ import regex
 
 from .cache import cache_dir, read_cache, write_cache
 
-# a shorter program (about 2 ms of compiling) is not worth a file read on the next run
-REMEMBER_FROM_CODE = 200
+# a shorter program (well under a millisecond of compiling) is not worth a file read on the next run
+REMEMBER_FROM_CODE = 40
 # expressions kept in the cache (each rule's own, user rules included)
 KEEP_EXPRESSIONS = 1024
 _SCHEMA = 1

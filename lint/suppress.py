@@ -23,14 +23,15 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
 from .document import Document
 from .findings import Finding
 from .kinds.rule import Rule
 from .builtin_rules import builtin_rules_dir
 
 UNUSED_ID = "newslint.unused-suppression"
-_DIRECTIVE = regex.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->", regex.DOTALL)
-_NAMES = regex.compile(r"[^\s,，]+")
+_DIRECTIVE = patterns.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->", regex.DOTALL)
+_NAMES = patterns.compile(r"[^\s,，]+")
 
 
 class UnusedSuppression(Rule):

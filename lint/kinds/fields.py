@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..document import SCOPES
 
 def text(value):
@@ -95,7 +96,7 @@ def pattern_list(value):
     value = text_list(value)
     for item in value:
         try:
-            regex.compile(item)
+            patterns.compile(item)
         except regex.error as error:
             raise ValueError(f"invalid regular expression {item!r}: {error}") from None
     return value

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..budget import search_limit
 from ..findings import Match
 from ..patterns import LazyPattern
@@ -22,8 +23,8 @@ from .fields import count, one_of, pattern_list, text_list
 from .rule import FieldError, Rule
 from .search import REGEX_TIMEOUT_SECONDS, timed
 
-_SENTENCE = regex.compile(r"[^。！？!?\r\n]+[。！？!?]*")
-_SPACE = regex.compile(r"\s")
+_SENTENCE = patterns.compile(r"[^。！？!?\r\n]+[。！？!?]*")
+_SPACE = patterns.compile(r"\s")
 
 
 class Metric(Rule):

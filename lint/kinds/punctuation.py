@@ -67,6 +67,7 @@ import re
 
 import regex
 
+from .. import patterns
 from ..findings import Match
 from .fields import one_of, text_map
 from .rule import FieldError, Rule
@@ -87,7 +88,7 @@ def _cls(chars) -> str:
 
 # the run of spaces ending at a position, matched backwards by the regex engine (not walked
 # back a character at a time in Python)
-_SPACES_BEFORE = regex.compile(" *", regex.REVERSE)
+_SPACES_BEFORE = patterns.compile(" *", regex.REVERSE)
 
 
 def anchored(rule, doc, hits, spaces_before=False):
@@ -118,16 +119,16 @@ def anchored(rule, doc, hits, spaces_before=False):
 # sentence (`用Kimi?`, `增长了5%.`) or is an English sentence of its own (`Thank you!`).
 TAIL_CHARS = "A-Za-z0-9%'’&+#/_.,:;\\- "
 TAIL_LIMIT = 200  # characters walked back at most; a longer Latin run is English text
-_TAIL_BACK = regex.compile(rf"[{TAIL_CHARS}]*", regex.REVERSE)
-_ALL_TAIL = regex.compile(rf"[{TAIL_CHARS}]*")
-_CHINESE_LEFT = regex.compile(rf"[{HAN}，、；：{CLOSING}]")  # a Chinese sentence runs on here
-_TAIL_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_ENGLISH_PUNCTUATION = regex.compile(r"[,;:] ")
+_TAIL_BACK = patterns.compile(rf"[{TAIL_CHARS}]*", regex.REVERSE)
+_ALL_TAIL = patterns.compile(rf"[{TAIL_CHARS}]*")
+_CHINESE_LEFT = patterns.compile(rf"[{HAN}，、；：{CLOSING}]")  # a Chinese sentence runs on here
+_TAIL_WORD = patterns.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_ENGLISH_PUNCTUATION = patterns.compile(r"[,;:] ")
 # abbreviations whose own period may end a Chinese sentence too: left alone
 ABBREVIATIONS = frozenset(
     "inc ltd co corp llc plc jr sr st mr mrs ms dr prof vs etc al no vol fig ed eds dept univ "
     "gov govt rev gen col capt lt sgt ave approx est misc".split())
-_ENTITY_BEFORE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})", regex.REVERSE)
+_ENTITY_BEFORE = patterns.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})", regex.REVERSE)
 
 
 class _Tails:
@@ -170,8 +171,8 @@ def english(tail: str) -> bool:
     return any(w.islower() for w in words) or bool(_ENGLISH_PUNCTUATION.search(tail))
 
 
-_LAST_LETTERS = regex.compile(r"[A-Za-z]+$")
-_LAST_CAPITALISED = regex.compile(r"[A-Z]?[a-z]+$")
+_LAST_LETTERS = patterns.compile(r"[A-Za-z]+$")
+_LAST_CAPITALISED = patterns.compile(r"[A-Z]?[a-z]+$")
 
 
 def ends_chinese_sentence(tails: _Tails, end: int, text: str) -> bool:
@@ -235,14 +236,14 @@ def compile_halfwidth(marks):
     m = _cls(marks)
     chinese_left = f"[{HAN}{CLOSING}{STOPS}]"
     chinese_right = f"[{HAN}{OPENING}]"
-    return regex.compile(
+    return patterns.compile(
         rf"{m}(?:(?<={chinese_left}[ ]*.)|(?=[ ]*{chinese_right})"
         rf"|(?<=[{ALNUM}%].)(?=[ ]*(?:[{CLOSING}\"')]|[\r\n]|\Z)))",
         regex.MULTILINE,
     )
 
 
-_CHINESE_CHAR = regex.compile(rf"[{HAN}]")
+_CHINESE_CHAR = patterns.compile(rf"[{HAN}]")
 _SENTENCE_MARKS = "!?"
 
 
@@ -295,7 +296,7 @@ NUMERALS = "一二三四五六七八九十"
 
 
 def compile_period(marks):
-    return regex.compile(
+    return patterns.compile(
         rf"\.(?:(?<={HAN}[{CLOSING}]?\.)(?<!(?:^|[\s（(])[{NUMERALS}]+\.)(?=[\s\"'”’」』）)\]]|{HAN}|\Z)"
         # after a Latin word or a number: checked in Python (`ends_chinese_sentence`)
         rf"|(?<=[{ALNUM}%]\.)(?=[ ]*(?:[\r\n]|\Z|[”’」』）)\]\"']|{HAN})))",
@@ -337,7 +338,7 @@ def compile_pairs(marks):
     if len(marks) != 2:
         raise FieldError("marks", "check 'halfwidth-pairs' needs exactly an opening and a closing mark")
     o, c = (regex.escape(x) for x in marks)
-    return regex.compile(rf"{o}[^{o}{c}\r\n]{{0,200}}{c}")
+    return patterns.compile(rf"{o}[^{o}{c}\r\n]{{0,200}}{c}")
 
 
 def check_pairs(rule, doc, hits):
@@ -355,12 +356,12 @@ def check_pairs(rule, doc, hits):
 # --- straight-quotes ------------------------------------------------------------------------
 def compile_quotes(marks):
     return (
-        regex.compile(r'"(?<![=\\]")[^"\r\n]{1,300}"'),
-        regex.compile(rf"'(?<![{ALNUM}\\]')[^'\r\n]{{1,200}}'(?![{ALNUM}])"),
+        patterns.compile(r'"(?<![=\\]")[^"\r\n]{1,300}"'),
+        patterns.compile(rf"'(?<![{ALNUM}\\]')[^'\r\n]{{1,200}}'(?![{ALNUM}])"),
     )
 
 
-_INNER_APOSTROPHE = regex.compile(rf"[{LATIN}]'[{LATIN}]")
+_INNER_APOSTROPHE = patterns.compile(rf"[{LATIN}]'[{LATIN}]")
 
 
 def check_quotes(rule, doc, hits):
@@ -452,7 +453,7 @@ def _quoted_in_chinese(text, start, end) -> bool:
     return bool(_CHINESE_NEAR.match(before) or _CHINESE_NEAR.match(after))
 
 
-_CHINESE_NEAR = regex.compile(rf"[{HAN}{STOPS}{OPENING}{CLOSING}…—]")
+_CHINESE_NEAR = patterns.compile(rf"[{HAN}{STOPS}{OPENING}{CLOSING}…—]")
 
 
 # --- fullwidth-alnum -------------------------------------------------------------------------
@@ -460,7 +461,7 @@ _TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}
 
 
 def compile_alnum(marks):
-    return regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+    return patterns.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 def check_alnum(rule, doc, hits):
@@ -475,7 +476,7 @@ _WORD = rf"[{ALNUM}][{ALNUM}'’\-]*"
 def compile_english(marks):
     # An English sentence standing alone or opening a quote/bracket, running to the line end
     # or a closing mark: a capitalised word, then two or more words.
-    return regex.compile(
+    return patterns.compile(
         rf"(?<=(?:^|[\"“‘'（(「『])[ ]*)[A-Z][{ALNUM}'’\-]*"
         rf"(?:(?:[ ]+|[,;:][ ]+|[.!?][ ]+(?=[A-Z])|[，；：][ ]?|[。！？][ ]?(?=[A-Z]))\"?{_WORD}\"?){{2,}}"
         rf"[.!?。！？]?(?=[ ]*(?:[\r\n\"”’'）)」』]|\Z))",
@@ -497,7 +498,7 @@ def _english_chunks(rule, doc, hits):
                 yield m
 
 
-_LOWER_WORD = regex.compile(r"(?:^|[\s,，])[a-z]")
+_LOWER_WORD = patterns.compile(r"(?:^|[\s,，])[a-z]")
 HALF_IN_ENGLISH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"}
 
 
@@ -518,12 +519,12 @@ def check_english(rule, doc, hits):
 
 
 # --- ellipsis --------------------------------------------------------------------------------
-_CHINESE_BEFORE = regex.compile(rf"[{HAN}{STOPS}{CLOSING}]")
-_CHINESE_AFTER = regex.compile(rf"[{HAN}{STOPS}{OPENING}]")
+_CHINESE_BEFORE = patterns.compile(rf"[{HAN}{STOPS}{CLOSING}]")
+_CHINESE_AFTER = patterns.compile(rf"[{HAN}{STOPS}{OPENING}]")
 
 
 def compile_ellipsis(marks):
-    return regex.compile(r"(?:\.{3,}|。{3,}|…(?<!……)(?!…)|……)。?")
+    return patterns.compile(r"(?:\.{3,}|。{3,}|…(?<!……)(?!…)|……)。?")
 
 
 def check_ellipsis(rule, doc, hits):
@@ -560,14 +561,14 @@ def _chinese_context(text, start, end) -> bool:
 # --- dash ------------------------------------------------------------------------------------
 DASHES = "—―－─━–"  # em dash, horizontal bar, full-width hyphen-minus, box lines, en dash
 MAX_DASH_RUN = 4  # ——— and ———— are dashes typed too long; longer runs are rules
-_ONLY_DASHES = regex.compile(rf"[ \t\u3000{DASHES}\-_=*·.]*")  # what a separator line holds
-_ONLY_DASHES_BACK = regex.compile(_ONLY_DASHES.pattern, regex.REVERSE)
+_ONLY_DASHES = patterns.compile(rf"[ \t\u3000{DASHES}\-_=*·.]*")  # what a separator line holds
+_ONLY_DASHES_BACK = patterns.compile(_ONLY_DASHES.pattern, regex.REVERSE)
 
 
 def compile_dash(marks):
     chinese_left = rf"[{HAN}{STOPS}{CLOSING}]"
     chinese_right = rf"[{HAN}{OPENING}]"
-    return regex.compile(
+    return patterns.compile(
         # hyphens in Chinese text (possessive runs, and what precedes a run tested at its
         # start: linear on long runs)
         rf"(?<={chinese_left})-{{2,}}+(?![\-{ALNUM}])|(?<![\-{ALNUM}])-{{2,}}+(?={chinese_right})"
@@ -604,7 +605,7 @@ _WIDEN = str.maketrans("!?", "！？")
 
 
 def compile_repeated(marks):
-    return regex.compile(r"[！？!?]{2,}")
+    return patterns.compile(r"[！？!?]{2,}")
 
 
 def check_repeated(rule, doc, hits):
@@ -658,10 +659,10 @@ class _Pairs:
 
 
 QUOTES = "“‘「『"
-_NEXT_CHAR = regex.compile(r"[ \t\u3000\r\n]*(.)")
+_NEXT_CHAR = patterns.compile(r"[ \t\u3000\r\n]*(.)")
 SENTENCE_END = "。！？…"
-_APOSTROPHE = regex.compile(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
-_LIST_NUMBER = regex.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
+_APOSTROPHE = patterns.compile(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
+_LIST_NUMBER = patterns.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
 
 
 def check_unpaired(rule, doc, hits):
@@ -725,14 +726,14 @@ def check_unpaired(rule, doc, hits):
 # end would rescan the run for every shorter try (quadratic on a long run of spaces).
 def compile_spaces(marks):
     stops, opening, closing = _cls(STOPS), _cls(OPENING), _cls(CLOSING)
-    return regex.compile(
+    return patterns.compile(
         rf"(?<=[^\s|])[ ]+(?={stops})|(?<={stops})[ ]+(?=[^\s|])"
         rf"|(?<={opening})[ ]+(?=[^\s|])|(?<=[^\s|])[ ]+(?={closing})"
     )
 
 
 def compile_spaces_outside(marks):
-    return regex.compile(
+    return patterns.compile(
         rf"(?<={HAN})[ ]+(?={_cls(OPENING)})|(?<={_cls(CLOSING)})[ ]+(?={HAN})"
     )
 
@@ -749,7 +750,7 @@ def check_spaces(rule, doc, hits):
 def compile_headline_end(marks):
     if not marks:
         raise FieldError("marks", "check 'headline-end' needs 'marks'")
-    return regex.compile(_cls(marks) + r"(?=\s*\Z)")
+    return patterns.compile(_cls(marks) + r"(?=\s*\Z)")
 
 
 def check_headline_end(rule, doc, hits):
@@ -764,7 +765,7 @@ def check_headline_end(rule, doc, hits):
 
 # --- cjk-latin-spacing ---------------------------------------------------------------------------
 def compile_spacing(marks):
-    return regex.compile(rf"{HAN}(?=[{ALNUM}])|[{ALNUM}](?={HAN})")
+    return patterns.compile(rf"{HAN}(?=[{ALNUM}])|[{ALNUM}](?={HAN})")
 
 
 def check_spacing(rule, doc, hits):
@@ -861,7 +862,7 @@ class Punctuation(Rule):
         return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,))
 
 
-_HAN = regex.compile(HAN)
+_HAN = patterns.compile(HAN)
 
 
 def _is_han(char: str) -> bool:

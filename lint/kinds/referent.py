@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..findings import Match
 from ..patterns import LazyPattern
 from .fields import count, text, text_list
@@ -62,7 +63,7 @@ class Referent(Rule):
         number = r"(?:[0-9０-９]+" + (f"|[{regex.escape(numerals)}]+" if numerals else "") + ")?"
         source = f"(?:{alternation(demonstratives)}){number}(?:{alternation(classifiers)})"
         try:
-            regex.compile(source)
+            patterns.compile(source)
         except regex.error as error:  # pragma: no cover - escaped words always compile
             raise FieldError("classifiers", f"field 'classifiers' makes an invalid expression: {error}") from None
         self.pattern = LazyPattern(source)

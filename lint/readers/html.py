@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from .. import patterns
 from ..credits import MAX_VALUE_CHARS, find_credits
 from ..document import Credit, Document, SourceMap
 from ..spans import merged, subtract
@@ -49,12 +50,12 @@ META_CREDITS = {
     "editor": "editor", "source": "source", "reviewer": "reviewer",
 }
 _CMS_CREDIT = [
-    ("editor", regex.compile(r"(?:^|[-_])(?:editor|bianji|zebian)(?:[-_]?name)?$", regex.IGNORECASE)),
-    ("source", regex.compile(r"(?:^|[-_])(?:source|laiyuan)(?:[-_]?name)?$", regex.IGNORECASE)),
-    ("author", regex.compile(r"(?:^|[-_])(?:author|byline|writer|reporter|zuozhe)(?:[-_]?name)?$",
+    ("editor", patterns.compile(r"(?:^|[-_])(?:editor|bianji|zebian)(?:[-_]?name)?$", regex.IGNORECASE)),
+    ("source", patterns.compile(r"(?:^|[-_])(?:source|laiyuan)(?:[-_]?name)?$", regex.IGNORECASE)),
+    ("author", patterns.compile(r"(?:^|[-_])(?:author|byline|writer|reporter|zuozhe)(?:[-_]?name)?$",
                              regex.IGNORECASE)),
 ]
-_NOT_A_NAME = regex.compile(r"[。！？!?；;，,]")
+_NOT_A_NAME = patterns.compile(r"[。！？!?；;，,]")
 
 
 def read_html(source: str, path: str = "<text>") -> Document:

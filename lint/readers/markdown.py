@@ -36,6 +36,7 @@ import regex
 import yaml
 from markdown_it import MarkdownIt
 
+from .. import patterns
 from ..credits import find_credits
 from ..document import Credit, Document, SourceMap
 from ..spans import merged, subtract
@@ -53,16 +54,16 @@ CREDIT_KEYS = {
 }
 PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语", "副標題", "導語")
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_FRONT_MATTER_OPEN = regex.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
-_FRONT_MATTER_CLOSE = {"---": regex.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": regex.compile(r"^\+\+\+[ \t]*$")}
-_TOML_LINE = regex.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>(?:[^"\\\r\n]|\\[^\r\n])*)"|'(?P<literal>[^'\r\n]*)')?""",
+_LINE = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_FRONT_MATTER_OPEN = patterns.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = {"---": patterns.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": patterns.compile(r"^\+\+\+[ \t]*$")}
+_TOML_LINE = patterns.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>(?:[^"\\\r\n]|\\[^\r\n])*)"|'(?P<literal>[^'\r\n]*)')?""",
                            regex.MULTILINE)
-_BREAK = regex.compile(r"[ \t]*\\?\n")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_BREAK = patterns.compile(r"[ \t]*\\?\n")
+_COMMENT = patterns.compile(r"<!--.*?-->", regex.DOTALL)
 # a custom container fence (`::: tip 提示`, VuePress, Docusaurus, markdown-it-container): the
 # colons and the container's name are markup; a title after them stays prose
-_CONTAINER_FENCE = regex.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?", regex.MULTILINE)
+_CONTAINER_FENCE = patterns.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?", regex.MULTILINE)
 _SPACES = " \t"
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
@@ -260,7 +261,7 @@ def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope,
             meta_scope.append(span)
 
 
-_ESCAPES = regex.compile(r"""\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.|\r?\n)|''""", regex.DOTALL)
+_ESCAPES = patterns.compile(r"""\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.|\r?\n)|''""", regex.DOTALL)
 
 
 def _read_decoded_title(doc: Document, start: int, end: int, value: str) -> None:
@@ -439,7 +440,7 @@ def _walk(children, content, cursor, found, comments) -> int | None:
             if position is None:
                 return None
             fence = regex.escape(token.markup)
-            close = regex.compile(rf"(?<!`){fence}(?!`)").search(content, position + len(token.markup))
+            close = patterns.compile(rf"(?<!`){fence}(?!`)").search(content, position + len(token.markup))
             if close is None:
                 return None
             cursor = close.end()

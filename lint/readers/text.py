@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..credits import find_credits
 from ..document import Document
 from ..spans import subtract
 
-_FIRST_TEXT_LINE = regex.compile(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
-_NOT_PROSE = regex.compile(
+_FIRST_TEXT_LINE = patterns.compile(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
+_NOT_PROSE = patterns.compile(
     r"(?:https?|ftp)://[^\s，。；！？、“”‘’（）《》【】「」]+"
     r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；！？、“”‘’（）《》【】「」]*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
