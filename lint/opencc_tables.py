@@ -25,6 +25,7 @@ does not expose them. The flagged characters are cached beside the parsed packs
 from __future__ import annotations
 
 import array
+import bisect
 import itertools
 import re
 import struct
@@ -235,13 +236,16 @@ def flagged_characters(side: str) -> list[str]:
     return chars
 
 
-_HAN_RUN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES) + "]+")
-
-
 def _well_formed(only) -> bool:
-    """A cached table: Han characters of the BMP, sorted, each once."""
-    return (isinstance(only, str) and _HAN_RUN.fullmatch(only) is not None
-            and all(a < b for a, b in zip(only, only[1:])))
+    """A cached table: Han characters of the BMP, sorted, each once. (Sorted, so that the
+    ends and the gaps between the ranges are enough to look at: compiling a class of these
+    ranges would cost more than the whole check.)"""
+    if not isinstance(only, str) or not only or not all(a < b for a, b in zip(only, only[1:])):
+        return False
+    if not chr(HAN_RANGES[0][0]) <= only[0] <= only[-1] <= chr(HAN_RANGES[-1][1]):
+        return False
+    return all(bisect.bisect_left(only, chr(end + 1)) == bisect.bisect_left(only, chr(next_start))
+               for (_, end), (next_start, _) in zip(HAN_RANGES, HAN_RANGES[1:]))
 
 
 def _table_entry(side: str) -> Path | None:

@@ -162,11 +162,12 @@ def anchors(source: str, limit: int = LITERAL_LIMIT) -> list[str] | None:
         return None
     if not found or len(found) > limit:
         return None
-    # a string that holds another one of the list adds nothing (竟然 holds 竟); anchors are
-    # short, so looking up each one's parts is cheaper than comparing every pair
+    # a string that holds another one of the list adds nothing (竟然 holds 竟); looking up
+    # each one's parts of the lengths the list has is cheaper than comparing every pair
+    lengths = sorted({len(a) for a in found})
     return sorted(a for a in found if not any(
-        a[start:end] in found for start in range(len(a)) for end in range(start + 1, len(a) + 1)
-        if end - start < len(a)))
+        a[start:start + length] in found
+        for length in lengths if length < len(a) for start in range(len(a) - length + 1)))
 
 
 def _group_end(source: str, i: int) -> int:
