@@ -51,10 +51,11 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "tests" / "data" / "headlines.tsv"
 BLIND = ROOT / "tests" / "data" / "headlines-blind.tsv"
 BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
+BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
 SELECT = ["headline", "punctuation.repeated-marks"]
 FAMILY_ORDER = ["withheld", "hidden-ending", "insider", "everyone-claim", "share-plea",
-                "exclaim-prefix", "seo-repeat", "shock", "false-urgency", "moral-coercion"]
+                "exclaim-prefix", "seo-repeat", "shock", "false-urgency", "moral-coercion", "other"]
 
 
 def load_labelled(path: Path = DATA) -> list[dict]:
@@ -136,12 +137,14 @@ def blind_figures(rows, check, splits=("tune",)) -> dict:
     return out
 
 
-def print_blind(figures):
+def print_blind(figures, path=BLIND_JSONL):
     splits = list(figures)
-    print("\nblind set (tests/data/headlines-blind.jsonl), flagged/total:")
+    print(f"\nblind set ({path.relative_to(ROOT)}), flagged/total:")
     print(f"  {'family':16} " + " ".join(f"{s:>12}" for s in splits))
     for family in FAMILY_ORDER:
         cells = []
+        if not any(family in figures[split]["families"] for split in splits):
+            continue
         for split in splits:
             hit, total = figures[split]["families"].get(family, [0, 0])
             cells.append(f"{hit:3}/{total:<3} {hit / total if total else 0:4.2f}")
@@ -154,9 +157,9 @@ def print_blind(figures):
         print(f"  rules that fired ({split}): {figures[split]['rules']}")
 
 
-def show_tune(rows, check):
+def show_tune(rows, check, path=BLIND_JSONL):
     """Misses and false alarms of the tune split only (never the holdout)."""
-    print("\ntune split, misses and false alarms:")
+    print(f"\ntune split of {path.name}, misses and false alarms:")
     for row in rows:
         if row["split"] != "tune":
             continue
@@ -291,12 +294,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--show", action="append", default=[],
-                        choices=["own", "tune", "portal-fp", "portal-fn", "portal-tp", "corpus"])
+                        choices=["own", "tune", "tune2", "portal-fp", "portal-fn", "portal-tp", "corpus"])
     parser.add_argument("--sample", type=int, default=60, help="missed portal clickbait titles to print")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--holdout", action="store_true",
-                        help="also measure the blind set's holdout split (aggregates only; not while tuning)")
+                        help="also measure the old blind set's holdout split (aggregates only; spent: "
+                             "measured twice in session 2)")
+    parser.add_argument("--holdout2", action="store_true",
+                        help="also measure headlines-blind2.jsonl's holdout split (aggregates only; once, at "
+                             "the end of the work on the rules, never while tuning)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -319,6 +326,12 @@ def main(argv=None) -> int:
     print_blind(results["blind"])
     if "tune" in args.show:
         show_tune(blind, check)
+    if BLIND2_JSONL.exists():
+        blind2 = load_blind(BLIND2_JSONL)
+        results["blind2"] = blind_figures(blind2, check, ("tune", "holdout") if args.holdout2 else ("tune",))
+        print_blind(results["blind2"], BLIND2_JSONL)
+        if "tune2" in args.show:
+            show_tune(blind2, check, BLIND2_JSONL)
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)
