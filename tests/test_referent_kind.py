@@ -86,3 +86,15 @@ def test_a_colon_after_the_phrase_can_list_what_it_points_at():
     assert [t for t, _, _ in found("这些地区明天有强降雪。专家：北京天津河北要注意", listed)] == ["这些"]
     # off by default
     assert [t for t, _, _ in found("这些地区明天有强降雪：北京、天津、河北北部")] == ["这些"]
+
+
+def test_a_long_quotation_followed_by_the_headline_is_a_speakers_words():
+    rule = RULE + "        quoted: 8\n"
+    assert found("“那项工程让全村喝上了自来水”——走访山区供水站", rule) == []
+    assert found('"这座桥修好以后，赶集只要十分钟"——记者回访', rule) == []
+    # a short quoted phrase withholds as much as an unquoted one
+    assert [t for t, _, _ in found("“这种病”早发现就能治好", rule)] == ["这种"]
+    # a quotation that is the whole headline is the headline's own words
+    assert [t for t, _, _ in found("“这个东西千万不要放进微波炉”", rule)] == ["这个"]
+    # off by default
+    assert [t for t, _, _ in found("“那项工程让全村喝上了自来水”——走访山区供水站")] == ["那项"]

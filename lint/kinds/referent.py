@@ -19,6 +19,10 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   (这些地区明天有强降雪：北京、天津、河北北部);
 - `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
   segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
+- `quoted` (default 0, off): a phrase inside a quotation (“…”, "…") of at least this many
+  characters, with more of the headline after the quotation, is a speaker's words quoted by a
+  feature headline (“那片林子如今成了景区”——重访……), not the headline withholding
+  its subject; a short quoted phrase (“这种病”) is still reported;
 - `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
   (这样, 那样: 样 is a classifier only after a number).
 
@@ -52,11 +56,13 @@ class Referent(Rule):
         "listed": (count, 0),
         "repeat": (count, 2),
         "shell": (text_list, []),
+        "quoted": (count, 0),
         "exceptions": (text_list, []),
     }
     REQUIRED = ("demonstratives", "classifiers")
 
-    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, exceptions):
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, quoted,
+              exceptions):
         def alternation(words):
             return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -72,6 +78,7 @@ class Referent(Rule):
         self.listed = listed
         self.repeat = repeat
         self.shell = tuple(shell)
+        self.quoted = quoted
         self.exceptions = list(exceptions)
 
     def gate(self):
@@ -112,8 +119,32 @@ class Referent(Rule):
             if (clause_end < seg_end and text[clause_end] in _COLONS
                     and len(text[clause_end + 1:seg_end].strip()) >= self.listed):
                 return False
+        if self.quoted and _inside_quotation(text, seg_start, seg_end, start, end, self.quoted):
+            return False
         if self.repeat:
             head = text[end:end + self.repeat]
             if len(head) == self.repeat and head.isalpha() and text.find(head, seg_start, start) != -1:
                 return False
         return True
+
+
+_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』"}
+
+
+def _inside_quotation(text: str, seg_start: int, seg_end: int, start: int, end: int, least: int) -> bool:
+    """Whether text[start:end] lies inside a quotation of at least `least` characters that
+    something of the segment follows."""
+    for opening, closing in _PAIRS.items():
+        at = text.rfind(opening, seg_start, start)
+        if at == -1:
+            continue
+        if opening == closing and text.count(opening, seg_start, at) % 2:
+            continue  # that mark closes an earlier quotation
+        if opening != closing and text.find(closing, at + 1, start) != -1:
+            continue  # closed before the phrase
+        close = text.find(closing, end, seg_end)
+        if close == -1:
+            continue
+        if close - at - 1 >= least and text[close + 1:seg_end].strip():
+            return True
+    return False
