@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from lint.readers.text import read_text
 
 
@@ -26,3 +29,12 @@ def test_urls_and_emails_are_not_prose():
     url = text.index("https")
     assert not doc.in_scope(["body"], url, url + 5)
     assert doc.in_scope(["body"], text.index("详见"), text.index("详见") + 2)
+
+
+@given(st.text(alphabet="ab中\r\n\u2028", max_size=40))
+def test_line_starts_are_where_each_kind_of_line_break_ends(text):
+    """The fast path (no carriage return) and the expression agree on every text: only
+    \\r\\n, \\r and \\n end a line (not U+2028, which str.splitlines would take)."""
+    from lint.document import _LINE_BREAK, _line_starts
+
+    assert _line_starts(text) == [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
