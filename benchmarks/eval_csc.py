@@ -1,6 +1,6 @@
 """How the `typos` pack does on real misspellings nobody here wrote (a development tool).
 
-    python benchmarks/eval_csc.py [--rules typos] [--misses N] [--clean] [--verbose]
+    python benchmarks/eval_csc.py [--rules typos] [--misses N] [--clean] [--verbose] [--option RULE:KEY=JSON]
 
 Data: `../shared/corpus/csc/lemon-dev.jsonl` (LEMON, six domains; measurement only: never copy
 its sentences or word pairs into the project; see its README) and `../shared/corpus/clean/`.
@@ -187,8 +187,8 @@ def report(table, groups) -> None:
         print("| " + " | ".join(row) + " |")
 
 
-def clean_corpus(select, verbose: bool = True) -> None:
-    linter = Linter(select=select)
+def clean_corpus(select, verbose: bool = True, options=None) -> None:
+    linter = linter_with(select, options or {})
     chars = found = 0
     for path in sorted(CLEAN.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -202,6 +202,30 @@ def clean_corpus(select, verbose: bool = True) -> None:
           f"{found * 10_000 / chars:.3f} per 10,000")
 
 
+def linter_with(select, options: dict) -> Linter:
+    """A linter of the selected rules, with `options` ({rule id: {key: value}}) set."""
+    if not options:
+        return Linter(select=select)
+    base = Linter(select=select)
+    unknown = set(options) - {rule.id for rule in base.rules}
+    if unknown:
+        sys.exit(f"--option: no rule {', '.join(sorted(unknown))}")
+    rules = [rule.with_options(options[rule.id]) if rule.id in options else rule for rule in base.rules]
+    return Linter(rules=rules, builtin=False, select=select)
+
+
+def parse_options(items) -> dict:
+    """['typos.idiom-near:min_count=20', ...] -> {'typos.idiom-near': {'min_count': 20}}."""
+    options: dict = {}
+    for item in items:
+        rule, _, setting = item.partition(":")
+        key, _, value = setting.partition("=")
+        if not rule or not key or not value:
+            sys.exit(f"--option {item!r}: expected RULE:KEY=JSON")
+        options.setdefault(rule, {})[key] = json.loads(value)
+    return options
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules", default="typos", help="comma-separated ids or packs (default: typos)")
@@ -211,11 +235,14 @@ def main(argv=None) -> None:
                         "(comma-separated: idiom, word, other; default idiom)")
     parser.add_argument("--clean", action="store_true", help="also the clean corpus (typos + script)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N lines (smoke runs)")
+    parser.add_argument("--option", action="append", default=[], metavar="RULE:KEY=JSON",
+                        help="set an option of a rule (e.g. typos.idiom-near:min_count=20); repeatable")
     args = parser.parse_args(argv)
     if not CSC.exists():
         sys.exit(f"no measurement set at {CSC}")
     select = [name.strip() for name in args.rules.split(",") if name.strip()]
-    linter = Linter(select=select)
+    options = parse_options(args.option)
+    linter = linter_with(select, options)
     items = load()
     if args.limit:
         items = items[:args.limit]
@@ -228,7 +255,7 @@ def main(argv=None) -> None:
     report(table, groups)
     if args.clean:
         clean_corpus(list(CLEAN_RULES) if args.rules == "typos" else select + ["script"],
-                     verbose=os.environ.get("EVAL_QUIET") is None)
+                     verbose=os.environ.get("EVAL_QUIET") is None, options=options)
 
 
 if __name__ == "__main__":

