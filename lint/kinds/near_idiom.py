@@ -283,7 +283,13 @@ class NearIdiom(Rule):
             # this first comparison of the rest
             if index < single:
                 written = padded[start + low_of[index]:start + high_of[index]]
-                if written == rest_of[index]:
+                rest = rest_of[index]
+                if written == rest:
+                    continue
+                # most other hits: a two-character rest that differs in both (a doubled
+                # character aside), left at once
+                if len(rest) == 2 and written[0] != rest[0] and written[1] != rest[1] and (
+                        rest[0] != rest[1] or written[0] != written[1]):
                     continue
                 group = entries[index]
             elif index >= boundary:
