@@ -218,3 +218,65 @@ def test_every_position_with_an_indexed_side_is_found():
         # every anchor is an end of the form and at least half of it
         assert all((offset == 0 or offset + length == len(form)) and 2 * length >= len(form) - 1
                    for offset, length in chosen), form
+
+
+def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
+    """The index (anchors at both ends, flat lists, early rejects) finds exactly the windows
+    one confusable character (or one doubled pair) away from a form, checked by brute force
+    on text mixing correct forms, slips and noise."""
+    import random
+
+    from lint.kinds import near_idiom
+    from lint.spelling import confusion
+
+    forms = ["家喻户晓", "寥寥无几", "川流不息", "刻不容缓", "义务教育法", "一如既往地", "二氧化碳排放"]
+    rule = rule_with(idioms=forms, min_count=10 ** 9, phrase_min_count=10 ** 9)
+    seen = []
+    monkeypatch.setattr(near_idiom.NearIdiom, "_judge",
+                        lambda self, doc, text, start, end, found: seen.append((start, end, sorted(f[:2] for f in found))))
+    rng = random.Random(13)
+    noise = "的是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+    pieces = []
+    for _ in range(400):
+        form = rng.choice(forms)
+        choice = rng.random()
+        if choice < 0.3:
+            pieces.append(form)
+        elif choice < 0.7:
+            position = rng.randrange(len(form))
+            others = sorted(confusion.candidates(form[position]))
+            pieces.append(form[:position] + rng.choice(others) + form[position + 1:] if others else form)
+        elif choice < 0.8 and form == "寥寥无几":
+            pieces.append("廖廖无几")
+        else:
+            pieces.append("".join(rng.choice(noise + "家喻户晓无几不息缓") for _ in range(rng.randint(1, 6))))
+    text = "".join(pieces)
+    list(rule.run(_document(text), _hits(rule, text)))
+
+    kinds = confusion.default().kinds
+    expected = {}
+    for form in forms:
+        for start in range(len(text) - len(form) + 1):
+            window = text[start:start + len(form)]
+            wrong = [p for p in range(len(form)) if window[p] != form[p]]
+            if len(wrong) == 2 and wrong[1] == wrong[0] + 1 and form[wrong[0]] == form[wrong[1]] \
+                    and window[wrong[0]] == window[wrong[1]]:
+                wrong = wrong[:1]
+            if len(wrong) == 1 and kinds(window[wrong[0]], form[wrong[0]]):
+                expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
+    assert {(s, e): f for s, e, f in seen} == {key: sorted(value) for key, value in expected.items()}
+    assert len(expected) > 100
+
+
+def _document(text):
+    from lint.readers import read_text
+
+    return read_text(text, "a.txt")
+
+
+def _hits(rule, text):
+    import ahocorasick_rs
+
+    literals = rule.literals()
+    automaton = ahocorasick_rs.AhoCorasick(literals)
+    return sorted(automaton.find_matches_as_indexes(text, overlapping=True), key=lambda hit: (hit[1], hit[0]))

@@ -176,19 +176,21 @@ def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_
     and `CD` indexed needs neither `ABC` nor `BCD` (half the hits at each correct use, fewer
     literals, the same positions found). Anchors are at least half the form, so the parts
     they leave (prefixes for suffix anchors and the other way round) never overlap."""
-    parts = {}
-    for position in range(len(form)):
-        left, right = form[:position], form[position + 1:]
-        offset, length = (0, len(left)) if len(left) > len(right) else (position + 1, len(right))
-        if spread is not None and spread[position] > (short_anchor_max if length == 2 else anchor_max):
-            continue  # too common in text to index
-        parts[(offset, length)] = spread[position] if spread is not None else 0
-    chosen, covered = [], set()
-    for (offset, length), _ in sorted(parts.items(), key=lambda item: (item[0][1], item[1], item[0][0])):
-        finds = {p for p in range(len(form)) if not offset <= p < offset + length}
-        if not finds <= covered:
-            covered |= finds
-            chosen.append((offset, length))
+    # the side of position p is the prefix form[:p] when p > n - 1 - p, else the suffix
+    # form[p + 1:]; the shortest indexed suffix finds every position a longer one finds, and
+    # the same for prefixes, so at most two anchors: the shortest of each kind
+    size = len(form)
+    middle = (size - 1) // 2
+    chosen = []
+    for position in range(middle + 1, size):  # prefixes, shortest first
+        if spread is None or spread[position] <= (short_anchor_max if position == 2 else anchor_max):
+            chosen.append((0, position))
+            break
+    for position in range(middle, -1, -1):  # suffixes, shortest first
+        length = size - 1 - position
+        if spread is None or spread[position] <= (short_anchor_max if length == 2 else anchor_max):
+            chosen.append((position + 1, length))
+            break
     return chosen
 
 
