@@ -53,7 +53,8 @@ BLIND = ROOT / "tests" / "data" / "headlines-blind.tsv"
 BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
 BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
-SELECT = ["headline", "punctuation.repeated-marks"]
+SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
+SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
 FAMILY_ORDER = ["withheld", "hidden-ending", "insider", "everyone-claim", "share-plea",
                 "exclaim-prefix", "seo-repeat", "shock", "false-urgency", "moral-coercion", "other"]
 
@@ -116,22 +117,27 @@ def blind_figures(rows, check, splits=("tune",)) -> dict:
         families = defaultdict(lambda: [0, 0])
         sober = [0, 0]
         by_rule = Counter()
+        without_score = [0, 0]  # clickbait caught, sober flagged by the rules alone
         for row in part:
             hits = check(row["headline"])
+            ruled = any(h[0] != SCORE_RULE for h in hits)
             for rule in {h[0] for h in hits}:
                 by_rule[rule] += 1
             if row["label"] == "clickbait":
                 families[row["family"]][0] += bool(hits)
                 families[row["family"]][1] += 1
+                without_score[0] += ruled
             else:
                 sober[0] += bool(hits)
                 sober[1] += 1
+                without_score[1] += ruled
         caught = sum(v[0] for v in families.values())
         total = sum(v[1] for v in families.values())
         out[split] = {
             "recall": caught / total, "clickbait": [caught, total],
             "false_alarm_rate": sober[0] / sober[1], "sober": sober,
             "families": {f: families[f] for f in FAMILY_ORDER if f in families},
+            "without_score": {"clickbait": [without_score[0], total], "sober": [without_score[1], sober[1]]},
             "rules": dict(by_rule.most_common()),
         }
     return out
@@ -153,6 +159,11 @@ def print_blind(figures, path=BLIND_JSONL):
                              ("sober flagged", "sober", "false_alarm_rate")):
         cells = [f"{figures[s][key][0]:3}/{figures[s][key][1]:<3} {figures[s][rate]:4.2f}" for s in splits]
         print(f"  {label:16} " + " ".join(f"{c:>12}" for c in cells))
+    cells = []
+    for s in splits:
+        w = figures[s]["without_score"]
+        cells.append(f"{w['clickbait'][0]}/{w['clickbait'][1]} {w['sober'][0]}/{w['sober'][1]}")
+    print(f"  {'without ' + SCORE_RULE + ' (clickbait, sober flagged)':16} " + " ".join(f"{c:>12}" for c in cells))
     for split in splits:
         print(f"  rules that fired ({split}): {figures[split]['rules']}")
 
@@ -185,10 +196,14 @@ def hancd_rows(corpus: Path) -> list[dict]:
 
 def portal_figures(rows, check) -> tuple[dict, list]:
     tp = fp = fn = tn = 0
+    rules_tp = rules_fp = 0
     by_rule = Counter()
     judged = []
     for row in rows:
         hits = check(row["title"])
+        ruled = any(h[0] != SCORE_RULE for h in hits)
+        rules_tp += row["label"] == "clickbait" and ruled
+        rules_fp += row["label"] != "clickbait" and ruled
         for rule in {h[0] for h in hits}:
             by_rule[rule, row["label"]] += 1
         clickbait = row["label"] == "clickbait"
@@ -201,6 +216,8 @@ def portal_figures(rows, check) -> tuple[dict, list]:
         "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn),
         "not_clickbait_flagged": fp / (fp + tn), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
         "rules": {f"{rule} ({label})": n for (rule, label), n in sorted(by_rule.items())},
+        "without_score": {"precision": rules_tp / (rules_tp + rules_fp) if rules_tp + rules_fp else 1.0,
+                          "recall": rules_tp / (tp + fn), "not_clickbait_flagged": rules_fp / (fp + tn)},
     }
     return figures, judged
 
@@ -211,6 +228,9 @@ def print_portal(figures):
           f"{f['fp'] + f['tn']} not-clickbait")
     print(f"  precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
           f"not-clickbait flagged {f['fp']}/{f['fp'] + f['tn']} = {f['not_clickbait_flagged']:.3f}")
+    w = f["without_score"]
+    print(f"  without {SCORE_RULE}: precision {w['precision']:.3f}  recall {w['recall']:.3f}  "
+          f"not-clickbait flagged {w['not_clickbait_flagged']:.3f}")
     for key, n in f["rules"].items():
         print(f"    {key:48} {n}")
 
@@ -235,7 +255,7 @@ def corpus_figures(corpus: Path, show: bool) -> dict:
     found = Counter()
     by_kind = Counter()
     for kind, name, text in docs:
-        for f in lint_text(text, "article.txt", select=["headline"]):
+        for f in lint_text(text, "article.txt", select=["headline", "headline.score"]):
             if f.rule in FORM_RULES:
                 continue
             found[f.rule] += 1

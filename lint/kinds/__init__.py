@@ -13,13 +13,14 @@ from .punctuation import Punctuation
 from .referent import Referent
 from .repetition import Repetition
 from .required import Required
+from .score import Score
 from .script import Script
 from .substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
     for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script, NearIdiom,
-                 NearWord, Referent)
+                 NearWord, Referent, Score)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]
