@@ -641,7 +641,10 @@ class _Pairs:
     def __init__(self, marks: dict[str, str]):
         chars = "".join(marks) + "".join(marks.values())
         self.scan = re.compile("[" + re.escape(chars) + "\n]")
-        self.kinds = [(o, c, o + c, {ord(x): None for x in chars if x not in (o, c)}) for o, c in marks.items()]
+        self.marks_only = re.compile("[" + re.escape(chars) + "]")
+        # per kind: its marks, and the other kinds' marks (removed one by one with
+        # str.replace: on these short sequences far cheaper than str.translate's table)
+        self.kinds = [(o, c, o + c, [x for x in chars if x not in (o, c)]) for o, c in marks.items()]
         self.distinct = len(set(chars)) == len(chars)
 
     def plainly_paired(self, sequence: str) -> bool:
@@ -652,9 +655,12 @@ class _Pairs:
         if not self.distinct:
             return False
         for opening, closing, pair, others in self.kinds:
-            if (opening in sequence or closing in sequence) and \
-                    sequence.translate(others).replace(pair, "").strip("\n"):
-                return False
+            if opening in sequence or closing in sequence:
+                own = sequence
+                for other in others:
+                    own = own.replace(other, "")
+                if own.replace(pair, "").strip("\n"):
+                    return False
         return True
 
 
@@ -690,7 +696,7 @@ def check_unpaired(rule, doc, hits):
     lone = []
     last = 0
     find = text.find
-    marks = [m.start() for s, e in segments for m in pairs.scan.finditer(text, s, e) if m.group() != "\n"]
+    marks = [m.start() for s, e in segments for m in pairs.marks_only.finditer(text, s, e)]
     for start in marks:
         char = text[start]
         newline = find("\n", last, start)  # scopes may leave line breaks out (Markdown)
