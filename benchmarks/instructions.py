@@ -10,8 +10,9 @@ default rules minus RULE (a rule id or pack, repeatable); `--baseline` adds auto
 `lint_for`. Instruction counts are not time: interpreted Python retires more instructions per
 cycle than autocorrect's compiled code, so the ratio of instructions runs well above the ratio
 of times (docs/performance.md gives both, measured the same day). Use it to compare versions
-of newslint with each other; `benchmarks.throughput` gives the time ratio.
-Needs valgrind (`apt-get install valgrind`).
+of newslint with each other; `benchmarks.throughput` gives the time ratio. Repeated runs of one
+tree still differ by about 1 % (memory addresses change the order of some sets): a smaller
+change needs a benchmark of its own. Needs valgrind (`apt-get install valgrind`).
 """
 from __future__ import annotations
 
