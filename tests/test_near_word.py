@@ -6,6 +6,7 @@ from lint.kinds import near_word
 from lint.kinds.near_word import NearWord, orphans, word_list
 from lint.linter import Linter
 from lint.rulepack import load_packs
+from lint.spelling import context
 from tests.conftest import ROOT
 
 RULE = "typos.word-near"
@@ -71,10 +72,10 @@ def test_a_form_written_twice_in_a_document_needs_more():
     r = rule()
     r.trace = []
     once = list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨"))
-    gain_once = r.trace[-1][5]
+    gain_once = r.trace[-1][6]  # the context gain
     r.trace = []
     list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨。增涨"))
-    assert once and r.trace[-1][5] == gain_once - near_word.REPEAT_PENALTY
+    assert once and r.trace[-1][6] == gain_once - near_word.REPEAT_PENALTY
 
 
 def test_the_projects_own_right_forms_are_never_corrected(tmp_path):
@@ -108,11 +109,25 @@ def test_bad_options_are_refused(options):
 def test_nothing_is_read_until_the_rule_runs():
     word_list.cache_clear()
     near_word.gap_index.cache_clear()
+    context.model.cache_clear()
     r = rule()
     r.literals()
     assert word_list.cache_info().currsize == 0 and near_word.gap_index.cache_info().currsize == 0
+    Linter(select=[RULE]).lint_text("新馆将于下月正式对外开放。")  # no candidate: no context model
+    assert word_list.cache_info().currsize == 1 and context.model.cache_info().currsize == 0
     Linter(select=[RULE]).lint_text(SLIP)
-    assert word_list.cache_info().currsize == 1
+    assert context.model.cache_info().currsize == 1
+
+
+def test_the_context_model_decides_between_candidates_that_unigrams_pass():
+    # both pass the unigram test; only the context model tells the slip from a correct rare pair
+    r = rule()
+    r.trace = []
+    assert [form for *_, form, _, _ in r.judge_run("今年的营业额大幅增涨")] == ["增长"]
+    (_, _, window, form, kinds, unigram_gain, gain, threshold), = r.trace
+    assert (window, form) == ("增涨", "增长") and unigram_gain >= r.unigram and gain >= threshold
+    strict = rule(unigram=0, thresholds={"same-reading": 5000})
+    assert list(strict.judge_run("今年的营业额大幅增涨")) == []
 
 
 def test_the_rule_is_off_by_default():

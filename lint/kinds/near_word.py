@@ -20,17 +20,22 @@ caps what the rule can find:
    written character is rare (chosen, not mistyped) or only Traditional text uses it (the
    script pack reports those), inside a short quoted phrase or title (wordplay, names), and
    when it overlaps a project's ``words``.
-4. *Score.* The run around the window (``context`` characters each side) is segmented with
-   jieba's unigram model (`lint.spelling.lexicon`) as written and with the word put in; the
-   gain (100 × ln of the probability ratio) must reach the threshold of the kind of
-   confusion, after +300 when the written character is the Traditional form of the right
-   one, -200 for each further orphan among the three characters each side (names,
-   transliterations, classical Chinese), and -400 when the written form occurs again within
-   20,000 characters. The best candidate of overlapping windows wins.
+4. *Score.* The run around the window (``context`` characters each side) is segmented as
+   written and with the word put in, first with jieba's unigram model
+   (`lint.spelling.lexicon`): the gain (100 × ln of the probability ratio) must reach
+   ``unigram`` (a cheap first test); then with the word bigram model
+   (`lint.spelling.context`: does the word fit its neighbours?), whose gain must reach the
+   threshold of the kind of confusion. Both gains get +300 when the written character is the
+   Traditional form of the right one, -200 for each further orphan among the three characters
+   each side (names, transliterations, classical Chinese); the context gain -400 when the
+   written form occurs again within 20,000 characters. The best candidate of overlapping
+   windows wins.
 
-Cost: three set look-ups per Han character, a few dictionary look-ups per orphan, and two
-segmentations of ~10 characters per candidate that a cheap estimate lets through; linear in
-the length of a run. The word list and the lexicon are read the first time the rule runs.
+Cost: three set look-ups per Han character, a few dictionary look-ups per orphan, two
+unigram segmentations of ~10 characters per candidate that a cheap estimate lets through and
+two bigram segmentations per candidate that passes ``unigram``; linear in the length of a
+run. The word list and the lexicon are read the first time the rule runs, the context model
+the first time a candidate passes ``unigram``.
 
 Fields:
 - ``words``: the project's right forms (names, brands, local place names …): a window
@@ -38,8 +43,9 @@ Fields:
 - ``pairs``: the project's own confusions, ``{written character: right character}`` (kind
   ``custom``).
 - ``surnames``: a string of surname characters (see above); empty turns the check off.
-- ``thresholds``: gain needed per kind of confusion (``same-reading`` 1200,
-  ``near-reading`` 1400, ``shape`` 1600, ``custom`` 1200); a kind left out keeps its default.
+- ``thresholds``: context gain needed per kind of confusion (``same-reading`` 1300,
+  ``near-reading`` 1400, ``shape`` 1400, ``custom`` 1300); a kind left out keeps its default.
+- ``unigram`` (default 300): unigram gain needed before the context model is asked.
 - ``context`` (default 4): characters each side that the segmentation sees.
 - ``known`` (default 10): a written window jieba counts at least this often is a word.
 - ``exceptions``: literal strings, as ``words``.
@@ -58,12 +64,13 @@ from .fields import count, count_map, text, text_list, text_map
 from .rule import Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "words.txt"
-DEFAULT_THRESHOLDS = {
-    confusion.SAME_READING: 1200,
+DEFAULT_THRESHOLDS = {   # the context gain needed (see `judge_run`)
+    confusion.SAME_READING: 1300,
     confusion.NEAR_READING: 1400,
-    confusion.SHAPE: 1600,
-    confusion.CUSTOM: 1200,
+    confusion.SHAPE: 1400,
+    confusion.CUSTOM: 1300,
 }
+DEFAULT_UNIGRAM = 300     # the unigram gain a candidate needs before the context model is asked
 TRADITIONAL_BONUS = 300  # the written character is the Traditional form of the right one
 CROWD_PENALTY = 200      # per orphan beyond the first among the 3 characters each side
 CROWD_REACH = 3
@@ -198,17 +205,19 @@ class NearWord(Rule):
         "thresholds": (count_map(DEFAULT_THRESHOLDS, "kinds of confusion"), {}),
         "context": (count, 4),
         "known": (count, 10),
+        "unigram": (count, DEFAULT_UNIGRAM),
         "exceptions": (text_list, []),
     }
     DEFAULT_FIX = "unsafe"
 
-    def setup(self, words, pairs, surnames, thresholds, context, known, exceptions):
+    def setup(self, words, pairs, surnames, thresholds, context, known, unigram, exceptions):
         self.shelter_literals = list(dict.fromkeys(list(words) + list(exceptions)))
         self.pairs = dict(pairs)
         self.surnames = frozenset(surnames)
         self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
         self.context = context
         self.known = known
+        self.unigram = unigram
         self._confusions = None
         self.trace = None  # a list to append candidate features to (tuning)
 
@@ -285,7 +294,8 @@ class NearWord(Rule):
         known_cost = lexicon.cost_of_count(self.known)
         scored = []
         unknown = lexicon.unknown
-        lowest = min(self.thresholds.values()) - ESTIMATE_MARGIN - TRADITIONAL_BONUS
+        lowest = self.unigram - ESTIMATE_MARGIN - TRADITIONAL_BONUS
+        context_model = None
         single: dict[str, int] = {}
         for s, e, form, position in candidates:
             window = run[s:e]
@@ -313,24 +323,31 @@ class NearWord(Rule):
             right = run[e:e + self.context]
             written, _ = lexicon.segment(left + window + right)
             fixed, _ = lexicon.segment(left + form + right)
-            gain = written - fixed
-            if traditional:
-                gain += TRADITIONAL_BONUS
+            adjust = TRADITIONAL_BONUS if traditional else 0
             crowd = before[s] - before[max(0, s - CROWD_REACH)] + before[min(n, e + CROWD_REACH)] - before[e]
-            gain -= CROWD_PENALTY * max(0, crowd - 1)
+            adjust -= CROWD_PENALTY * max(0, crowd - 1)
+            unigram_gain = written - fixed + adjust
             kinds = confusions.kinds(window[position], form[position])
             if not kinds:
                 continue
             threshold = min(self.thresholds[kind] for kind in kinds)
-            if gain >= threshold and document is not None:
-                at = offset + s
-                if document.count(window, max(0, at - REPEAT_REACH), at + REPEAT_REACH) >= 2:
-                    gain -= REPEAT_PENALTY
-                elif _quoted(document, offset + s, offset + e):
-                    continue
+            gain = None
+            if unigram_gain >= self.unigram:
+                # the word bigram model: does the right form fit its neighbours better?
+                if context_model is None:
+                    from ..spelling.context import model
+
+                    context_model = model()
+                gain = context_model.gain(left, window, right, form) + adjust
+                if gain >= threshold and document is not None:
+                    at = offset + s
+                    if document.count(window, max(0, at - REPEAT_REACH), at + REPEAT_REACH) >= 2:
+                        gain -= REPEAT_PENALTY
+                    elif _quoted(document, offset + s, offset + e):
+                        continue
             if self.trace is not None:
-                self.trace.append((offset + s, offset + e, window, form, kinds, gain, threshold))
-            if gain >= threshold:
+                self.trace.append((offset + s, offset + e, window, form, kinds, unigram_gain, gain, threshold))
+            if gain is not None and gain >= threshold:
                 scored.append((gain, s, e, form, position, kinds))
         taken: list[tuple[int, int]] = []
         for gain, s, e, form, position, kinds in sorted(scored, key=lambda item: -item[0]):
