@@ -25,8 +25,8 @@ caps what the rule can find:
    (`lint.spelling.lexicon`): the gain (100 × ln of the probability ratio) must reach
    ``unigram`` (a cheap first test); then with the word bigram model
    (`lint.spelling.context`: does the word fit its neighbours?), whose gain must reach the
-   threshold of the kind of confusion. Both gains get +300 when the written character is the
-   Traditional form of the right one, -200 for each further orphan among the three characters
+   threshold of the kind of confusion. The gains get +300 (unigram) and +500 (context) when
+   the written character is the Traditional form of the right one, -200 for each further orphan among the three characters
    each side (names, transliterations, classical Chinese); the context gain -400 when the
    written form occurs again within 20,000 characters. The best candidate of overlapping
    windows wins.
@@ -72,6 +72,8 @@ DEFAULT_THRESHOLDS = {   # the context gain needed (see `judge_run`)
 }
 DEFAULT_UNIGRAM = 300     # the unigram gain a candidate needs before the context model is asked
 TRADITIONAL_BONUS = 300  # the written character is the Traditional form of the right one
+CONTEXT_TRADITIONAL_BONUS = 500  # the same, for the context gain (on LEMON's tuned domains such
+                                 # candidates that pass the unigram test were all real slips)
 CROWD_PENALTY = 200      # per orphan beyond the first among the 3 characters each side
 CROWD_REACH = 3
 REPEAT_PENALTY = 400     # the written form occurs again in the document: probably meant
@@ -339,6 +341,8 @@ class NearWord(Rule):
 
                     context_model = model()
                 gain = context_model.gain(left, window, right, form) + adjust
+                if traditional:
+                    gain += CONTEXT_TRADITIONAL_BONUS - TRADITIONAL_BONUS
                 if gain >= threshold and document is not None:
                     at = offset + s
                     if document.count(window, max(0, at - REPEAT_REACH), at + REPEAT_REACH) >= 2:
