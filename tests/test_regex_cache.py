@@ -2,6 +2,7 @@
 same expression without compiling it, and nothing wrong with an entry ever reaches `regex`'s C
 module or changes what an expression finds."""
 import json
+from pathlib import Path
 import threading
 
 import pytest
@@ -121,3 +122,22 @@ def test_threads_compiling_at_once_each_get_their_own_expression(cache):
     assert regex_main._regex is patterns._C_MODULE
     assert all(results[source].pattern == source for source in sources)
     assert spans(results[SOURCE]) == spans(regex.compile(SOURCE, FLAGS, **LISTS))
+
+
+def test_built_in_expressions_are_the_same_whatever_the_hash_seed(tmp_path):
+    """An expression built from a set in hash order would be a new cache entry in every run
+    (and never found again): two runs with different seeds remember the same entries."""
+    import os
+    import subprocess
+    import sys
+
+    program = ("from lint.linter import Linter\n"
+               "linter = Linter.load()\n"
+               "linter.lint_text(open('examples/flawed.txt', encoding='utf-8').read(), 'flawed.txt')\n")
+    names = []
+    for seed in ("1", "2"):
+        cache = tmp_path / seed
+        subprocess.run([sys.executable, "-c", program], check=True, cwd=Path(__file__).resolve().parents[1],
+                       env={**os.environ, "NEWSLINT_CACHE_DIR": str(cache), "PYTHONHASHSEED": seed})
+        names.append(sorted(p.name for p in cache.glob("regex-*.json")))
+    assert names[0] and names[0] == names[1]

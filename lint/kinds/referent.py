@@ -64,7 +64,9 @@ class Referent(Rule):
     def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, quoted,
               exceptions):
         def alternation(words):
-            return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            # longest first; ties in a fixed order, so the expression (and its entry in the
+            # cache of compiled expressions) is the same in every run whatever the hash seed
+            return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
         number = r"(?:[0-9０-９]+" + (f"|[{regex.escape(numerals)}]+" if numerals else "") + ")?"
         source = f"(?:{alternation(demonstratives)}){number}(?:{alternation(classifiers)})"
