@@ -182,11 +182,14 @@ def test_a_count_with_only_a_maximum_is_gated_by_what_it_counts():
           - {id: least, kind: metric, level: info, message: "{count}", scope: [headline], measure: count, tokens: ["！"], min: 1}
           - {id: long, kind: metric, level: info, message: "{count}", scope: [headline], max: 5}
     """)
-    assert [rule.gate() is not None for rule in rules] == [True, False, False]
+    # a length with only a maximum is gated too: by a run of max + 1 characters from the start
+    assert [rule.gate() is not None for rule in rules] == [True, False, True]
     found = lint(rules, "平静的标题\n正文！！！")
     assert [f.rule for f in found] == ["test.least"]  # no ！ in the headline: only the minimum fails
     found = lint(rules, "标题！！\n正文")
     assert [(f.rule, f.message) for f in found] == [("test.most", "2")]
+    found = lint(rules, "一个 很长的 标题\n正文")  # 9 characters, 7 without the spaces
+    assert [(f.rule, f.message) for f in found] == [("test.least", "0"), ("test.long", "7")]
 
 
 # (a|aa)+$ on 26 a's and a mark: about half a second per paragraph (one search each in

@@ -46,11 +46,18 @@ class Metric(Rule):
         sources = [regex.escape(t) for t in tokens] + list(patterns)
         self.counted = LazyPattern("|".join(f"(?:{s})" for s in sources)) if sources else None
         self.measure, self.unit, self.max, self.min = measure, unit, max, min
+        self._longer = LazyPattern(r"\G[\s\S]{%d}" % (max + 1)) if max is not None else None
 
     def gate(self):
         # a count with only an upper bound can be exceeded only where the counted expression
         # finds something
-        return self.counted if self.measure == "count" and not self.min else None
+        if self.measure == "count" and not self.min:
+            return self.counted
+        # a length with only an upper bound can be exceeded only by a unit of more characters
+        # than the bound (whitespace included): one try at the start of each segment (\G)
+        if self.measure == "length" and self.unit == "segment" and not self.min and self.max is not None:
+            return self._longer
+        return None
 
     def run(self, doc, hits):
         segments = self.segments(doc)

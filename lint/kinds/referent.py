@@ -69,7 +69,12 @@ class Referent(Rule):
             return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
         number = r"(?:[0-9０-９]+" + (f"|[{regex.escape(numerals)}]+" if numerals else "") + ")?"
-        source = f"(?:{alternation(demonstratives)}){number}(?:{alternation(classifiers)})"
+        def choice(words):  # single characters as one set: the expression then starts with a set
+            if all(len(w) == 1 for w in words):  # the search scans for it instead of trying each word
+                return "[" + "".join(regex.escape(w) for w in sorted(set(words))) + "]"
+            return f"(?:{alternation(words)})"
+
+        source = f"{choice(demonstratives)}{number}{choice(classifiers)}"
         try:
             patterns.compile(source)
         except regex.error as error:  # pragma: no cover - escaped words always compile
