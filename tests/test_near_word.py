@@ -10,7 +10,7 @@ from lint.spelling import context
 from tests.conftest import ROOT
 
 RULE = "typos.word-near"
-SLIP = "公司今年的营业额大幅增涨。"  # 增涨 for 增长 (same reading)
+SLIP = "工厂的生产效率明显提搞了。"  # 提搞 for 提高 (same reading, similar shape)
 
 
 def rule(**options):
@@ -28,7 +28,7 @@ def test_the_word_list_is_well_formed():
     assert 100_000 <= len(twos) + len(threes) + len(fours) <= 200_000
     assert 30_000 <= len(right) <= 60_000
     assert all(n >= 20 and 2 <= len(w) <= 4 for w, n in right.items())
-    assert "增长" in right and "增涨" not in twos
+    assert "提高" in right and "提搞" not in twos
     assert "的" in common and "增" in common
     header = (ROOT / "lint" / "data" / "words.txt").read_text(encoding="utf-8").splitlines()[0]
     assert "jieba" in header and "MIT" in header
@@ -42,8 +42,8 @@ def test_orphans_are_the_characters_no_listed_word_covers():
 
 def test_a_slip_is_reported_with_its_right_form_and_why():
     found = [f for f in Linter(select=[RULE]).lint_text(SLIP) if f.rule == RULE]
-    assert [(f.text, f.replacements, f.column) for f in found] == [("增涨", ["增长"], 11)]
-    assert found[0].message == "“增涨”疑为“增长”之误（涨/长 同音）"
+    assert [(f.text, f.replacements, f.column) for f in found] == [("提搞", ["提高"], 10)]
+    assert found[0].message == "“提搞”疑为“提高”之误（搞/高 同音形近）"
     assert found[0].level == "warning"
 
 
@@ -57,35 +57,35 @@ def test_the_fix_is_a_suggestion_never_applied_by_plain_fix():
     found = [f for f in linter.lint_text(SLIP) if f.rule == RULE]
     assert found and not any(f.fixable for f in found)
     assert linter.fix_text(SLIP)[0] == SLIP
-    assert linter.fix_text(SLIP, unsafe=True)[0] == "公司今年的营业额大幅增长。"
+    assert linter.fix_text(SLIP, unsafe=True)[0] == "工厂的生产效率明显提高了。"
 
 
 def test_a_form_right_after_a_surname_is_taken_for_a_name():
-    assert findings("记者王增涨报道。") == []
+    assert findings("记者王提搞报道。") == []
 
 
 def test_a_short_quoted_phrase_is_meant_as_written():
-    assert findings("公司的口号是“大幅增涨”。") == []
+    assert findings("公司的口号是“明显提搞”。") == []
 
 
 def test_a_form_written_twice_in_a_document_needs_more():
     r = rule()
     r.trace = []
-    once = list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨"))
-    gain_once = r.trace[-1][6]  # the context gain
+    once = list(r.judge_run("效率明显提搞", 0, "效率明显提搞"))
+    gain_once = [t for t in r.trace if t[3] == "提高"][0][6]  # the context gain
     r.trace = []
-    list(r.judge_run("营业额大幅增涨", 0, "营业额大幅增涨。增涨"))
-    assert once and r.trace[-1][6] == gain_once - near_word.REPEAT_PENALTY
+    list(r.judge_run("效率明显提搞", 0, "效率明显提搞。提搞"))
+    assert once and [t for t in r.trace if t[3] == "提高"][0][6] == gain_once - near_word.REPEAT_PENALTY
 
 
 def test_the_projects_own_right_forms_are_never_corrected(tmp_path):
     (tmp_path / "house.yaml").write_text(
         "pack: house\nrules:\n  - id: near\n    kind: near_word\n    level: warning\n"
         "    message: “{match}”疑为“{replacement}”之误\n"
-        "    words: [增涨牌]\n", encoding="utf-8")
+        "    words: [提搞牌]\n", encoding="utf-8")
     linter = Linter(rules=load_packs([tmp_path]), select=["house.near"])
-    assert [f.text for f in linter.lint_text(SLIP)] == ["增涨"]
-    assert linter.lint_text("公司推出了增涨牌饮料。") == []
+    assert [f.text for f in linter.lint_text(SLIP)] == ["提搞"]
+    assert linter.lint_text("公司推出了提搞牌饮料。") == []
 
 
 def test_a_projects_confusion_pair_adds_candidates(tmp_path):
@@ -119,15 +119,25 @@ def test_nothing_is_read_until_the_rule_runs():
     assert context.model.cache_info().currsize == 1
 
 
+def test_the_context_model_finds_slips_that_unigram_counts_rate_too_low():
+    # 完膳 for 完善: the unigram gain is below what unigrams alone needed (1200 for a same
+    # reading before the context model); the right form fits its neighbours far better
+    r = rule()
+    r.trace = []
+    assert [form for *_, form, _, _ in r.judge_run("这个方案还需要进一步完膳")] == ["完善"]
+    (_, _, window, form, kinds, unigram_gain, gain, threshold), = r.trace
+    assert unigram_gain < 1200 <= threshold <= gain
+
+
 def test_the_context_model_decides_between_candidates_that_unigrams_pass():
     # both pass the unigram test; only the context model tells the slip from a correct rare pair
     r = rule()
     r.trace = []
-    assert [form for *_, form, _, _ in r.judge_run("今年的营业额大幅增涨")] == ["增长"]
-    (_, _, window, form, kinds, unigram_gain, gain, threshold), = r.trace
-    assert (window, form) == ("增涨", "增长") and unigram_gain >= r.unigram and gain >= threshold
-    strict = rule(unigram=0, thresholds={"same-reading": 5000})
-    assert list(strict.judge_run("今年的营业额大幅增涨")) == []
+    assert [form for *_, form, _, _ in r.judge_run("生产效率明显提搞了")] == ["提高"]
+    (_, _, window, form, kinds, unigram_gain, gain, threshold), = [t for t in r.trace if t[3] == "提高"]
+    assert (window, form) == ("提搞", "提高") and unigram_gain >= r.unigram and gain >= threshold
+    strict = rule(unigram=0, thresholds={"same-reading": 5000, "shape": 5000})
+    assert list(strict.judge_run("生产效率明显提搞了")) == []
 
 
 def test_the_rule_is_off_by_default():

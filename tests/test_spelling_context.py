@@ -72,7 +72,7 @@ def test_the_shipped_model():
 
 
 @pytest.mark.parametrize("left, written, right, replacement, least", [
-    ("今年的营业额大幅", "增涨", "，利润", "增长", 1000),    # a broken word
+    ("工厂的生产效率明显", "提搞", "了，成本", "提高", 1000),    # a broken word
     ("我们要", "再", "此基础上继续改进", "在", 800),        # a function word: the next words decide
     ("报名", "截至", "日期是下周五", "截止", 100),          # two words: only the context decides
 ])

@@ -1,5 +1,5 @@
 """near_word — a misspelt common word: one confusable character turned a frequent word into
-something that is no word where it stands (`增涨` for `增长`). The replacement is a
+something that is no word where it stands (`提搞` for `提高`). The replacement is a
 suggestion (``fix`` defaults to ``unsafe``).
 
 Candidates are made at run time, only where the text looks wrong, so no list of wrong forms
