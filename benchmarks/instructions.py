@@ -1,7 +1,7 @@
 """Instructions per MB of linting, counted by valgrind (cachegrind): a measure of cost that a
 shared, loaded machine does not disturb, unlike time.
 
-    python -m benchmarks.instructions [--mb 0.5] [--without RULE ...] [--baseline]
+    python -m benchmarks.instructions [--mb 2] [--without RULE ...] [--baseline]
 
 Each contender runs twice as a process under `valgrind --tool=cachegrind`: once loading and
 warming up only, once also linting the articles; the difference, divided by the megabytes of
@@ -11,8 +11,8 @@ default rules minus RULE (a rule id or pack, repeatable); `--baseline` adds auto
 cycle than autocorrect's compiled code, so the ratio of instructions runs well above the ratio
 of times (docs/performance.md gives both, measured the same day). Use it to compare versions
 of newslint with each other; `benchmarks.throughput` gives the time ratio. Repeated runs of one
-tree still differ by about 1 % (memory addresses change the order of some sets): a smaller
-change needs a benchmark of its own. Needs valgrind (`apt-get install valgrind`).
+tree still differ (memory addresses change the order of some sets, and so the one-time work
+that falls inside the measured part): by up to ~3 % at 0.5 MB, ~0.3 % at 2 MB, the default. Needs valgrind (`apt-get install valgrind`).
 """
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def per_mb(setup: str, mb: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mb", type=float, default=0.5)
+    parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--without", action="append", default=[], metavar="RULE")
     parser.add_argument("--baseline", action="store_true", help="also count autocorrect-py's lint_for")
     args = parser.parse_args()
