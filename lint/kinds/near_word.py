@@ -8,9 +8,9 @@ caps what the rule can find:
 1. *Orphans.* In each run of Han characters, every character that no word of the word list
    (``lint/data/words.txt``: jieba's words of 2-4 characters counted at least 5 times) covers
    where it stands is an orphan. Correct text is mostly covered; a slip inside a word leaves
-   its characters uncovered (`增|涨`).
+   its characters uncovered (`提|搞`).
 2. *Candidates.* At an orphan that is no common function word (的, 了, 是 …), each window of
-   2-4 characters holding it and at least one more orphan is looked up among the frequent
+   2-4 characters holding it (and at least ``orphans`` orphans) is looked up among the frequent
    words (list entries marked ``r``: counted at least 20 times, no names, places, idioms or
    numerals) that differ from the window only there; the word's character must be
    confusable with the written one (`lint.spelling.confusion`: same or near reading, similar
@@ -46,6 +46,8 @@ Fields:
 - ``thresholds``: context gain needed per kind of confusion (``same-reading`` 1300,
   ``near-reading`` 1400, ``shape`` 1400, ``custom`` 1300); a kind left out keeps its default.
 - ``unigram`` (default 300): unigram gain needed before the context model is asked.
+- ``orphans`` (default 1): orphans a window must hold to be looked at (2: only windows where
+  the slip also orphaned a neighbour; cheaper, finds less).
 - ``context`` (default 4): characters each side that the segmentation sees.
 - ``known`` (default 10): a written window jieba counts at least this often is a word.
 - ``exceptions``: literal strings, as ``words``.
@@ -208,11 +210,12 @@ class NearWord(Rule):
         "context": (count, 4),
         "known": (count, 10),
         "unigram": (count, DEFAULT_UNIGRAM),
+        "orphans": (count, 1),
         "exceptions": (text_list, []),
     }
     DEFAULT_FIX = "unsafe"
 
-    def setup(self, words, pairs, surnames, thresholds, context, known, unigram, exceptions):
+    def setup(self, words, pairs, surnames, thresholds, context, known, unigram, orphans, exceptions):
         self.shelter_literals = list(dict.fromkeys(list(words) + list(exceptions)))
         self.pairs = dict(pairs)
         self.surnames = frozenset(surnames)
@@ -220,6 +223,7 @@ class NearWord(Rule):
         self.context = context
         self.known = known
         self.unigram = unigram
+        self.min_orphans = max(1, orphans)
         self._confusions = None
         self.trace = None  # a list to append candidate features to (tuning)
 
@@ -274,8 +278,9 @@ class NearWord(Rule):
             near = None
             for length in (2, 3, 4):
                 for s in range(max(0, i - length + 1), min(i, n - length) + 1):
-                    # a slip leaves at least two characters of the window orphaned
-                    if before[s + length] - before[s] < 2:
+                    # a slip leaves characters of the window orphaned (the one written
+                    # wrong, and often a neighbour that lost its word)
+                    if before[s + length] - before[s] < self.min_orphans:
                         continue
                     slot = index.get(run[s:i] + GAP + run[i + 1:s + length])
                     if not slot:
