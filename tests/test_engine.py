@@ -246,3 +246,32 @@ def test_the_time_budget_holds_in_a_worker_thread(monkeypatch):
     findings, failures = answer[0]
     assert sorted(failure.split(":")[0] for failure in failures) == [
         "rule test.count timed out on slow.md", "rule test.slow timed out on slow.md"]
+
+
+CONSISTENCY_TEXTS = [
+    "标题\n他说：“出发。”她说：“好的。”记者问：「还有谁？」",
+    "标题「一」\n其他人说：“好”，其它人说：“不”。其他其它其他",
+    "标题\n「甲」「乙」“丙”，全文「丁」。其它",
+    "标题\n只有一种引号：“甲”“乙”。",
+    "",
+]
+
+
+def test_a_consistency_rule_of_few_literals_finds_what_the_automaton_finds(monkeypatch):
+    """A consistency rule of a few literals searches for them itself (quote marks are too
+    common for automaton hits); it must report exactly what the automaton path reports,
+    exceptions and scope included."""
+    from lint.kinds import consistency
+
+    spec = {"id": "pairs", "kind": "consistency", "level": "warning", "message": "{match} -> {preferred}",
+            "scope": ["body"], "forms": [["“", "”"], ["「", "」"], ["其他"], ["其它"]], "exceptions": ["其它人"]}
+
+    def findings(own_search_max):
+        monkeypatch.setattr(consistency, "OWN_SEARCH_MAX", own_search_max)
+        rule = consistency.Consistency(dict(spec), "house", "house.yaml")
+        assert rule.own_search == (own_search_max > 0)
+        linter = Linter(rules=[rule])
+        return [[(f.offset, f.length, f.message) for f in linter.lint_text(text)] for text in CONSISTENCY_TEXTS]
+
+    own, automaton = findings(8), findings(0)
+    assert own == automaton and any(own)
