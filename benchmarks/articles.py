@@ -69,3 +69,22 @@ def articles_of_size(megabytes: float) -> list[str]:
 
 def source_name() -> str:
     return "../shared/corpus" if (CORPUS / "articles").is_dir() else "generated articles"
+
+
+def misspelt_run(forms: list[str], chars: int, rng: random.Random) -> str:
+    """`forms` picked at random and run together without punctuation until `chars`
+    characters, every other one with a character replaced by one of the same reading: a
+    spelling detector's worst case (a hit at every form, a judgement at every other)."""
+    from lint.spelling.confusion import SAME_READING, candidates
+
+    pieces, size = [], 0
+    while size < chars:
+        form = rng.choice(forms)
+        if len(pieces) % 2:
+            position = rng.randrange(len(form))
+            same = sorted(ch for ch, kind in candidates(form[position]).items() if kind == SAME_READING)
+            if same:
+                form = form[:position] + rng.choice(same) + form[position + 1:]
+        pieces.append(form)
+        size += len(form)
+    return "".join(pieces)

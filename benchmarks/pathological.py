@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.articles import articles_of_size  # noqa: E402
+from benchmarks.articles import articles_of_size, misspelt_run  # noqa: E402
 from lint.linter import Linter  # noqa: E402
 from lint.readers import read_document  # noqa: E402
 
@@ -49,20 +49,9 @@ def near_misses(chars: int, rng: random.Random) -> str:
     replaced by one of the same reading: the idiom detector's worst case (a hit at every
     idiom, a judgement at every other)."""
     from lint.kinds.near_idiom import builtin_idioms
-    from lint.spelling.confusion import SAME_READING, candidates
 
     idioms = sorted(form for form, (count, kind, _) in builtin_idioms()[0].items() if count >= 20 and kind == "i")
-    pieces, size = [], 0
-    while size < chars:
-        form = rng.choice(idioms)
-        if len(pieces) % 2:
-            position = rng.randrange(len(form))
-            same = sorted(ch for ch, kind in candidates(form[position]).items() if kind == SAME_READING)
-            if same:
-                form = form[:position] + rng.choice(same) + form[position + 1:]
-        pieces.append(form)
-        size += len(form)
-    return "".join(pieces)
+    return misspelt_run(idioms, chars, rng)
 
 
 def timed_lint(linter: Linter, text: str) -> tuple[float, int, list[str]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.articles import articles_of_size  # noqa: E402
+from benchmarks.articles import articles_of_size, misspelt_run  # noqa: E402
 from lint.linter import Linter  # noqa: E402
 
 RULE = "typos.word-near"
@@ -42,20 +42,9 @@ def slips(chars: int, rng: random.Random) -> str:
     """Frequent two-character words run together, every other one with a character replaced
     by one of the same reading."""
     from lint.kinds.near_word import word_list
-    from lint.spelling.confusion import SAME_READING, candidates
 
     right = sorted(w for w, n in word_list()[3].items() if len(w) == 2 and n >= 1000)
-    pieces, size = [], 0
-    while size < chars:
-        word = rng.choice(right)
-        if len(pieces) % 2:
-            position = rng.randrange(2)
-            same = sorted(ch for ch, kind in candidates(word[position]).items() if kind == SAME_READING)
-            if same:
-                word = word[:position] + rng.choice(same) + word[position + 1:]
-        pieces.append(word)
-        size += len(word)
-    return "".join(pieces)
+    return misspelt_run(right, chars, rng)
 
 
 def main() -> None:
