@@ -19,12 +19,15 @@ import json
 import math
 from pathlib import Path
 
+import ahocorasick_rs
+
 from ..findings import Match
 from .fields import count, nonempty_text
 from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _MODELS: dict[str, tuple] = {}
+_AUTOMATA: dict[str, tuple] = {}
 
 
 def load_model(name: str) -> tuple[tuple[int, ...], float, float, dict[str, float]]:
@@ -35,6 +38,22 @@ def load_model(name: str) -> tuple[tuple[int, ...], float, float, dict[str, floa
             data = json.load(handle)
         model = _MODELS[name] = (tuple(data["n"]), float(data["bias"]), float(data["threshold"]), data["weights"])
     return model
+
+
+def automaton(name: str):
+    """(automaton, n-grams, weights in the same order) of the model `name`, built once: an
+    overlapping Aho-Corasick search finds every n-gram of the model a text holds in one pass
+    in Rust, several times cheaper than cutting the text into n-grams in Python (a headline is
+    scored in every document, so this is most of the rule's cost)."""
+    built = _AUTOMATA.get(name)
+    if built is None:
+        weights = load_model(name)[3]
+        keys = list(weights)
+        built = _AUTOMATA[name] = (
+            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                       implementation=ahocorasick_rs.Implementation.ContiguousNFA),
+            keys, [weights[k] for k in keys])
+    return built
 
 
 class Score(Rule):
@@ -52,15 +71,16 @@ class Score(Rule):
         self.model, self.cues = model, cues
 
     def run(self, doc, hits):
-        n, bias, threshold, weights = load_model(self.model)
+        _, bias, threshold, _ = load_model(self.model)
+        search, keys, weights = automaton(self.model)
         text = doc.text
         for start, end in self.segments(doc):
-            marked = "^" + text[start:end] + "$"
-            found = {marked[i:i + k] for k in n for i in range(len(marked) - k + 1)}
-            present = [(weights[g], g) for g in found if g in weights]
-            logit = bias + sum(w for w, _ in present)
+            # each n-gram counts once, however often it occurs (as in training)
+            found = {index for index, _, _ in search.find_matches_as_indexes("^" + text[start:end] + "$", overlapping=True)}
+            logit = bias + sum(map(weights.__getitem__, found))
             if logit <= threshold:
                 continue
+            present = [(weights[i], keys[i]) for i in found]
             probability = 1.0 / (1.0 + math.exp(-min(30.0, logit)))
             yield Match(start, end, self.render(score=f"{probability:.2f}", cues=self.top_cues(present)))
 
