@@ -98,3 +98,30 @@ def test_a_long_quotation_followed_by_the_headline_is_a_speakers_words():
     assert [t for t, _, _ in found("“这个东西千万不要放进微波炉”", rule)] == ["这个"]
     # off by default
     assert [t for t, _, _ in found("“那项工程让全村喝上了自来水”——走访山区供水站")] == ["那项"]
+
+
+def test_a_phrase_that_addresses_the_reader_is_not_reported():
+    rule = RULE + "        vocative: [你, 您]\n"
+    assert found("这位车主，你的保险快到期了吗", rule) == []
+    assert found("提醒｜这些家长，您报的托管班有备案吗", rule) == []
+    # a third person after the comma: someone withheld; and off by default
+    assert [t for t, _, _ in found("这位车主，他的保险快到期了", rule)] == ["这位"]
+    assert [t for t, _, _ in found("这位车主，你的保险快到期了吗")] == ["这位"]
+    # the phrase must open its clause
+    assert [t for t, _, _ in found("看看这位车主，你就明白了", rule)] == ["这位"]
+
+
+def test_a_noun_that_renames_the_words_before_the_phrase():
+    rule = RULE.replace("项, 笔, 座", "项, 笔, 条, 座") + "        named_before: {钱: [国债, 补贴], 路: [学医]}\n"
+    assert found("新发国债这笔钱投向哪里", rule) == []
+    assert found("学医这条路越来越难走", rule) == []
+    # another noun, a word not listed, or a mark between: still withheld
+    assert [t for t, _, _ in found("新发国债这座桥今天通车", rule)] == ["这座"]
+    assert [t for t, _, _ in found("还没领这笔钱的抓紧", rule)] == ["这笔"]
+    assert [t for t, _, _ in found("国债，这笔钱投向哪里", rule)] == ["这笔"]
+
+
+def test_named_before_must_map_nouns_to_lists():
+    with pytest.raises((RuleFileError, FieldError)) as error:
+        parse_pack(textwrap.dedent(RULE + "        named_before: {钱: 国债}\n"), "t.yaml")
+    assert "named_before" in str(error.value)

@@ -23,6 +23,14 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   characters, with more of the headline after the quotation, is a speaker's words quoted by a
   feature headline (“那片林子如今成了景区”——重访……), not the headline withholding
   its subject; a short quoted phrase (“这种病”) is still reported;
+- `vocative` (default none): second-person words (你, 您). A phrase that opens its clause,
+  followed within `VOCATIVE_REACH` characters by a comma and one of them, addresses the reader
+  (这位朋友，你的……): the referent is the reader, nothing is withheld;
+- `named_before` (default none): a mapping from a noun to words that name one of its kind. A
+  phrase right after one of those words (no mark between) and followed by that noun renames
+  what the headline just named (万亿国债这笔钱: 钱 after 国债; 考老师这条路: 路 after 老师). Only
+  the listed pairs: a place or a container before the phrase (中国这座城市, 冰箱里这3样东西)
+  withholds what it holds;
 - `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
   (这样, 那样: 样 is a classifier only after a number).
 
@@ -42,6 +50,19 @@ from .search import search_segments
 
 _COLONS = "：:"
 _CLAUSE_ENDS = "。！？!?；;\n"
+_COMMAS = "，,"
+_CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
+VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
+
+
+def text_list_map(value):
+    """A mapping of non-empty strings to lists of non-empty strings (field `named_before`)."""
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+        for k, v in value.items()
+    ):
+        raise ValueError("must be a mapping of non-empty strings to lists of non-empty strings")
+    return value
 
 
 class Referent(Rule):
@@ -57,12 +78,14 @@ class Referent(Rule):
         "repeat": (count, 2),
         "shell": (text_list, []),
         "quoted": (count, 0),
+        "vocative": (text_list, []),
+        "named_before": (text_list_map, {}),
         "exceptions": (text_list, []),
     }
     REQUIRED = ("demonstratives", "classifiers")
 
     def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, quoted,
-              exceptions):
+              vocative, named_before, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
             # cache of compiled expressions) is the same in every run whatever the hash seed
@@ -86,6 +109,8 @@ class Referent(Rule):
         self.repeat = repeat
         self.shell = tuple(shell)
         self.quoted = quoted
+        self.vocative = tuple(vocative)
+        self.named_before = [(noun, tuple(words)) for noun, words in sorted(named_before.items())]
         self.exceptions = list(exceptions)
 
     def gate(self):
@@ -128,6 +153,18 @@ class Referent(Rule):
                 return False
         if self.quoted and _inside_quotation(text, seg_start, seg_end, start, end, self.quoted):
             return False
+        if self.vocative and (start == seg_start or text[start - 1] in _CLAUSE_MARKS):
+            reach = text[end:min(seg_end, end + VOCATIVE_REACH + 1)]
+            for at, ch in enumerate(reach):
+                if ch in _COMMAS:
+                    if text.startswith(self.vocative, end + at + 1, seg_end):
+                        return False
+                    break
+                if ch in _CLAUSE_MARKS:
+                    break
+        for noun, words in self.named_before:
+            if text.startswith(noun, end, seg_end) and text.endswith(words, seg_start, start):
+                return False
         if self.repeat:
             head = text[end:end + self.repeat]
             if len(head) == self.repeat and head.isalpha() and text.find(head, seg_start, start) != -1:
