@@ -1,7 +1,7 @@
 """Measure the `headline` pack: recall and false alarms on labelled headlines, real portal titles.
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
-                                        [--sample N] [--json FILE] [--holdout] [--holdout2]
+                                        [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -24,7 +24,12 @@ headline.
    holdout is spent (counted twice in session 2).
 3b. tests/data/headlines-blind2.jsonl: the second blind set (session 3, 11 families with `other`),
    the same figures; `--show tune2` lists its tune split's misses and false alarms, `--holdout2`
-   counts its holdout (once, at the end of the work, never while tuning).
+   counts its holdout (measured once at the end of session 3; spent since, and tuned on in
+   session 4).
+3c. tests/data/headlines-blind3.jsonl: the third blind set (session 4, all of it held out: 30
+   families, a `cue` per line). Read only with `--blind3`, which prints counts (by family, by
+   cue, rules alone and with the model), never a headline: once, when the rules and the model
+   are final.
    Every blind-set and portal figure is also given without `headline.score` (the model, off by
    default, asked for here by name), to show what it adds.
 4. The labelled portal titles of <corpus>/articles/hancd-*.jsonl (a research data set's noisy
@@ -58,6 +63,7 @@ DATA = ROOT / "tests" / "data" / "headlines.tsv"
 BLIND = ROOT / "tests" / "data" / "headlines-blind.tsv"
 BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
 BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
+BLIND3_JSONL = ROOT / "tests" / "data" / "headlines-blind3.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
 SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
 SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
@@ -185,6 +191,48 @@ def show_tune(rows, check, path=BLIND_JSONL):
             print(f"  missed [{row['family']}] {row['headline']}")
         elif row["label"] != "clickbait" and hits:
             print(f"  FALSE ALARM {row['headline']}  <- {[h[:2] for h in hits]}")
+
+
+def blind3_figures(rows, check) -> dict:
+    """Counts only (no headline is ever printed): clickbait flagged by family and by cue, sober
+    flagged by cue, each by the rules alone and with the model."""
+    out = {"families": defaultdict(lambda: [0, 0, 0]), "cues": defaultdict(lambda: [0, 0, 0]),
+           "sober_cues": defaultdict(lambda: [0, 0, 0]), "rules": Counter()}
+    for row in rows:
+        hits = check(row["headline"])
+        ruled = any(h[0] != SCORE_RULE for h in hits)
+        for rule in {h[0] for h in hits}:
+            out["rules"][f"{rule} ({row['label']})"] += 1
+        if row["label"] == "clickbait":
+            for key, table in ((row["family"], out["families"]), (row["cue"], out["cues"])):
+                table[key][0] += ruled
+                table[key][1] += bool(hits)
+                table[key][2] += 1
+        else:
+            table = out["sober_cues"][row["cue"]]
+            table[0] += ruled
+            table[1] += bool(hits)
+            table[2] += 1
+    for name in ("families", "cues", "sober_cues"):
+        out[name] = dict(sorted(out[name].items()))
+    out["rules"] = dict(out["rules"].most_common())
+    clickbait = [sum(v[i] for v in out["families"].values()) for i in range(3)]
+    sober = [sum(v[i] for v in out["sober_cues"].values()) for i in range(3)]
+    out["clickbait"], out["sober"] = clickbait, sober
+    return out
+
+
+def print_blind3(f):
+    c, s = f["clickbait"], f["sober"]
+    print(f"\nthird blind set ({BLIND3_JSONL.relative_to(ROOT)}), all held out; counts only")
+    print(f"  clickbait recall: rules {c[0]}/{c[2]} = {c[0] / c[2]:.3f}; with {SCORE_RULE} {c[1]}/{c[2]} = {c[1] / c[2]:.3f}")
+    print(f"  sober flagged:    rules {s[0]}/{s[2]} = {s[0] / s[2]:.3f}; with {SCORE_RULE} {s[1]}/{s[2]} = {s[1] / s[2]:.3f}")
+    for title, table in (("clickbait by family", f["families"]), ("clickbait by cue", f["cues"]),
+                         ("sober flagged by cue", f["sober_cues"])):
+        print(f"  {title} (rules / with the model / total):")
+        for key, (ruled, both, total) in table.items():
+            print(f"    {key:24} {ruled:3} / {both:3} / {total:3}")
+    print(f"  rules that fired: {f['rules']}")
 
 
 # --- 4: labelled portal titles -----------------------------------------------------------------
@@ -330,6 +378,9 @@ def main(argv=None) -> int:
     parser.add_argument("--holdout2", action="store_true",
                         help="also measure headlines-blind2.jsonl's holdout split (aggregates only; once, at "
                              "the end of the work on the rules, never while tuning)")
+    parser.add_argument("--blind3", action="store_true",
+                        help="also measure headlines-blind3.jsonl (all held out; counts only; once, when the rules "
+                             "and the model are final)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -358,6 +409,9 @@ def main(argv=None) -> int:
         print_blind(results["blind2"], BLIND2_JSONL)
         if "tune2" in args.show:
             show_tune(blind2, check, BLIND2_JSONL)
+    if args.blind3 and BLIND3_JSONL.exists():
+        results["blind3"] = blind3_figures(load_blind(BLIND3_JSONL), check)
+        print_blind3(results["blind3"])
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)
