@@ -241,3 +241,15 @@ def test_every_headline_source_gets_the_same_checks(name, headline):
         seen[path] = sorted((f.rule, f.text) for f in findings if f.rule not in FORM_RULES)
     assert f"headline.{name}" in {rule for rule, _ in seen["a.txt"]}
     assert all(found == seen["a.txt"] for found in seen.values()), seen
+
+
+def test_only_the_known_headline_rules_search_every_article():
+    """A headline rule without anchors is searched on every article (its gate): a pattern that
+    loses its anchors (a common character, an unanchored alternative) costs silently, so the
+    rules that may have a gate are listed here."""
+    from lint.rulepack import builtin_rules_dir, load_packs
+
+    gated = {rule.id for rule in load_packs([builtin_rules_dir()])
+             if rule.pack == "headline" and rule.gate() is not None}
+    assert "headline.demonstrative" in gated  # (这/那 are too common to be anchors)
+    assert gated <= {"headline.demonstrative", "headline.seo-repeat", "headline.length"}, gated
