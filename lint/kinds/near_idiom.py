@@ -53,7 +53,7 @@ Fields:
   four-character idiom, have the lower limit. Raising ``short_anchor_max`` finds more
   middle positions (`一如继往`) at more hits per MB.
 - ``thresholds``: cost gain needed per kind of confusion (``same-reading`` 1300,
-  ``near-reading`` 1600, ``shape`` 2000, ``custom`` 1300, ``transposed`` 1300 for two
+  ``near-reading`` 1600, ``shape`` 1800, ``custom`` 1300, ``transposed`` 1300 for two
   swapped neighbours, ``unlinked`` 1100 for a character with no reading or shape link in a
   long form); a kind left out keeps its default.
 - ``unlinked_length`` (default 5; 0: never): forms of at least this many characters are
@@ -106,7 +106,7 @@ UNLINKED_KINDS = (UNLINKED,)
 DEFAULT_THRESHOLDS = {
     confusion.SAME_READING: 1300,
     confusion.NEAR_READING: 1600,
-    confusion.SHAPE: 2000,
+    confusion.SHAPE: 1800,
     confusion.CUSTOM: 1300,
     TRANSPOSED: 1300,
     UNLINKED: 1100,
