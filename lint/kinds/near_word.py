@@ -287,6 +287,8 @@ class NearWord(Rule):
                         continue
                     if near is None:
                         near = confusions.candidates(ch)
+                    if slot.keys().isdisjoint(near):  # in C, over the smaller of the two
+                        continue
                     if len(slot) <= len(near):
                         found = [form for right, form in slot.items() if right in near]
                     else:
@@ -304,6 +306,8 @@ class NearWord(Rule):
         lowest = self.unigram - ESTIMATE_MARGIN - TRADITIONAL_BONUS
         context_model = None
         single: dict[str, int] = {}
+        written_costs: dict[tuple[int, int], int] = {}
+        context_costs: dict[tuple[int, int], int] = {}
         for s, e, form, position in candidates:
             window = run[s:e]
             # a cheap estimate first: the window's characters as words of their own against
@@ -328,7 +332,10 @@ class NearWord(Rule):
                 continue  # a rare character is chosen, not mistyped (勠力, 磅礴's 礴 aside)
             left = run[max(0, s - self.context):s]
             right = run[e:e + self.context]
-            written, _ = lexicon.segment(left + window + right)
+            # the text as written is the same for every form proposed for this window
+            written = written_costs.get((s, e))
+            if written is None:
+                written = written_costs[s, e] = lexicon.segment(left + window + right)[0]
             fixed, _ = lexicon.segment(left + form + right)
             adjust = TRADITIONAL_BONUS if traditional else 0
             crowd = before[s] - before[max(0, s - CROWD_REACH)] + before[min(n, e + CROWD_REACH)] - before[e]
@@ -345,7 +352,10 @@ class NearWord(Rule):
                     from ..spelling.context import model
 
                     context_model = model()
-                gain = context_model.gain(left, window, right, form) + adjust
+                written_context = context_costs.get((s, e))
+                if written_context is None:
+                    written_context = context_costs[s, e] = context_model.cost(left + window + right)
+                gain = written_context - context_model.cost(left + form + right) + adjust
                 if traditional:
                     gain += CONTEXT_TRADITIONAL_BONUS - TRADITIONAL_BONUS
                 if gain >= threshold and document is not None:

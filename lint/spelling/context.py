@@ -143,15 +143,29 @@ class ContextModel:
         # states[i]: {id of the last word ending at i: (cost, start of that word, its state)}
         states: list[dict[int, tuple[int, int, int]]] = [{} for _ in range(n + 1)]
         states[0][NO_WORD] = (0, 0, NO_WORD)
-        ids, pair, unknown, longest = self.id_of, self._pair, self.unknown, self.max_word
+        pair, unknown, longest = self._pair, self.unknown, self.max_word
+        vocabulary, size = self.words, self.size
         for start in range(n):
             here = states[start]
             if not here:
                 continue
             for end in range(start + 1, min(n, start + longest) + 1):
-                wid = ids(text[start:end])
+                piece = text[start:end]
+                i = bisect_left(vocabulary, piece)
+                # no word starts with `piece`: no longer piece from `start` is a word either
+                # (the words are sorted, so the first one >= piece would start with it)
+                stop = i == size or not vocabulary[i].startswith(piece)
+                if stop:
+                    wid = None
+                elif vocabulary[i] == piece:
+                    wid = i
+                    stop = i + 1 == size or not vocabulary[i + 1].startswith(piece)
+                else:
+                    wid = None
                 if wid is None:
                     if end > start + 1:
+                        if stop:
+                            break
                         continue
                     # an unknown character: what follows is scored as after no word
                     best = min(cost for cost, _, _ in here.values()) + unknown
@@ -159,12 +173,16 @@ class ContextModel:
                     if NO_WORD not in target or best < target[NO_WORD][0]:
                         last = min(here, key=lambda k: here[k][0])
                         target[NO_WORD] = (best, start, last)
+                    if stop:
+                        break
                     continue
                 target = states[end]
                 for last, (cost, _, _) in here.items():
                     total = cost + pair(last, wid)
                     if wid not in target or total < target[wid][0]:
                         target[wid] = (total, start, last)
+                if stop:
+                    break
         final = states[n]
         last = min(final, key=lambda k: final[k][0])
         total = final[last][0]
