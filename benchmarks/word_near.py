@@ -1,6 +1,6 @@
 """Cost of `typos.word-near` (off by default) when a project selects it, and its linearity.
 
-    python benchmarks/word_near.py [--mb 2] [--rounds 3]
+    python benchmarks/word_near.py [--mb 2] [--rounds 3] [--instructions]
 
 1. Same process, alternating rounds over the same corpus articles: MB/s of the default rule
    set, and of the default set with `typos.word-near` added; their ratio (only ratios mean
@@ -10,6 +10,10 @@
    articles' Han characters run together) and over frequent words run together with every
    other one misspelt (a candidate to score at every other word: the worst case), at three
    sizes; seconds per MB should stay flat.
+3. `--instructions` instead: valgrind's instruction count per MB (steady state, as
+   `benchmarks.instructions` counts it) of the default rules and of the default rules with
+   `typos.word-near`: the rule's cost as a share of the default rules', which a loaded
+   machine does not disturb (slow: the rule under valgrind, ~2 minutes per 0.1 MB).
 """
 from __future__ import annotations
 
@@ -47,11 +51,29 @@ def slips(chars: int, rng: random.Random) -> str:
     return misspelt_run(right, chars, rng)
 
 
+SETUP = ("from lint.linter import Linter\n"
+         "linter = Linter(select=[rule.id for rule in Linter().rules] + {extra!r})\n"
+         "lint = lambda doc: linter.lint_text(doc, 'article.txt')")
+
+
+def instructions(mb: float) -> None:
+    from benchmarks.instructions import per_mb
+
+    default = per_mb(SETUP.format(extra=[]), mb)
+    with_rule = per_mb(SETUP.format(extra=[RULE]), mb)
+    print(f"default rules {default / 1e6:.1f} M instructions per MB; with {RULE} {with_rule / 1e6:.1f} M; "
+          f"the rule {(with_rule - default) / 1e6:.1f} M = {100 * (with_rule - default) / default:.1f} % of the default rules")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead")
     args = parser.parse_args()
+    if args.instructions:
+        instructions(args.mb)
+        return
     docs = articles_of_size(args.mb)
     size = megabytes(docs)
     default = Linter()
