@@ -85,3 +85,24 @@ def test_the_model_is_read_once_and_only_when_asked():
     model.cache_clear()
     assert model.cache_info().currsize == 0
     assert model() is model()
+
+
+def test_the_model_is_read_without_a_list_of_words(tmp_path):
+    # a list of 65,536 strings made at load time cost more than linting a document: the
+    # vocabulary stays one string, searched in place
+    m = tiny(tmp_path, {("甲乙", "丙"): 120})
+    assert not any(isinstance(value, list) for value in vars(m).values())
+    assert m.words == ["丙", "乙", "甲", "甲乙"]
+    assert m.lookup("甲") == (2, True) and m.lookup("甲乙") == (3, False)
+    assert m.lookup("乙丙") == (None, False) and m.lookup("丁") == (None, False)
+    shipped = model()
+    assert not any(isinstance(value, list) for value in vars(shipped).values())
+    assert shipped.id_of(shipped.words[1234]) == 1234
+
+
+def test_a_file_cut_short_is_refused(tmp_path):
+    tiny(tmp_path)
+    path = tmp_path / "m.bin"
+    path.write_bytes(path.read_bytes()[:-4])
+    with pytest.raises(ValueError):
+        ContextModel(path)

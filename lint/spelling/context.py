@@ -18,12 +18,14 @@ Costs are in the lexicon's units, 0.01 nat: ``round(-100 * ln P)``.
 - ``pair_cost(first, second)``, ``word_cost(word)``: the model's entries.
 
 File format (little-endian): MAGIC; four uint32: number of words V, number of bigrams B, the
-cost of an unknown character, the length of the vocabulary in bytes; the vocabulary (UTF-8,
-words joined by newlines, in code-point order: a word's id is its position); V uint16
-unigram costs; V int16 back-off costs; V + 1 uint32 row offsets; B uint16 second words
-(sorted within each first word's row); B uint8 bigram costs in units of STEP. The file is read
-with no per-word or per-bigram parsing: a word is found by a binary search in the sorted
-vocabulary, a bigram by one in the first word's row.
+cost of an unknown character, the longest word's length; V + 1 uint32 offsets of the words in
+the vocabulary (in characters); V uint16 unigram costs; V int16 back-off costs; V + 1 uint32
+row offsets; B uint16 second words (sorted within each first word's row); B uint8 bigram costs
+in units of STEP; the vocabulary: the words in code-point order (a word's id is its position),
+one UTF-32 string. The file is read with no per-word or per-bigram parsing (no list of 65,536
+strings is made: that alone cost ~60 M instructions, more than a document's whole linting): a
+word is found by a binary search in the vocabulary string (remembered for the pieces seen), a
+bigram by one in the first word's row.
 """
 from __future__ import annotations
 
@@ -35,9 +37,10 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "context.bin"
-MAGIC = b"NLCTX1\n"
+MAGIC = b"NLCTX2\n"
 STEP = 10          # a bigram cost is stored in units of 0.1 nat
 NO_WORD = -1       # the state before the first word and after an unknown character
+SEEN_MAX = 200_000  # pieces whose look-up is remembered (segmentations look up the same ones)
 
 
 def encode(words: list[str], unigram: list[int], backoff: list[int], unknown: int,
@@ -47,6 +50,8 @@ def encode(words: list[str], unigram: list[int], backoff: list[int], unknown: in
     id as (second word's id, cost), costs in 0.01 nat (stored in units of STEP)."""
     if words != sorted(words) or len(set(words)) != len(words) or len(words) > 65536:
         raise ValueError("words must be distinct, sorted and at most 65,536")
+    if not all(words):
+        raise ValueError("a word is never empty")
     offsets = array("I", [0])
     seconds = array("H")
     costs = array("B")
@@ -55,15 +60,17 @@ def encode(words: list[str], unigram: list[int], backoff: list[int], unknown: in
             seconds.append(second)
             costs.append(min(255, round(cost / STEP)))
         offsets.append(len(seconds))
+    starts = array("I", [0])
+    for word in words:
+        starts.append(starts[-1] + len(word))
     uni = array("H", [min(65535, cost) for cost in unigram])
     bow = array("h", [max(-32768, min(32767, cost)) for cost in backoff])
     if sys.byteorder != "little":
-        for part in (offsets, seconds, uni, bow):
+        for part in (starts, offsets, seconds, uni, bow):
             part.byteswap()
-    vocabulary = "\n".join(words).encode("utf-8")
-    header = MAGIC + struct.pack("<4I", len(words), len(seconds), unknown, len(vocabulary))
-    return (header + vocabulary + uni.tobytes() + bow.tobytes() + offsets.tobytes()
-            + seconds.tobytes() + costs.tobytes())
+    header = MAGIC + struct.pack("<4I", len(words), len(seconds), unknown, max(map(len, words), default=0))
+    return (header + starts.tobytes() + uni.tobytes() + bow.tobytes() + offsets.tobytes()
+            + seconds.tobytes() + costs.tobytes() + "".join(words).encode("utf-32-le"))
 
 
 class ContextModel:
@@ -74,42 +81,74 @@ class ContextModel:
         if not data.startswith(MAGIC):
             raise ValueError(f"{path} is not a newslint context model")
         at = len(MAGIC)
-        size, count, self.unknown, vocabulary = struct.unpack("<4I", data[at:at + 16])
+        size, count, self.unknown, self.max_word = struct.unpack("<4I", data[at:at + 16])
         at += 16
-        words = data[at:at + vocabulary].decode("utf-8").split("\n")
-        at += vocabulary
-        if len(words) != size:
-            raise ValueError(f"{path}: {len(words)} words, the header says {size}")
-        self.words = words
-        self.max_word = max(map(len, words))
 
         def take(code: str, n: int) -> array:
             nonlocal at
             part = array(code)
             part.frombytes(data[at:at + n * part.itemsize])
+            if len(part) != n:
+                raise ValueError(f"{path} is cut short")
             at += n * part.itemsize
             if sys.byteorder != "little":
                 part.byteswap()
             return part
 
+        self.starts = take("I", size + 1)
         self.unigram = take("H", size)
         self.backoff = take("h", size)
         self.offsets = take("I", size + 1)
         self.seconds = take("H", count)
         self.bigram = take("B", count)
-        if at != len(data):
-            raise ValueError(f"{path}: {len(data) - at} bytes left over")
+        # UTF-32: one code unit a character, so the offsets index the decoded string
+        self.vocabulary = data[at:].decode("utf-32-le")
+        if len(self.vocabulary) != self.starts[-1]:
+            raise ValueError(f"{path}: the vocabulary is {len(self.vocabulary)} characters, "
+                             f"the offsets say {self.starts[-1]}")
         self.size = size
         self.pairs = count
+        self._seen: dict[str, tuple[int | None, bool]] = {}
+
+    @property
+    def words(self) -> list[str]:
+        """Every word, in id order (made on each call: for build scripts, not for linting)."""
+        starts, vocabulary = self.starts, self.vocabulary
+        return [vocabulary[starts[i]:starts[i + 1]] for i in range(self.size)]
+
+    def lookup(self, piece: str) -> tuple[int | None, bool]:
+        """(the id of `piece` or None, whether a longer word starts with `piece`)."""
+        found = self._seen.get(piece)
+        if found is None:
+            if len(self._seen) >= SEEN_MAX:
+                self._seen.clear()
+            found = self._seen[piece] = self._search(piece)
+        return found
+
+    def _search(self, piece: str) -> tuple[int | None, bool]:
+        starts, vocabulary, size = self.starts, self.vocabulary, self.size
+        low, high = 0, size
+        while low < high:  # the first word >= piece
+            middle = (low + high) >> 1
+            if vocabulary[starts[middle]:starts[middle + 1]] < piece:
+                low = middle + 1
+            else:
+                high = middle
+        if low == size:
+            return None, False
+        found = vocabulary[starts[low]:starts[low + 1]]
+        if found == piece:
+            following = low + 1
+            return low, following < size and vocabulary[starts[following]:starts[following + 1]].startswith(piece)
+        # the words are sorted, so a word starting with `piece` would be the first one >= it
+        return None, found.startswith(piece)
 
     def __len__(self) -> int:
         return self.size
 
     def id_of(self, word: str) -> int | None:
         """The word's id (its position in the sorted vocabulary), or None."""
-        words = self.words
-        i = bisect_left(words, word)
-        return i if i < len(words) and words[i] == word else None
+        return self.lookup(word)[0] if word else None
 
     def __contains__(self, word: str) -> bool:
         return self.id_of(word) is not None
@@ -143,25 +182,14 @@ class ContextModel:
         # states[i]: {id of the last word ending at i: (cost, start of that word, its state)}
         states: list[dict[int, tuple[int, int, int]]] = [{} for _ in range(n + 1)]
         states[0][NO_WORD] = (0, 0, NO_WORD)
-        pair, unknown, longest = self._pair, self.unknown, self.max_word
-        vocabulary, size = self.words, self.size
+        pair, unknown, longest, lookup = self._pair, self.unknown, self.max_word, self.lookup
         for start in range(n):
             here = states[start]
             if not here:
                 continue
             for end in range(start + 1, min(n, start + longest) + 1):
-                piece = text[start:end]
-                i = bisect_left(vocabulary, piece)
-                # no word starts with `piece`: no longer piece from `start` is a word either
-                # (the words are sorted, so the first one >= piece would start with it)
-                stop = i == size or not vocabulary[i].startswith(piece)
-                if stop:
-                    wid = None
-                elif vocabulary[i] == piece:
-                    wid = i
-                    stop = i + 1 == size or not vocabulary[i + 1].startswith(piece)
-                else:
-                    wid = None
+                wid, longer = lookup(text[start:end])
+                stop = not longer
                 if wid is None:
                     if end > start + 1:
                         if stop:
