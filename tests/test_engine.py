@@ -59,6 +59,19 @@ def test_scope_headline_only():
     assert [f.line for f in lint(rules, "震惊！标题\n正文里的震惊不算。")] == [1]
 
 
+def test_existence_can_leave_the_titles_of_works_alone():
+    rule = """
+        rules:
+          - {id: e, kind: existence, level: warning, message: m, tokens: [王炸], patterns: ['逆天\\p{Han}']TITLES}
+    """
+    text = "动画电影《王炸》定档 《一部逆天神作》首映\n王炸来了，逆天改命，《谈王炸》\n"
+    assert [f.text for f in lint(pack(rule.replace("TITLES", "")), text)] == ["王炸", "逆天神", "王炸", "逆天改", "王炸"]
+    # titles: false: only the words outside 《…》; a title does not run across lines
+    assert [(f.line, f.text) for f in lint(pack(rule.replace("TITLES", ", titles: false")), text)] == [
+        (2, "王炸"), (2, "逆天改")]
+    assert [f.text for f in lint(pack(rule.replace("TITLES", ", titles: false")), "《新书\n王炸》\n")] == ["王炸"]
+
+
 def test_metric_length_and_count():
     rules = pack("""
         rules:

@@ -125,3 +125,15 @@ def test_named_before_must_map_nouns_to_lists():
     with pytest.raises((RuleFileError, FieldError)) as error:
         parse_pack(textwrap.dedent(RULE + "        named_before: {钱: 国债}\n"), "t.yaml")
     assert "named_before" in str(error.value)
+
+
+def test_a_noun_that_repeats_the_head_of_a_word_the_clause_before_named():
+    rule = RULE.replace("项, 笔, 座", "项, 笔, 条, 类, 座") + "        echo: 8\n"
+    assert found("东郊地铁5号线今天开通 这条线连起三座高铁站", rule) == []
+    assert found("八种抗癌药纳入医保目录：这类药品平均降价五成", rule) == []
+    # the clause names nothing of the kind, is too short, or a comma comes before the phrase
+    assert [t for t, _, _ in found("卫星变换轨道后仍然稳定 这个系统是关键", rule)] == ["这个"]
+    assert [t for t, _, _ in found("5号线开通 这条线连起三座高铁站", rule)] == ["这条"]
+    assert [t for t, _, _ in found("东郊地铁5号线今天开通，这条线连起三座高铁站", rule)] == ["这条"]
+    # off by default
+    assert [t for t, _, _ in found("东郊地铁5号线今天开通 这条线连起三座高铁站", RULE.replace("项, 笔, 座", "项, 笔, 条, 座"))] == ["这条"]

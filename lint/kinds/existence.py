@@ -17,6 +17,9 @@ Fields:
   a rule whose expressions all have anchors costs nothing on a text without them. Where
   several matches overlap, the leftmost, then the longest is reported.
 - `exceptions`: literal strings; a match lying inside an occurrence of one is not reported.
+- `titles` (default true): whether a match lying inside the title of a work (`《…》`, on one
+  line) is reported; with `false` it is not: the words are the work's name, not the writer's
+  (电影《封神》定档春节).
 - `ignorecase: true`: match ignoring case (tokens then become patterns).
 
 No fix. Message placeholder: `{match}`.
@@ -330,9 +333,10 @@ class Existence(Rule):
         "patterns": (pattern_list, []),
         "exceptions": (text_list, []),
         "ignorecase": (boolean, False),
+        "titles": (boolean, True),
     }
 
-    def setup(self, tokens, patterns, exceptions, ignorecase):
+    def setup(self, tokens, patterns, exceptions, ignorecase, titles):
         if not tokens and not patterns:
             raise FieldError("tokens", "needs 'tokens' or 'patterns'")
         self.tokens = [] if ignorecase else list(tokens)
@@ -371,6 +375,7 @@ class Existence(Rule):
             for a in found:
                 self.anchor_owners[position[a]].append(index)
         self.exceptions = list(exceptions)
+        self.titles = titles
         # with no expression left unanchored, a text without any literal of the rule is skipped
         self.literal_only = self.unanchored is None
 
@@ -406,9 +411,24 @@ class Existence(Rule):
             expressions.append(self.unanchored)
         for expression in expressions:
             spans += [m.span() for m in search_segments(expression, doc, segments, self.trusted) if m.end() > m.start()]
+        text = doc.text
         for start, end in leftmost_longest(spans):
-            if not covered(start, end, shelters):
-                yield self.match(doc, start, end)
+            if covered(start, end, shelters):
+                continue
+            if not self.titles and _in_title(text, start, end):
+                continue
+            yield self.match(doc, start, end)
 
     def match(self, doc, start, end):
         return Match(start, end, self.render(match=doc.text[start:end]))
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a 《…》 title of a work, on one line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("《", line_start, start)
+    if opening == -1 or text.find("》", opening, start) != -1:
+        return False
+    line_end = text.find("\n", end)
+    closing = text.find("》", end, len(text) if line_end == -1 else line_end)
+    return closing != -1 and text.find("《", end, closing) == -1

@@ -17,6 +17,12 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
 - `listed` (default 0, off): a colon follows the phrase later in its clause and at least this
   many characters follow the colon: they say what the phrase points at
   (这些地区明天有强降雪：北京、天津、河北北部);
+- `echo` (default 0, off): the phrase follows a space or a colon after a clause of at least this
+  many characters, and one of the two characters right after the phrase occurs in that clause:
+  the phrase's noun repeats the head of a word the clause named (青岛地铁6号线一期开通 这条线……,
+  12种降压药纳入集采 这类药品……): it points back to it. Two-part headlines state a fact, then go
+  on about its subject; a clause that names nothing of the kind (空间站变换构型 这个系统是关键)
+  leaves the phrase withholding;
 - `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
   segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
 - `quoted` (default 0, off): a phrase inside a quotation (“…”, "…") of at least this many
@@ -51,6 +57,7 @@ from .search import search_segments
 _COLONS = "：:"
 _CLAUSE_ENDS = "。！？!?；;\n"
 _COMMAS = "，,"
+_ECHO_MARKS = " 　：:"
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
 
@@ -76,6 +83,7 @@ class Referent(Rule):
         "antecedent": (count, 6),
         "listed": (count, 0),
         "repeat": (count, 2),
+        "echo": (count, 0),
         "shell": (text_list, []),
         "quoted": (count, 0),
         "vocative": (text_list, []),
@@ -84,7 +92,7 @@ class Referent(Rule):
     }
     REQUIRED = ("demonstratives", "classifiers")
 
-    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, shell, quoted,
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, shell, quoted,
               vocative, named_before, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
@@ -107,6 +115,7 @@ class Referent(Rule):
         self.antecedent = antecedent
         self.listed = listed
         self.repeat = repeat
+        self.echo = echo
         self.shell = tuple(shell)
         self.quoted = quoted
         self.vocative = tuple(vocative)
@@ -164,6 +173,14 @@ class Referent(Rule):
                     break
         for noun, words in self.named_before:
             if text.startswith(noun, end, seg_end) and text.endswith(words, seg_start, start):
+                return False
+        if self.echo and start > seg_start and text[start - 1] in _ECHO_MARKS:
+            clause_start = start - 1
+            while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
+                clause_start -= 1
+            clause = text[clause_start:start - 1].strip()
+            if len(clause) >= self.echo and any(
+                    ch.isalpha() and ch in clause for ch in text[end:min(seg_end, end + 2)]):
                 return False
         if self.repeat:
             head = text[end:end + self.repeat]
