@@ -26,11 +26,13 @@ labelled value that ends a sentence (``。？！``) is prose.
 An empty field (``作者: 来源: …``, a line ``责任编辑：`` with nothing after it) is a credit with an
 empty value; its span is the label and separator, where the ``required`` kind reports it.
 
-Speed: one compiled regular expression finds every credit in one pass over the text; Python
-only looks at the matches.
+Speed: one scan of the standard library's `re` finds the few positions where a credit may
+start (a separator or a space after a label's last character, a label a name may follow); the
+credit expression is tried only there (`_credit_starts`), and Python only looks at its matches.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -57,7 +59,7 @@ FIELD_OF_LABEL: dict[str, str | None] = {
     "文字记者": "author", "视频记者": "author", "摄影记者": "author", "特约记者": "author",
     "实习记者": "author", "见习记者": "author", "首席记者": "author", "通讯员": "author",
     "特约通讯员": "author", "实习生": "author", "评论员": "author", "特约评论员": "author",
-    "摄影": "author", "摄像": "author", "拍摄": "author", "图文": "author", "文": "author", "图": "author",
+    "摄影": "author", "摄像": "author", "摄": "author", "拍摄": "author", "图文": "author", "文": "author", "图": "author",
     # sources
     "来源": "source", "稿源": "source", "资料来源": "source", "图片来源": "source",
     "新闻来源": "source", "消息来源": "source", "转自": "source", "图源": "source",
@@ -84,7 +86,7 @@ TRADITIONAL_LABELS: dict[str, str] = {
     "二審": "二审", "三審": "三审", "採寫": "采写", "執筆": "执笔", "記者": "记者", "文字記者": "文字记者", "視頻記者": "视频记者",
     "攝影記者": "摄影记者", "特約記者": "特约记者", "實習記者": "实习记者", "見習記者": "见习记者", "首席記者": "首席记者", "通訊員": "通讯员",
     "特約通訊員": "特约通讯员", "實習生": "实习生", "評論員": "评论员", "特約評論員": "特约评论员", "攝影": "摄影", "攝像": "摄像",
-    "拍攝": "拍摄", "圖文": "图文", "圖": "图", "來源": "来源", "資料來源": "资料来源", "圖片來源": "图片来源", "新聞來源": "新闻来源",
+    "拍攝": "拍摄", "攝": "摄", "圖文": "图文", "圖": "图", "來源": "来源", "資料來源": "资料来源", "圖片來源": "图片来源", "新聞來源": "新闻来源",
     "消息來源": "消息来源", "轉自": "转自", "圖源": "图源", "視覺": "视觉", "設計": "设计", "海報設計": "海报设计", "製圖": "制图",
     "統籌": "统筹", "策劃": "策划", "總策劃": "总策划", "製片": "制片", "執行製片": "执行制片", "協調": "协调", "製作": "制作",
     "運營": "运营", "編導": "编导", "剪輯": "剪辑", "美編": "美编", "視頻": "视频", "報道員": "报道员", "參考資料": "参考资料",
@@ -195,6 +197,21 @@ _CREDIT_SOURCE = (
 )
 _CREDIT = LazyPattern(_CREDIT_SOURCE, regex.MULTILINE, **_LISTS_SIMPLIFIED)
 _CREDIT_BOTH_SCRIPTS = LazyPattern(_CREDIT_SOURCE, regex.MULTILINE, **_LISTS)
+# The same without "right after the previous credit" (\G): what is tried at a candidate start
+# (find_credits), where \G would mean the candidate itself.
+_CREDIT_APART_SOURCE = _CREDIT_SOURCE.replace(r"|(?<=\G(?:\L<glued>)))", ")", 1)
+assert _CREDIT_APART_SOURCE != _CREDIT_SOURCE
+_CREDIT_APART = LazyPattern(_CREDIT_APART_SOURCE, regex.MULTILINE, **_LISTS_SIMPLIFIED)
+_CREDIT_APART_BOTH_SCRIPTS = LazyPattern(_CREDIT_APART_SOURCE, regex.MULTILINE, **_LISTS)
+
+# what the candidate starts of find_credits are made of (the first characters of the
+# expression's branches)
+_COMMENTARY = ("特约评论员", "评论员", "特約評論員", "評論員")
+_SEPARATORS = ":：/／|｜丨"
+_GAPS = " \t\u3000\xa0"
+_LABEL_LAST_CHARS = frozenset(label[-1] for label in FIELD_OF_LABEL)
+_SLASH_LABEL_FIRST_CHARS = frozenset("图文摄圖攝")
+_GLUED_FIRST_CHARS = frozenset(label[0] for label in _LISTS["glued"])
 
 
 # a labelled field whose value is itself a credit glued to its name: 资料来源：通讯员魏明俊赵赛楠
@@ -221,13 +238,20 @@ MAX_VALUE_CHARS = 60
 def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Credit]:
     """All credits in text[start:end], in order."""
     end = len(text) if end is None else end
+    both_scripts = _TRADITIONAL_CHARS.search(text, start, end) is not None
+    match_apart = (_CREDIT_APART_BOTH_SCRIPTS if both_scripts else _CREDIT_APART).match
     credits = []
     position = start
-    search = (_CREDIT_BOTH_SCRIPTS if _TRADITIONAL_CHARS.search(text, start, end) else _CREDIT).search
-    while True:
-        match = search(text, position, end)
+    for candidate in _credit_starts(text, start, end, both_scripts):
+        if candidate < position:
+            continue
+        match = match_apart(text, candidate, end)
+        if match is None and candidate == position and text[candidate] in _GLUED_FIRST_CHARS:
+            # a label right after the previous credit (记者王某责编李某): only the full
+            # expression knows where that credit ended (\G)
+            match = (_CREDIT_BOTH_SCRIPTS if both_scripts else _CREDIT).match(text, candidate, end)
         if match is None:
-            return credits
+            continue
         field = FIELD_OF_LABEL[match.group("label")]
         credit = None if field is None else _credit(text, match, field, end)
         if credit is not None or field is None:
@@ -238,6 +262,55 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
             # prose after a label (记者：你怎么看？): look again inside what it spanned, where
             # a credit may stand (来源：本报讯（记者 王某）今天，…)
             position = max(match.end("label"), match.start("value"), match.start() + 1)
+    return credits
+
+
+def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
+    """Every position in text[start:end] where a credit may start, in order (a superset).
+
+    Searching with the whole credit expression costs about as much as all the other checks
+    of an article together: `regex` tries its branches at every separator, space and label
+    character. One scan of the standard library's `re` for the characters and labels a
+    credit starts with, and a look at the character before a separator or a space, leave it
+    a few positions per article to try.
+    """
+    label_at = _label_expression(both_scripts).match
+    for found in _starts_expression(both_scripts).finditer(text, start, end):
+        i = found.start()
+        char = text[i]
+        if char in _SEPARATORS:
+            j = i
+            while j > 0 and text[j - 1] in _GAPS:
+                j -= 1
+            if (j > 0 and text[j - 1] in _LABEL_LAST_CHARS) or (
+                    char in "/／" and text[i + 1:i + 2] in _SLASH_LABEL_FIRST_CHARS):
+                yield i
+        elif char in _GAPS or char == "】":
+            if i > 0 and text[i - 1] in _LABEL_LAST_CHARS:
+                yield i
+        else:
+            yield i
+            # a label may start inside this one (责编辑, 特约评论员): the scan skipped it
+            for j in range(i + 1, found.end()):
+                if label_at(text, j, end):
+                    yield j
+
+
+@functools.cache
+def _label_expression(both_scripts: bool) -> re.Pattern:
+    """The labels a credit may start with: glued labels and commentary bylines."""
+    labels = _LISTS["glued"] if both_scripts else _LISTS_SIMPLIFIED["glued"]
+    labels = sorted(set(labels) | set(_COMMENTARY), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)))
+
+
+@functools.cache
+def _starts_expression(both_scripts: bool) -> re.Pattern:
+    # Every alternative a literal, no character class: then `re` skips to the next possible
+    # first character in C (with a class among them it tries every alternative at every
+    # position, ten times slower)
+    singles = sorted(set(_SEPARATORS) | set(_GAPS) | {"】"})
+    return re.compile("|".join([_label_expression(both_scripts).pattern, *map(re.escape, singles)]))
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:

@@ -273,3 +273,11 @@ def test_traditional_labels_are_every_form_opencc_gives():
     simplified = [label for label in FIELD_OF_LABEL if label not in TRADITIONAL_LABELS]
     expected = {c.convert(label): label for label in simplified for c in converters if c.convert(label) != label}
     assert TRADITIONAL_LABELS == expected
+
+
+def test_photo_credit_after_a_slash():
+    # （李四/摄） used to raise KeyError: the label 摄 had no field
+    (credit,) = find_credits("（李四/摄）")
+    assert (credit.field, credit.label, credit.value) == ("author", "摄", "李四")
+    (credit,) = find_credits("（李四/攝）")
+    assert (credit.field, credit.value) == ("author", "李四")

@@ -1,0 +1,53 @@
+"""find_credits tries the credit expression only at candidate starts (lint.credits._credit_starts):
+it must find exactly what one search of the expression over the whole text finds."""
+from hypothesis import given, settings, strategies as st
+
+from lint import credits
+from lint.credits import FIELD_OF_LABEL, find_credits
+
+
+def reference_credits(text, start=0, end=None):
+    """The plain way: search the whole expression from each position (as before candidates)."""
+    end = len(text) if end is None else end
+    both_scripts = credits._TRADITIONAL_CHARS.search(text, start, end) is not None
+    search = (credits._CREDIT_BOTH_SCRIPTS if both_scripts else credits._CREDIT).search
+    found, position = [], start
+    while (match := search(text, position, end)) is not None:
+        field = FIELD_OF_LABEL[match.group("label")]
+        credit = None if field is None else credits._credit(text, match, field, end)
+        if credit is not None or field is None:
+            if credit is not None:
+                found.append(credit)
+            position = match.end()
+        else:
+            position = max(match.end("label"), match.start("value"), match.start() + 1)
+    return found
+
+
+# pieces credits are made of, and the prose around them
+LABELS = sorted(FIELD_OF_LABEL) + ["本报", "新华社", "新京报"]
+PIECES = LABELS + [
+    "：", ":", "/", "／", "|", "｜", "丨", " ", "　", "\t", "\n", "（", "）", "(", ")", "【", "】",
+    "。", "，", "？", "、", "王某", "李四", "张", "摄", "攝", "报道", "发自北京", "电", "10月10日",
+    "2023-08-15 10:00", "你怎么看", "表示", "部", "们", "从市政府获悉", "a", "1",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_candidate_starts_find_what_a_full_search_finds(text):
+    assert find_credits(text) == reference_credits(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts, st.integers(0, 30), st.integers(0, 30))
+def test_the_same_inside_a_slice(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert find_credits(text, start, end) == reference_credits(text, start, end)
+
+
+def test_glued_credits_in_a_row_and_labels_inside_labels():
+    for text in ("记者王某责编李某编辑赵某", "（新华社特约评论员）", "责编辑王某", "新华社摄影记者王某 摄",
+                 "文/王某 图/李四", "（李四/摄）", "（李四/攝）", "作者　王某　来源　新华社", "【作者】王某【来源】新华社"):
+        assert find_credits(text) == reference_credits(text), text
