@@ -161,7 +161,8 @@ _NAMES = rf"(?>{_NAME_CHAR}{{1,24}})(?:(?:、|{_GAP}+)(?>{_NAME_CHAR}{{1,24}})){
 _END = rf"(?={_GAP}*(?:$|[\r\n）)】\]」』（(【\[；;丨|｜]|{_NEXT}|{_TRAILER}))"
 # a credit that opens its line may run straight into the dateline: 本报记者王某10月10日，…
 _DATELINE = r"(?<=^[\p{Han}A-Za-z·\-－ \t\u3000]{3,40})(?=\d{1,2}月\d{1,2}日)"
-_BOUNDARY_CHARS = r"[：/／|｜ \t\u3000\xa0（(【\[「『。！？!?；;”’）)】\]」』]"
+_BOUNDARY = "：/／|｜ \t\u3000\xa0（(【[「『。！？!?；;”’）)】]」』"  # what a credit may follow
+_BOUNDARY_CHARS = "[" + regex.escape(_BOUNDARY) + "]"
 _ORG_CHARS = r"[\p{Han}A-Za-z·\-－]"
 # a labelled value: names, an organisation, a date; balanced brackets allowed inside
 _VALUE_CHAR = r"[^\r\n（）()【】\[\]；;，,。！？!?：:丨]"
@@ -212,6 +213,8 @@ _GAPS = " \t\u3000\xa0"
 _LABEL_LAST_CHARS = frozenset(label[-1] for label in FIELD_OF_LABEL)
 _SLASH_LABEL_FIRST_CHARS = frozenset("图文摄圖攝")
 _GLUED_FIRST_CHARS = frozenset(label[0] for label in _LISTS["glued"])
+_LABEL_FIRST_CHARS = _GLUED_FIRST_CHARS | {label[0] for label in _COMMENTARY}
+_BOUNDARY_SET = frozenset(_BOUNDARY + "\n")
 
 
 # a labelled field whose value is itself a credit glued to its name: 资料来源：通讯员魏明俊赵赛楠
@@ -246,7 +249,7 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
         if candidate < position:
             continue
         match = match_apart(text, candidate, end)
-        if match is None and candidate == position and text[candidate] in _GLUED_FIRST_CHARS:
+        if match is None and candidate == position and _may_follow_a_credit(text, candidate):
             # a label right after the previous credit (记者王某责编李某): only the full
             # expression knows where that credit ended (\G)
             match = (_CREDIT_BOTH_SCRIPTS if both_scripts else _CREDIT).match(text, candidate, end)
@@ -265,6 +268,14 @@ def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Cred
     return credits
 
 
+def _may_follow_a_credit(text: str, i: int) -> bool:
+    """Whether a glued label at i may be a credit only because the previous one ended at i.
+
+    After a boundary (a line start, a space, a bracket …) a glued label needs no previous
+    credit, so the expression without \\G has already given the answer there."""
+    return text[i] in _GLUED_FIRST_CHARS and i > 0 and text[i - 1] not in _BOUNDARY_SET
+
+
 def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
     """Every position in text[start:end] where a credit may start, in order (a superset).
 
@@ -274,7 +285,6 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
     credit starts with, and a look at the character before a separator or a space, leave it
     a few positions per article to try.
     """
-    label_at = _label_expression(both_scripts).match
     for found in _starts_expression(both_scripts).finditer(text, start, end):
         i = found.start()
         char = text[i]
@@ -292,16 +302,19 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
             yield i
             # a label may start inside this one (责编辑, 特约评论员): the scan skipped it
             for j in range(i + 1, found.end()):
-                if label_at(text, j, end):
+                if text[j] in _LABEL_FIRST_CHARS and _label_expression(both_scripts).match(text, j, end):
                     yield j
 
 
 @functools.cache
 def _label_expression(both_scripts: bool) -> re.Pattern:
+    return re.compile(_label_source(both_scripts))
+
+
+def _label_source(both_scripts: bool) -> str:
     """The labels a credit may start with: glued labels and commentary bylines."""
     labels = _LISTS["glued"] if both_scripts else _LISTS_SIMPLIFIED["glued"]
-    labels = sorted(set(labels) | set(_COMMENTARY), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, labels)))
+    return "|".join(map(re.escape, sorted(set(labels) | set(_COMMENTARY), key=len, reverse=True)))
 
 
 @functools.cache
@@ -310,7 +323,7 @@ def _starts_expression(both_scripts: bool) -> re.Pattern:
     # first character in C (with a class among them it tries every alternative at every
     # position, ten times slower)
     singles = sorted(set(_SEPARATORS) | set(_GAPS) | {"】"})
-    return re.compile("|".join([_label_expression(both_scripts).pattern, *map(re.escape, singles)]))
+    return re.compile("|".join([_label_source(both_scripts), *map(re.escape, singles)]))
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:
