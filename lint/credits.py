@@ -214,6 +214,13 @@ _LABEL_LAST_CHARS = frozenset(label[-1] for label in FIELD_OF_LABEL)
 _SLASH_LABEL_FIRST_CHARS = frozenset("图文摄圖攝")
 _GLUED_FIRST_CHARS = frozenset(label[0] for label in _LISTS["glued"])
 _LABEL_FIRST_CHARS = _GLUED_FIRST_CHARS | {label[0] for label in _COMMENTARY}
+# characters no name starts with; labels whose value stands before them (评论员), and labels
+# that hold a shorter glued label (摄影记者: 摄影 may be the label, 记者 part of the name)
+# (not 【: the expression lets a name hold it, as it holds the other characters labels start with)
+_NOT_A_NAME_START = frozenset(_SEPARATORS + "，、。；！？（）】《》“”‘’「」『』…—")
+_LABELS_NOT_FILTERED = frozenset(_COMMENTARY) | {
+    label for label in _LISTS["glued"]
+    if any(label != shorter and label.startswith(shorter) for shorter in _LISTS["glued"])}
 _BOUNDARY_SET = frozenset(_BOUNDARY + "\n")
 
 
@@ -299,11 +306,25 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
             if i > 0 and text[i - 1] in _LABEL_LAST_CHARS:
                 yield i
         else:
-            yield i
+            if _may_precede_a_name(text, found.group(), found.end(), end):
+                yield i
             # a label may start inside this one (责编辑, 特约评论员): the scan skipped it
             for j in range(i + 1, found.end()):
-                if text[j] in _LABEL_FIRST_CHARS and _label_expression(both_scripts).match(text, j, end):
-                    yield j
+                if text[j] in _LABEL_FIRST_CHARS:
+                    label = _label_expression(both_scripts).match(text, j, end)
+                    if label and _may_precede_a_name(text, label.group(), label.end(), end):
+                        yield j
+
+
+def _may_precede_a_name(text: str, label: str, after: int, end: int) -> bool:
+    """Whether `label` (a glued label or a commentary byline) may start a credit: a glued label
+    must be followed (after spaces) by a name. Most are followed by a separator (责任编辑：),
+    where the credit starts at the separator."""
+    if label in _LABELS_NOT_FILTERED:
+        return True
+    while after < end and text[after] in _GAPS:
+        after += 1
+    return after < end and text[after] not in _NOT_A_NAME_START and not text[after].isascii()
 
 
 @functools.cache
