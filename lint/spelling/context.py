@@ -84,16 +84,21 @@ class ContextModel:
         size, count, self.unknown, self.max_word = struct.unpack("<4I", data[at:at + 16])
         at += 16
 
-        def take(code: str, n: int) -> array:
+        view = memoryview(data)
+
+        def take(code: str, n: int):
+            # a view of the file's bytes, not a copy (an array where the machine is big-endian)
             nonlocal at
-            part = array(code)
-            part.frombytes(data[at:at + n * part.itemsize])
-            if len(part) != n:
+            size = array(code).itemsize
+            part = view[at:at + n * size]
+            if len(part) != n * size:
                 raise ValueError(f"{path} is cut short")
-            at += n * part.itemsize
+            at += n * size
             if sys.byteorder != "little":
+                part = array(code, part.tobytes())
                 part.byteswap()
-            return part
+                return part
+            return part.cast(code)
 
         self.starts = take("I", size + 1)
         self.unigram = take("H", size)
