@@ -320,3 +320,23 @@ def test_a_long_form_with_an_unrelated_character_is_a_slip(linter):
     assert lint_with(rule, "这个问题他百思不得其答，只好去请教老师。") == []
     four = rule_with(idioms=["家喻户晓"], min_count=10 ** 9, phrase_min_count=10 ** 9)
     assert lint_with(four, "这个说法早已家喻户闻，无须多作解释。") == []
+
+
+def test_a_candidate_just_short_of_its_bar_gets_a_second_opinion_from_the_context_model():
+    from lint.spelling import context
+
+    # 与日剧增: a same reading whose unigram gain (~1,250) falls just short of the bar of 1,300;
+    # the word bigram model finds the idiom far likelier in its place (~1,500)
+    slip = "近年来，到这里的游客与日剧增，景区的压力也越来越大。"
+    found = lint_with(rule_with(), slip)
+    assert [(f.text, f.replacements[0]) for f in found] == [("与日剧增", "与日俱增")]
+    assert lint_with(rule_with(second_opinion=0), slip) == []
+    # an old variant just short of the bar: the context model does not prefer the idiom
+    assert lint_with(rule_with(), "这座大桥的建成举世注目，各国记者纷纷前来采访。") == []
+    # a candidate far from its bar, either way, never reads the model (7 MB)
+    context.model.cache_clear()
+    assert [f.text for f in lint_with(rule_with(), "展会开幕后，观众对新车的热情家喻户小。")] == ["家喻户小"]
+    assert lint_with(rule_with(), "他一如既往地支持社区的志愿服务。") == []
+    assert context.model.cache_info().currsize == 0
+    # names and doubled pairs have bars of their own: no second opinion
+    assert lint_with(rule_with(second_margin=10 ** 6), "身上的饰物叮叮铛铛地响。") == []

@@ -71,6 +71,19 @@ Fields:
   as another one (two characters change, so the unigram gain counts the slip twice; a few
   such forms are common variants: `心心相惜`).
 - ``context`` (default 6): characters each side that the segmentation sees.
+- ``second_opinion`` (default 1300; 0: never) and ``second_margin`` (default 300): a candidate
+  whose unigram gain falls short of its bar by at most ``second_margin`` is still reported when
+  the word bigram model (`lint.spelling.context`) over the same stretch gains at least
+  ``second_opinion`` (`与日剧增`: unigram ~1,250 against 1,300, bigram ~1,500; an old variant
+  such as `举世注目`, unigram ~1,230, gets ~300 from the bigrams). Names and doubled pairs keep
+  their own bars. The model (7 MB) is read at the first such candidate, about one per MB of news.
+- ``common_count`` (default 30) and ``rare_char_cost`` (default 1500): idioms counted fewer
+  than ``common_count`` times (indexed when ``min_count`` is lower) are judged more strictly,
+  since their rarer forms are more often accepted variants (`勠力同心`) or proverbs said in
+  other words (`费力不讨好`): a linked character only (no ``unlinked`` kind), a written window
+  that is no word of the lexicon at all (a recorded misspelling neither), and a written
+  character that is a word of its own of cost at most ``rare_char_cost`` (勠 is chosen, not
+  mistyped).
 - ``exceptions``: literal strings; a finding overlapping an occurrence of one is not reported.
 - ``known_errors``: wrong forms another rule already reports, as strings or as mappings whose
   keys are taken (in the built-in pack, YAML aliases of the `swap` of `typos.idiom` and
@@ -259,6 +272,10 @@ class NearIdiom(Rule):
         "names": (count, 2100),
         "doubled": (count, 2100),
         "unlinked_length": (count, 5),
+        "common_count": (count, 30),
+        "rare_char_cost": (count, 1500),
+        "second_opinion": (count, 1300),
+        "second_margin": (count, 300),
         "exceptions": (text_list, []),
         "known_errors": (_known_errors, []),
     }
@@ -266,7 +283,8 @@ class NearIdiom(Rule):
     literal_only = True
 
     def setup(self, forms, idioms, pairs, min_count, phrase_min_count, anchor_max, short_anchor_max, thresholds,
-              context, in_word, names, doubled, unlinked_length, exceptions, known_errors):
+              context, in_word, names, doubled, unlinked_length, common_count, rare_char_cost, second_opinion,
+              second_margin, exceptions, known_errors):
         for idiom in idioms:
             if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
                 raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
@@ -281,6 +299,10 @@ class NearIdiom(Rule):
         self.names = names
         self.doubled = doubled
         self.unlinked_length = unlinked_length or MAX_LENGTH + 1  # 0: never
+        self.common_count = common_count
+        self.rare_char_cost = rare_char_cost
+        self.second_opinion = second_opinion
+        self.second_margin = second_margin if second_opinion else -1
         self.trace = None  # a list to append (window, form, kinds, gain, in word, threshold) to
 
     # the index is built on first use (the engine asks for literals when it is built)
@@ -396,19 +418,26 @@ class NearIdiom(Rule):
         lexicon = words()
         misspellings = recorded_misspellings()
         name_forms = builtin_idioms()[1]
-        if window not in misspellings and lexicon.cost(window) is not None:
+        written_cost = lexicon.cost(window)
+        if window not in misspellings and written_cost is not None:
             return None  # a word or idiom in its own right
+        if written_cost is not None or self.common_count:
+            found = [item for item in found if not self._rare_doubt(lexicon, window, written_cost, *item)]
         scored = []
         for form, position, kinds in found:
             gain, wrong_in_word = self._gain(lexicon, text, start, end, window, form, position, misspellings)
             threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
+            ordinary = True
             if form in name_forms:
                 threshold = max(threshold, self.names)
+                ordinary = False
             if kinds is not TRANSPOSED_KINDS and window[position + 1:position + 2] != form[position + 1:position + 2]:
                 threshold = max(threshold, self.doubled)  # a doubled pair: two characters changed
+                ordinary = False
             if self.trace is not None:
                 self.trace.append((window, form, kinds, gain, wrong_in_word, threshold))
-            if gain >= threshold:
+            if gain >= threshold or (ordinary and threshold - self.second_margin <= gain
+                                     and self._context_gain(text, start, end, form) >= self.second_opinion):
                 scored.append((gain, form, position, kinds))
         if not scored:
             return None
@@ -424,6 +453,36 @@ class NearIdiom(Rule):
                         else confusion.describe(kinds)),
             replacements,
         )
+
+    def _rare_doubt(self, lexicon, window, written_cost, form, position, kinds) -> bool:
+        """Whether a candidate of an idiom counted fewer than `common_count` times is left
+        alone: its rarer forms are more often accepted variants (`勠力同心`) and proverbs said
+        in other words (`费力不讨好`), so it is taken only for a linked character (no `unlinked`
+        kind), only when the written window is no word at all (not even one the word lists
+        record as a misspelling), and only when the written character is no rare one (a word
+        of its own of cost at most `rare_char_cost`: 勠 is chosen, not mistyped)."""
+        listed = builtin_idioms()[0].get(form)
+        if listed is None or listed[0] >= self.common_count:
+            return False  # a project's idiom, or a common one
+        if kinds is UNLINKED_KINDS or written_cost is not None:
+            return True
+        if kinds is TRANSPOSED_KINDS:
+            return False
+        char_cost = lexicon.cost(window[position])
+        return char_cost is None or char_cost > self.rare_char_cost
+
+    def _context_gain(self, text, start, end, form) -> int:
+        """The second opinion for a candidate just short of its bar: the gain of the word
+        bigram model (`lint.spelling.context`) over the same stretch of text. The model is
+        read at the first such candidate (about two per MB of news)."""
+        from ..spelling.context import model
+
+        left = _same_line(text, max(0, start - self.context), start, backwards=True)
+        right = _same_line(text, end, min(len(text), end + self.context), backwards=False)
+        gain = model().gain(left, text[start:end], right, form)
+        if self.trace is not None:
+            self.trace.append((text[start:end], form, ("context",), gain, False, self.second_opinion))
+        return gain
 
     def _gain(self, lexicon, text, start, end, window, form, position, misspellings) -> tuple[int, bool]:
         """How much cheaper the context gets with `form` put in for `window`, and whether the
