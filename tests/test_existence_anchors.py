@@ -135,3 +135,37 @@ def test_built_in_rules_with_anchors_find_what_their_whole_expressions_find():
         for index, rule in rules:
             got = [(m.start, m.end) for m in rule.run(doc, hits.get(index, []))]
             assert got == reference(rule, doc), (rule.id, headline)
+
+
+def test_readings_are_remembered_between_runs(own_cache_dir, monkeypatch):
+    """What an expression reads as (its strings, else its anchors) is kept in the user cache:
+    a later run takes it from there instead of reading the expressions of every pack again."""
+    from lint.kinds import existence
+
+    first = existence._Readings()
+    assert first.of("真相(?:令人|让人)") == (["真相令人", "真相让人"], None)
+    assert first.of("\\p{Han}{1,8}?(?:出手|发声)！") == (None, ["出手！", "发声！"])
+    first.save()
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("read again, not taken from the cache")
+
+    monkeypatch.setattr(existence, "literal_strings", must_not_read)
+    monkeypatch.setattr(existence, "anchors", must_not_read)
+    later = existence._Readings()
+    assert later.of("真相(?:令人|让人)") == (["真相令人", "真相让人"], None)
+    assert later.of("\\p{Han}{1,8}?(?:出手|发声)！") == (None, ["出手！", "发声！"])
+
+
+def test_a_damaged_reading_is_read_again(own_cache_dir):
+    from lint.kinds import existence
+
+    readings = existence._Readings()
+    readings.of("甲")
+    readings.save()
+    (entry,) = own_cache_dir.glob("existence-*.json")
+    entry.write_text(json.dumps({"readings": {"(?:乙|丙)": ["丁"], "甲": [["戊"], None]}}), encoding="utf-8")
+    entry.chmod(0o600)
+    again = existence._Readings()
+    assert again.of("(?:乙|丙)") == (["丙", "乙"], None)  # a malformed answer is not taken
+    assert again.of("甲") == (["戊"], None)  # a well-formed one is (the entry is the user's own)

@@ -26,8 +26,12 @@ No fix. Message placeholder: `{match}`.
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import regex
 
+from ..cache import cache_dir, read_cache, write_cache
 from ..findings import Match
 from ..patterns import LazyPattern
 from ..spans import covered, leftmost_longest
@@ -326,6 +330,57 @@ def _sequence_anchors(source: str, limit: int) -> set[str]:
     return set(best)
 
 
+class _Readings:
+    """What `literal_strings` and `anchors` make of each expression, remembered in the user
+    cache between runs: reading the built-in packs' ~900 expressions cost ~35 ms of every
+    start. The entry's name holds a digest of this module's source, so a changed reader never
+    meets the answers of an old one; an answer is only taken if it has the right shape."""
+
+    MAX_ENTRIES = 50_000  # expressions of every project seen; beyond it, start again
+
+    def __init__(self):
+        self.answers: dict[str, list] | None = None
+        self.changed = False
+        self.entry = None
+
+    def of(self, pattern: str) -> tuple[list[str] | None, list[str] | None]:
+        """(the strings the expression matches, or None; else its anchors, or None)."""
+        if self.answers is None:
+            self._load()
+        answer = self.answers.get(pattern)
+        if not _well_formed(answer):
+            strings = literal_strings(pattern)
+            answer = [strings, None if strings is not None else anchors(pattern)]
+            self.answers[pattern] = answer
+            self.changed = True
+        return answer[0], answer[1]
+
+    def save(self) -> None:
+        if self.changed and self.entry is not None:
+            if len(self.answers) > self.MAX_ENTRIES:
+                self.answers = {}
+            write_cache(self.entry, {"readings": self.answers})
+        self.changed = False
+
+    def _load(self) -> None:
+        directory = cache_dir()
+        if directory is not None:
+            digest = hashlib.sha256(Path(__file__).read_bytes() + str(LITERAL_LIMIT).encode()).hexdigest()[:32]
+            self.entry = directory / f"existence-{digest}.json"
+        data = read_cache(self.entry)
+        answers = data.get("readings") if isinstance(data, dict) else None
+        self.answers = answers if isinstance(answers, dict) else {}
+
+
+def _well_formed(answer) -> bool:
+    return (isinstance(answer, list) and len(answer) == 2
+            and all(part is None or (isinstance(part, list) and all(isinstance(x, str) for x in part))
+                    for part in answer))
+
+
+_READINGS = _Readings()
+
+
 class Existence(Rule):
     KIND = "existence"
     FIELDS = {
@@ -343,16 +398,16 @@ class Existence(Rule):
         sources, unanchored = [], []
         anchored: list[tuple[str, list[str]]] = []
         for pattern in patterns:
-            strings = None if ignorecase else literal_strings(pattern)
+            strings, found = (None, None) if ignorecase else _READINGS.of(pattern)
             if strings is not None:
                 self.tokens += strings
                 continue
             sources.append(pattern)
-            found = None if ignorecase else anchors(pattern)
             if found is None:
                 unanchored.append(pattern)
             else:
                 anchored.append((pattern, found))
+        _READINGS.save()
         self.tokens = list(dict.fromkeys(self.tokens))
         if ignorecase:
             sources += [regex.escape(t) for t in tokens]
