@@ -340,3 +340,19 @@ def test_a_candidate_just_short_of_its_bar_gets_a_second_opinion_from_the_contex
     assert context.model.cache_info().currsize == 0
     # names and doubled pairs have bars of their own: no second opinion
     assert lint_with(rule_with(second_margin=10 ** 6), "身上的饰物叮叮铛铛地响。") == []
+
+
+def test_idioms_counted_rarely_are_judged_more_strictly():
+    from lint.kinds.near_idiom import builtin_idioms
+
+    forms = builtin_idioms()[0]
+    assert 10 <= forms["一吐为快"][0] < 30 and 10 <= forms["戮力同心"][0] < 30 and 10 <= forms["一棍子打死"][0] < 30
+    # a rarely counted idiom (indexed at min_count 10), a linked character: found
+    slip = "他这番话说得一吐为筷，台下掌声不断。"
+    assert [(f.text, f.replacements[0]) for f in lint_with(rule_with(min_count=10), slip)] == [("一吐为筷", "一吐为快")]
+    assert lint_with(rule_with(), slip) == []  # not indexed at the default min_count
+    # an accepted variant written with a rare character (勠: chosen, not mistyped), and a
+    # proverb said with another word: left alone, although their gains clear the ordinary bars
+    for text in ("各方勠力同心，共渡难关。", "对新事物不能一棒子打死。"):
+        assert lint_with(rule_with(min_count=10), text) == []
+        assert lint_with(rule_with(min_count=10, common_count=0), text) != []

