@@ -127,11 +127,11 @@ def _lists(labels) -> dict[str, list[str]]:
 
 _LISTS_SIMPLIFIED = _lists([w for w in FIELD_OF_LABEL if w not in TRADITIONAL_LABELS])
 _LISTS = _lists(list(FIELD_OF_LABEL))
-# the characters that tell a text may hold a Traditional label (責, 編, 記, 來 …); the standard
-# library's `re` scans for a class of characters about five times faster than `regex`
-_TRADITIONAL_CHARS = re.compile("[" + re.escape("".join(sorted(
+# the characters that tell a text may hold a Traditional label (責, 編, 記, 來 …): looked for
+# by the scan for candidate starts
+_TRADITIONAL_CHAR_SET = frozenset(
     {ch for label in TRADITIONAL_LABELS for ch in label}
-    - {ch for label in FIELD_OF_LABEL if label not in TRADITIONAL_LABELS for ch in label}))) + "]")
+    - {ch for label in FIELD_OF_LABEL if label not in TRADITIONAL_LABELS for ch in label})
 _MULTI = r"\L<multi>"
 _GAP = r"[ \t\u3000\xa0]"
 _SEP = r"[:：/／|｜丨]"  # 丨 (U+4E28) is a Han character: names and values exclude it
@@ -248,11 +248,13 @@ MAX_VALUE_CHARS = 60
 def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Credit]:
     """All credits in text[start:end], in order."""
     end = len(text) if end is None else end
-    both_scripts = _TRADITIONAL_CHARS.search(text, start, end) is not None
+    both_scripts, candidates = False, _credit_starts(text, start, end, False)
+    if candidates is None:  # a character of a Traditional label: the labels of both scripts
+        both_scripts, candidates = True, _credit_starts(text, start, end, True)
     match_apart = (_CREDIT_APART_BOTH_SCRIPTS if both_scripts else _CREDIT_APART).match
     credits = []
     position = start
-    for candidate in _credit_starts(text, start, end, both_scripts):
+    for candidate in candidates:
         if candidate < position:
             continue
         match = match_apart(text, candidate, end)
@@ -283,8 +285,10 @@ def _may_follow_a_credit(text: str, i: int) -> bool:
     return text[i] in _GLUED_FIRST_CHARS and i > 0 and text[i - 1] not in _BOUNDARY_SET
 
 
-def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
-    """Every position in text[start:end] where a credit may start, in order (a superset).
+def _credit_starts(text: str, start: int, end: int, both_scripts: bool) -> list[int] | None:
+    """Every position in text[start:end] where a credit may start, in order (a superset);
+    None if the labels of one script do not do and text[start:end] holds a character only
+    Traditional labels use (the same scan finds them).
 
     Searching with the whole credit expression costs about as much as all the other checks
     of an article together: `regex` tries its branches at every separator, space and label
@@ -292,28 +296,32 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool):
     credit starts with, and a look at the character before a separator or a space, leave it
     a few positions per article to try.
     """
+    starts = []
     for found in _starts_expression(both_scripts).finditer(text, start, end):
         i = found.start()
         char = text[i]
+        if char in _TRADITIONAL_CHAR_SET and not both_scripts:
+            return None
         if char in _SEPARATORS:
             j = i
             while j > 0 and text[j - 1] in _GAPS:
                 j -= 1
             if (j > 0 and text[j - 1] in _LABEL_LAST_CHARS) or (
                     char in "/／" and text[i + 1:i + 2] in _SLASH_LABEL_FIRST_CHARS):
-                yield i
+                starts.append(i)
         elif char in _GAPS or char == "】":
             if i > 0 and text[i - 1] in _LABEL_LAST_CHARS:
-                yield i
+                starts.append(i)
         else:
             if _may_precede_a_name(text, found.group(), found.end(), end):
-                yield i
+                starts.append(i)
             # a label may start inside this one (责编辑, 特约评论员): the scan skipped it
             for j in range(i + 1, found.end()):
                 if text[j] in _LABEL_FIRST_CHARS:
                     label = _label_expression(both_scripts).match(text, j, end)
                     if label and _may_precede_a_name(text, label.group(), label.end(), end):
-                        yield j
+                        starts.append(j)
+    return starts
 
 
 def _may_precede_a_name(text: str, label: str, after: int, end: int) -> bool:
@@ -343,7 +351,7 @@ def _starts_expression(both_scripts: bool) -> re.Pattern:
     # Every alternative a literal, no character class: then `re` skips to the next possible
     # first character in C (with a class among them it tries every alternative at every
     # position, ten times slower)
-    singles = sorted(set(_SEPARATORS) | set(_GAPS) | {"】"})
+    singles = sorted(set(_SEPARATORS) | set(_GAPS) | {"】"} | (set() if both_scripts else _TRADITIONAL_CHAR_SET))
     return re.compile("|".join([_label_source(both_scripts), *map(re.escape, singles)]))
 
 
