@@ -342,8 +342,9 @@ def _label_expression(both_scripts: bool) -> re.Pattern:
 
 def _label_source(both_scripts: bool) -> str:
     """The labels a credit may start with: glued labels and commentary bylines."""
-    labels = _LISTS["glued"] if both_scripts else _LISTS_SIMPLIFIED["glued"]
-    return "|".join(map(re.escape, sorted(set(labels) | set(_COMMENTARY), key=len, reverse=True)))
+    labels = set(_LISTS["glued"] + list(_COMMENTARY)) if both_scripts else {
+        label for label in _LISTS_SIMPLIFIED["glued"] + list(_COMMENTARY) if label not in TRADITIONAL_LABELS}
+    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
 
 
 @functools.cache
