@@ -74,7 +74,7 @@ Fields:
   as another one (two characters change, so the unigram gain counts the slip twice; a few
   such forms are common variants: `心心相惜`).
 - ``context`` (default 6): characters each side that the segmentation sees.
-- ``second_opinion`` (default 1300; 0: never) and ``second_margin`` (default 300): a candidate
+- ``second_opinion`` (default 1300; 0: never) and ``second_margin`` (default 500): a candidate
   whose unigram gain falls short of its bar by at most ``second_margin`` is still reported when
   the word bigram model (`lint.spelling.context`) over the same stretch gains at least
   ``second_opinion`` (`与日剧增`: unigram ~1,250 against 1,300, bigram ~1,500; an old variant
@@ -284,7 +284,7 @@ class NearIdiom(Rule):
         "rare_short_anchor_max": (count, 100),
         "rare_char_cost": (count, 1500),
         "second_opinion": (count, 1300),
-        "second_margin": (count, 300),
+        "second_margin": (count, 500),
         "exceptions": (text_list, []),
         "known_errors": (_known_errors, []),
     }
