@@ -1,5 +1,6 @@
 """typos.idiom-near: misspelt idioms that no dictionary lists (lint/kinds/near_idiom.py)."""
 import inspect
+import json
 import textwrap
 
 import pytest
@@ -356,3 +357,31 @@ def test_idioms_counted_rarely_are_judged_more_strictly():
     for text in ("各方勠力同心，共渡难关。", "对新事物不能一棒子打死。"):
         assert lint_with(rule_with(min_count=10), text) == []
         assert lint_with(rule_with(min_count=10, common_count=0), text) != []
+
+
+def test_the_index_is_remembered_between_runs(own_cache_dir, monkeypatch):
+    """The index is built once and read back from the user cache by later runs; a damaged
+    entry is built again, never trusted."""
+    from lint.kinds import near_idiom
+
+    key = (30, 50, 2000, 500, ("报道求真",), 30, 2000, 500)
+    built = near_idiom._build_index(*key)
+    near_idiom._index.cache_clear()
+    first = near_idiom._index(*key)  # built and written
+    (entry,) = [p for p in own_cache_dir.glob("idioms-*.json") if near_idiom._index_entry(key) == p]
+    near_idiom._index.cache_clear()
+    build = near_idiom._build_index
+    monkeypatch.setattr(near_idiom, "_build_index", lambda *a: (_ for _ in ()).throw(AssertionError("built again")))
+    later = near_idiom._index(*key)
+    assert [list(map(list, g)) for g in later.entries] == [list(map(list, g)) for g in built.entries]
+    assert (later.literals, later.single, later.low, later.high, later.rest) == (
+        built.literals, built.single, built.low, built.high, built.rest) == (
+        first.literals, first.single, first.low, first.high, first.rest)
+    monkeypatch.setattr(near_idiom, "_build_index", build)
+    entry.write_text('{"key": [], "index": [1, 2]}', encoding="utf-8")
+    entry.chmod(0o600)
+    near_idiom._index.cache_clear()
+    again = near_idiom._index(*key)
+    assert again.literals == built.literals
+    assert near_idiom._well_formed_index(json.loads(entry.read_text(encoding="utf-8"))["index"])  # written again
+    near_idiom._index.cache_clear()

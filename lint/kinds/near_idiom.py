@@ -102,10 +102,13 @@ is a suggestion, applied only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
 
+from ..cache import cache_dir, read_cache, write_cache
 from ..findings import Match
 from ..spelling import confusion
 from .fields import count, count_map, text_list, text_map
@@ -234,9 +237,46 @@ def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_
 
 
 @lru_cache(maxsize=8)
-def _index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
-           extra: tuple[str, ...], common_count: int = 0, rare_anchor_max: int = 0,
-           rare_short_anchor_max: int = 0) -> _Index:
+def _index(*key) -> _Index:
+    """The index for the options `key` (those of `_build_index`), remembered in the user cache
+    between runs: building it (reading idioms.tsv, choosing the anchors of ~9,000 forms) was
+    ~30 ms of every start, reading it back ~6 ms. The entry's name holds a digest of this
+    module, the data file and the options, so a changed input is a new entry."""
+    entry = _index_entry(key)
+    data = read_cache(entry)
+    as_data = json.loads(json.dumps(list(key), ensure_ascii=False))  # (tuples as lists)
+    if isinstance(data, dict) and data.get("key") == as_data and _well_formed_index(data.get("index")):
+        return _Index(*data["index"])
+    index_ = _build_index(*key)
+    if entry is not None:
+        write_cache(entry, {"key": as_data, "index": json.loads(json.dumps(list(index_), ensure_ascii=False))})
+    return index_
+
+
+def _index_entry(key):
+    directory = cache_dir()
+    if directory is None:
+        return None
+    digest = hashlib.sha256(Path(__file__).read_bytes() + DATA.read_bytes()
+                            + json.dumps(list(key), ensure_ascii=False).encode("utf-8"))
+    return directory / f"idioms-{digest.hexdigest()[:32]}.json"
+
+
+def _well_formed_index(index_) -> bool:
+    if not (isinstance(index_, list) and len(index_) == len(_Index._fields)):
+        return False
+    literals, single, low, high, rest, entries = index_
+    return (isinstance(literals, list) and isinstance(single, int) and 0 <= single <= len(literals)
+            and all(isinstance(x, list) and len(x) == single for x in (low, high, rest))
+            and isinstance(entries, list) and len(entries) == len(literals)
+            and all(isinstance(x, str) for x in literals)
+            and all(isinstance(group, list) and all(isinstance(e, list) and len(e) == 6 for e in group)
+                    for group in entries))
+
+
+def _build_index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
+                 extra: tuple[str, ...], common_count: int = 0, rare_anchor_max: int = 0,
+                 rare_short_anchor_max: int = 0) -> _Index:
     forms, names = builtin_idioms()
     chosen = [(form, spread, kind == "i" and number < common_count) for form, (number, kind, spread) in forms.items()
               if (number >= min_count if kind == "i"
