@@ -37,7 +37,7 @@ from ..patterns import LazyPattern
 from ..spans import covered, leftmost_longest
 from .fields import boolean, pattern_list, text_list
 from .rule import FieldError, Rule
-from .search import search_segments
+from .search import Prefiltered, search_segments
 
 LITERAL_LIMIT = 128
 
@@ -156,15 +156,17 @@ class _NoAnchor(Exception):
     pass
 
 
-def anchors(source: str, limit: int = LITERAL_LIMIT) -> list[str] | None:
+def anchors(source: str, limit: int = LITERAL_LIMIT, common: bool = False) -> list[str] | None:
     """Strings one of which every match of the expression contains, or None when no such short
     list is found (a conservative reading: literal runs and `(?:…|…)` groups of literals that
     are not optional, at the top level of each top-level alternative; lookarounds, `\\K`,
-    `\\G`, `^` and `$` are skipped; inline flags other than `r` give up)."""
+    `\\G`, `^` and `$` are skipped; inline flags other than `r` give up). `common`: the most common
+    characters and words of news text may be among them (a prefilter for a gate searched on a
+    headline, not automaton anchors)."""
     try:
         found: set[str] = set()
         for alternative in _top_level_alternatives(source):
-            found |= _sequence_anchors(alternative, limit)
+            found |= _sequence_anchors(alternative, limit, common)
     except _NoAnchor:
         return None
     if not found or len(found) > limit:
@@ -256,7 +258,7 @@ def _quantifier(source: str, j: int) -> tuple[str, int]:
     return kind, k
 
 
-def _sequence_anchors(source: str, limit: int) -> set[str]:
+def _sequence_anchors(source: str, limit: int, common: bool = False) -> set[str]:
     """The best anchor set of one alternative (no top-level `|`)."""
     runs: list[list[str]] = []  # runs of adjacent required literal items, as their strings
     current: list[str] | None = None
@@ -272,7 +274,7 @@ def _sequence_anchors(source: str, limit: int) -> set[str]:
             elif source.startswith("(?:", j):
                 strings = literal_strings(source[j + 3:end - 1], limit)
                 if strings is None:  # not a list of strings: what every match of it contains
-                    contained = anchors(source[j + 3:end - 1], limit)
+                    contained = anchors(source[j + 3:end - 1], limit, common)
                     if contained is not None and _quantifier(source, end)[0] != "optional":
                         runs.append(contained)
             elif source.startswith("(?", j) and source[j + 2:j + 3] not in ("P", "<", ">", "|", "#"):
@@ -323,7 +325,8 @@ def _sequence_anchors(source: str, limit: int) -> set[str]:
                 current[:] = joined
         if kind == "repeated":  # what follows a repetition is not adjacent to one copy of it
             current = None
-    usable = [run for run in runs if "" not in run and not any(s in _COMMON_CHARS or s in _COMMON_WORDS for s in run)]
+    usable = [run for run in runs if "" not in run
+              and (common or not any(s in _COMMON_CHARS or s in _COMMON_WORDS for s in run))]
     if not usable:
         raise _NoAnchor
     best = max(usable, key=lambda run: (min(map(len, run)), -len(run)))
@@ -421,6 +424,12 @@ class Existence(Rule):
         self.pattern = merged(sources)
         # searched on every run that reaches it: the expressions without anchors
         self.unanchored = merged(unanchored)
+        # their gate: searched only where one of the strings that each of them must contain,
+        # common ones included, is in scope (when every one of them has such strings)
+        required = [None if ignorecase else anchors(p, common=True) for p in unanchored]
+        self._gate = self.unanchored
+        if unanchored and all(required):
+            self._gate = Prefiltered(sorted({s for found in required for s in found}), self.unanchored)
         # one expression per anchored pattern, searched only where an anchor was found
         self.anchored = [LazyPattern(p, flags) for p, _ in anchored]
         self.anchor_strings = list(dict.fromkeys(a for _, found in anchored for a in found))
@@ -438,7 +447,7 @@ class Existence(Rule):
         return self.tokens + self.exceptions + self.anchor_strings
 
     def gate(self):
-        return self.unanchored  # tokens, exceptions and anchors come as literal hits
+        return self._gate  # tokens, exceptions and anchors come as literal hits
 
     def run(self, doc, hits):
         tokens, first_anchor = len(self.tokens), len(self.tokens) + len(self.exceptions)

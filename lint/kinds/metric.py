@@ -56,7 +56,7 @@ class Metric(Rule):
         # a length with only an upper bound can be exceeded only by a unit of more characters
         # than the bound (whitespace included): one try at the start of each segment (\G)
         if self.measure == "length" and self.unit == "segment" and not self.min and self.max is not None:
-            return self._longer
+            return _Longer(self.max, self._longer)
         return None
 
     def run(self, doc, hits):
@@ -87,3 +87,19 @@ class Metric(Rule):
             return end - start - len(_SPACE.findall(text, start, end))
         limit = search_limit(REGEX_TIMEOUT_SECONDS) if timed(self.trusted, start, end) else None
         return sum(1 for _ in self.counted.finditer(text, start, end, timeout=limit))
+
+
+class _Longer:
+    """The gate of a length with only an upper bound: a segment of at most `bound` characters
+    (whitespace included) cannot exceed it, and is not searched at all."""
+
+    __slots__ = ("bound", "pattern")
+
+    def __init__(self, bound: int, pattern):
+        self.bound, self.pattern = bound, pattern
+
+    def search(self, text: str, start: int = 0, end: int | None = None, **options):
+        end = len(text) if end is None else end
+        if end - start <= self.bound:
+            return None
+        return self.pattern.search(text, start, end, **options)

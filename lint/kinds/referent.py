@@ -52,7 +52,7 @@ from ..findings import Match
 from ..patterns import LazyPattern
 from .fields import count, text, text_list
 from .rule import FieldError, Rule
-from .search import search_segments
+from .search import Prefiltered, search_segments
 
 _COLONS = "：:"
 _CLAUSE_ENDS = "。！？!?；;\n"
@@ -111,6 +111,7 @@ class Referent(Rule):
         except regex.error as error:  # pragma: no cover - escaped words always compile
             raise FieldError("classifiers", f"field 'classifiers' makes an invalid expression: {error}") from None
         self.pattern = LazyPattern(source)
+        self.demonstratives = tuple(sorted(set(demonstratives)))
         self.deictic = tuple(deictic)
         self.antecedent = antecedent
         self.listed = listed
@@ -123,7 +124,7 @@ class Referent(Rule):
         self.exceptions = list(exceptions)
 
     def gate(self):
-        return self.pattern
+        return Prefiltered(self.demonstratives, self.pattern)  # 这/那 in the headline, then the phrase
 
     def run(self, doc, hits):
         text = doc.text
