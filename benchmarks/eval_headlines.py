@@ -29,7 +29,9 @@ headline.
 3c. tests/data/headlines-blind3.jsonl: the third blind set (session 4, all of it held out: 30
    families, a `cue` per line). Read only with `--blind3`, which prints counts (by family, by
    cue, rules alone and with the model), never a headline: once, when the rules and the model
-   are final.
+   are final. Spent since session 5 (read and tuned on): its figures are tuned figures.
+3d. tests/data/headlines-blind4.jsonl: the fourth blind set (session 5, all held out, the same
+   fields). Read only with `--blind4`, counts only, once, when the rules and the model are final.
    Every blind-set and portal figure is also given without `headline.score` (the model, off by
    default, asked for here by name), to show what it adds.
 4. The labelled portal titles of <corpus>/articles/hancd-*.jsonl (a research data set's noisy
@@ -64,6 +66,7 @@ BLIND = ROOT / "tests" / "data" / "headlines-blind.tsv"
 BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
 BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
 BLIND3_JSONL = ROOT / "tests" / "data" / "headlines-blind3.jsonl"
+BLIND4_JSONL = ROOT / "tests" / "data" / "headlines-blind4.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
 SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
 SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
@@ -222,9 +225,9 @@ def blind3_figures(rows, check) -> dict:
     return out
 
 
-def print_blind3(f):
+def print_blind3(f, path=BLIND3_JSONL, title="third blind set"):
     c, s = f["clickbait"], f["sober"]
-    print(f"\nthird blind set ({BLIND3_JSONL.relative_to(ROOT)}), all held out; counts only")
+    print(f"\n{title} ({path.relative_to(ROOT)}), counts only")
     print(f"  clickbait recall: rules {c[0]}/{c[2]} = {c[0] / c[2]:.3f}; with {SCORE_RULE} {c[1]}/{c[2]} = {c[1] / c[2]:.3f}")
     print(f"  sober flagged:    rules {s[0]}/{s[2]} = {s[0] / s[2]:.3f}; with {SCORE_RULE} {s[1]}/{s[2]} = {s[1] / s[2]:.3f}")
     for title, table in (("clickbait by family", f["families"]), ("clickbait by cue", f["cues"]),
@@ -381,6 +384,9 @@ def main(argv=None) -> int:
     parser.add_argument("--blind3", action="store_true",
                         help="also measure headlines-blind3.jsonl (all held out; counts only; once, when the rules "
                              "and the model are final)")
+    parser.add_argument("--blind4", action="store_true",
+                        help="also measure headlines-blind4.jsonl (all held out; counts only, never a headline; "
+                             "once, when the rules and the model are final)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -411,7 +417,10 @@ def main(argv=None) -> int:
             show_tune(blind2, check, BLIND2_JSONL)
     if args.blind3 and BLIND3_JSONL.exists():
         results["blind3"] = blind3_figures(load_blind(BLIND3_JSONL), check)
-        print_blind3(results["blind3"])
+        print_blind3(results["blind3"], title="third blind set (spent since session 5: tuned figures)")
+    if args.blind4 and BLIND4_JSONL.exists():
+        results["blind4"] = blind3_figures(load_blind(BLIND4_JSONL), check)
+        print_blind3(results["blind4"], BLIND4_JSONL, "fourth blind set, all held out")
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)
