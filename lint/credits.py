@@ -214,10 +214,12 @@ _LABEL_LAST_CHARS = frozenset(label[-1] for label in FIELD_OF_LABEL)
 _SLASH_LABEL_FIRST_CHARS = frozenset("图文摄圖攝")
 _GLUED_FIRST_CHARS = frozenset(label[0] for label in _LISTS["glued"])
 _LABEL_FIRST_CHARS = _GLUED_FIRST_CHARS | {label[0] for label in _COMMENTARY}
-# characters no name starts with; labels whose value stands before them (评论员), and labels
-# that hold a shorter glued label (摄影记者: 摄影 may be the label, 记者 part of the name)
-# (not 【: the expression lets a name hold it, as it holds the other characters labels start with)
+# characters no name starts with (not 【: the expression lets a name hold it, as it holds the
+# other characters labels start with)
 _NOT_A_NAME_START = frozenset(_SEPARATORS + "，、。；！？（）】《》“”‘’「」『』…—")
+# labels a candidate start is kept for whatever follows them: those whose value stands before
+# them (评论员), and those that hold a shorter glued label (摄影记者: 摄影 may be the label and
+# 记者 the start of what follows)
 _LABELS_NOT_FILTERED = frozenset(_COMMENTARY) | {
     label for label in _LISTS["glued"]
     if any(label != shorter and label.startswith(shorter) for shorter in _LISTS["glued"])}
