@@ -351,7 +351,7 @@ def test_idioms_counted_rarely_are_judged_more_strictly():
     # a rarely counted idiom (indexed at min_count 10), a linked character: found
     slip = "他这番话说得一吐为筷，台下掌声不断。"
     assert [(f.text, f.replacements[0]) for f in lint_with(rule_with(min_count=10), slip)] == [("一吐为筷", "一吐为快")]
-    assert lint_with(rule_with(), slip) == []  # not indexed at the default min_count
+    assert lint_with(rule_with(), slip) == []  # not indexed at the default min_count (30)
     # an accepted variant written with a rare character (勠: chosen, not mistyped), and a
     # proverb said with another word: left alone, although their gains clear the ordinary bars
     for text in ("各方勠力同心，共渡难关。", "对新事物不能一棒子打死。"):
@@ -385,3 +385,17 @@ def test_the_index_is_remembered_between_runs(own_cache_dir, monkeypatch):
     assert again.literals == built.literals
     assert near_idiom._well_formed_index(json.loads(entry.read_text(encoding="utf-8"))["index"])  # written again
     near_idiom._index.cache_clear()
+
+
+def test_a_candidate_does_not_parse_the_whole_idiom_list():
+    # the index may come from the user cache: the judge looks a form up in the list's text
+    from lint.kinds import near_idiom
+
+    near_idiom.builtin_idioms.cache_clear()
+    near_idiom.form_info.cache_clear()
+    assert near_idiom.form_info("家喻户晓")[1:] == ("i", False)
+    assert near_idiom.form_info("家喻户小") is None and near_idiom.form_info("喻户晓") is None
+    assert near_idiom.builtin_idioms.cache_info().currsize == 0
+    forms, names = near_idiom.builtin_idioms()
+    assert near_idiom.form_info("家喻户晓")[0] == forms["家喻户晓"][0]
+    assert all(near_idiom.form_info(name)[2] for name in list(names)[:20])

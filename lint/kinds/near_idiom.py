@@ -43,8 +43,8 @@ Fields:
   takes 3,297 idioms; 10 takes 5,920 (2,623 of them below ``common_count``, judged more
   strictly and indexed through rarer anchors: see below) and 4 all 7,922, for more recall
   (min_count 10: one more tuned LEMON line, 4 more exam items, no finding more on the corpus)
-  at more cost (~1.8 % more instructions per MB, ~20 ms more start-up: 11,490 literals
-  instead of 6,735; docs/typos.md has the figures).
+  at more cost (~2-3 % more instructions per MB, ~8 % more start-up for one document:
+  11,490 literals instead of 6,735; docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
   no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
   (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
@@ -183,6 +183,29 @@ def builtin_idioms() -> tuple[dict[str, tuple[int, str, str]], frozenset]:
             if name:
                 names.append(form)
     return forms, frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _idioms_text() -> str:
+    """idioms.tsv as one string, not parsed (a candidate's form is looked up in it)."""
+    return "\n" + DATA.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4096)
+def form_info(form: str) -> tuple[int, str, bool] | None:
+    """(count, class "i" or "p", whether jieba tags it as a name) of a form of idioms.tsv, or
+    None: one search of the file's text, so that a document with a candidate does not parse
+    the whole list when the index came from the cache."""
+    if builtin_idioms.cache_info().currsize:
+        forms, names = builtin_idioms()
+        found = forms.get(form)
+        return None if found is None else (found[0], found[1], form in names)
+    text = _idioms_text()
+    at = text.find("\n" + form + "\t")
+    if at < 0:
+        return None
+    _, number, kind, name, _ = text[at + 1:text.index("\n", at + 1)].split("\t")
+    return int(number), kind, bool(name)
 
 
 @lru_cache(maxsize=1)
@@ -460,15 +483,13 @@ class NearIdiom(Rule):
             return None
         if _wordplay(text, start, end):
             # puns play on idioms, not on set phrases (a slip in the name of a law is a slip)
-            forms = builtin_idioms()[0]
-            found = [item for item in found if item[0] in forms and forms[item[0]][1] == "p"]
+            found = [item for item in found if (form_info(item[0]) or (0, "i", False))[1] == "p"]
             if not found:
                 return None
         from ..spelling.lexicon import words
 
         lexicon = words()
         misspellings = recorded_misspellings()
-        name_forms = builtin_idioms()[1]
         written_cost = lexicon.cost(window)
         if window not in misspellings and written_cost is not None:
             return None  # a word or idiom in its own right
@@ -479,7 +500,8 @@ class NearIdiom(Rule):
             gain, wrong_in_word = self._gain(lexicon, text, start, end, window, form, position, misspellings)
             threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
             ordinary = True
-            if form in name_forms:
+            info = form_info(form)
+            if info is not None and info[2]:
                 threshold = max(threshold, self.names)
                 ordinary = False
             if kinds is not TRANSPOSED_KINDS and window[position + 1:position + 2] != form[position + 1:position + 2]:
@@ -512,7 +534,7 @@ class NearIdiom(Rule):
         kind), only when the written window is no word at all (not even one the word lists
         record as a misspelling), and only when the written character is no rare one (a word
         of its own of cost at most `rare_char_cost`: 勠 is chosen, not mistyped)."""
-        listed = builtin_idioms()[0].get(form)
+        listed = form_info(form)
         if listed is None or listed[0] >= self.common_count:
             return False  # a project's idiom, or a common one
         if kinds is UNLINKED_KINDS or written_cost is not None:
@@ -544,7 +566,7 @@ class NearIdiom(Rule):
         left = _same_line(text, max(0, start - self.context), start, backwards=True)
         right = _same_line(text, end, min(len(text), end + self.context), backwards=False)
         form_cost = lexicon.cost(form)
-        listed = builtin_idioms()[0].get(form)
+        listed = form_info(form)
         if listed is not None:  # the list's count may be SunPinyin's, higher than jieba's
             counted = lexicon.cost_of_count(listed[0])
             form_cost = counted if form_cost is None else min(form_cost, counted)
