@@ -25,8 +25,11 @@ def finds_any(pattern, text: str, segments, trusted: bool = False) -> bool:
     with the time limit where `timed` says so."""
     search = pattern.search
     for start, end in segments:
-        found = (search(text, start, end, timeout=search_limit(REGEX_TIMEOUT_SECONDS)) if timed(trusted, start, end)
-                 else search(text, start, end))
+        # (`timed` written out: a gate is asked on every document)
+        if not trusted or end - start > TRUSTED_UNTIMED_CHARS:
+            found = search(text, start, end, timeout=search_limit(REGEX_TIMEOUT_SECONDS))
+        else:
+            found = search(text, start, end)
         if found is not None:
             return True
     return False
