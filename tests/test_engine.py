@@ -288,3 +288,24 @@ def test_a_consistency_rule_of_few_literals_finds_what_the_automaton_finds(monke
 
     own, automaton = findings(8), findings(0)
     assert own == automaton and any(own)
+
+
+def test_headline_literals_are_looked_for_only_around_the_headline():
+    """The literals of rules that never read the body have an automaton of their own, searched
+    in and around their scopes: the same findings, and no hits from the body."""
+    rules = pack("""
+        rules:
+          - {id: head, kind: existence, level: warning, message: "h {match}", tokens: [震惊, 标题党], scope: [headline]}
+          - {id: body, kind: existence, level: warning, message: "b {match}", tokens: [震惊]}
+    """)
+    text = "震惊！这是标题\n正文也说震惊，还有标题党。"
+    found = lint(rules, text)
+    assert [(f.rule, f.line, f.column) for f in found] == [("test.body", 1, 1), ("test.head", 1, 1), ("test.body", 2, 5)]
+    engine = Engine(rules)
+    doc = read_text(text)
+    head = next(i for i, r in enumerate(engine.rules) if r.id == "test.head")
+    hits = engine.literal_hits(doc.text, doc.segments(("headline",)))
+    assert [(start, end) for _, start, end in hits[head]] == [(0, 2)]
+    assert len(engine.literal_hits(doc.text)[head]) == 3  # without segments: everywhere
+    # a literal that reaches into the headline from outside it is found (the window reaches out)
+    assert [(s, e) for _, s, e in engine.literal_hits("甲震惊", [(2, 3)])[head]] == [(1, 3)]
