@@ -399,3 +399,11 @@ def test_a_candidate_does_not_parse_the_whole_idiom_list():
     forms, names = near_idiom.builtin_idioms()
     assert near_idiom.form_info("家喻户晓")[0] == forms["家喻户晓"][0]
     assert all(near_idiom.form_info(name)[2] for name in list(names)[:20])
+    # it is a binary search: the file's lines are sorted by form; every form is found
+    listed = list(forms)
+    assert listed == sorted(listed)
+    near_idiom.builtin_idioms.cache_clear()
+    near_idiom.form_info.cache_clear()
+    for form in listed[:3] + listed[-3:] + listed[::500]:
+        assert near_idiom.form_info(form) == (forms[form][0], forms[form][1], form in names)
+    assert near_idiom.form_info("丁丁丁丁") is None and near_idiom.form_info("\U0002ffff" * 4) is None

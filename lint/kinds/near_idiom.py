@@ -200,12 +200,22 @@ def form_info(form: str) -> tuple[int, str, bool] | None:
         forms, names = builtin_idioms()
         found = forms.get(form)
         return None if found is None else (found[0], found[1], form in names)
+    # the lines are sorted by form (the build script writes them so): a binary search over the
+    # text for the first line whose form is >= `form`, each probe reading the line around it
     text = _idioms_text()
-    at = text.find("\n" + form + "\t")
-    if at < 0:
+    low, high = text.index("\n", 1) + 1, len(text)  # line starts; the header line is skipped
+    while low < high:
+        start = text.rfind("\n", low - 1, (low + high) // 2) + 1  # the probe's line (>= low)
+        if text[start:text.index("\t", start)] < form:
+            low = text.index("\n", start) + 1
+        else:
+            high = start
+    if low == len(text):
         return None
-    _, number, kind, name, _ = text[at + 1:text.index("\n", at + 1)].split("\t")
-    return int(number), kind, bool(name)
+    parts = text[low:text.index("\n", low)].split("\t")
+    if parts[0] != form:
+        return None
+    return int(parts[1]), parts[2], bool(parts[3])
 
 
 @lru_cache(maxsize=1)
