@@ -79,9 +79,16 @@ def lint(text, rule=RULE):
 
 
 def test_an_anchored_expression_runs_only_where_its_anchor_is_in_scope():
+    # in a rule that reads the body, the second expression's 了/啦 are too common to anchor it
+    body = parse_pack(textwrap.dedent(RULE.replace("scope: [headline]", "scope: [headline, body]")), "test.yaml")[0]
+    assert len(body.anchored) == 1 and body.anchor_strings == ["出手!", "出手！"]
+    assert body.unanchored is not None and not body.literal_only  # the second one has no anchor
+    # a rule that never reads the body has its literals searched around its scope only (the
+    # headline): common strings anchor it there, and it runs only where one is found
     rule = parse_pack(textwrap.dedent(RULE), "test.yaml")[0]
-    assert len(rule.anchored) == 1 and rule.anchor_strings == ["出手!", "出手！"]
-    assert rule.unanchored is not None and not rule.literal_only  # the second one has no anchor
+    assert len(rule.anchored) == 2 and rule.anchor_strings == ["出手!", "出手！", "了", "啦"]
+    assert rule.unanchored is None and rule.literal_only
+    assert lint("天气热了\n正文。\n") == ["天气热了"]
     assert lint("交通部门出手！网约车将有新规\n正文。\n") == ["交通部门出手！"]
     # the anchor in the body does not make the headline match
     assert lint("网约车将有新规\n交通部门出手！正文。\n") == []

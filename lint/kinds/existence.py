@@ -14,7 +14,9 @@ Fields:
   one of the most common characters or two-character words of news text: `？` in
   `…[？?]`, `出手` in `\\p{Han}{1,8}?(?:出手|发声)！`) gives them to the automaton as
   *anchors*: it is searched only where one of its anchors was found in the rule's scope, so
-  a rule whose expressions all have anchors costs nothing on a text without them. Where
+  a rule whose expressions all have anchors costs nothing on a text without them. A rule
+  that never reads the body (scope headline, byline or meta) may also be anchored on the common
+  strings: the engine searches its literals around its scope only. Where
   several matches overlap, the leftmost, then the longest is reported.
 - `exceptions`: literal strings; a match lying inside an occurrence of one is not reported.
 - `titles` (default true): whether a match lying inside the title of a work (`《…》`, on one
@@ -406,6 +408,10 @@ class Existence(Rule):
                 self.tokens += strings
                 continue
             sources.append(pattern)
+            if found is None and not ignorecase and "body" not in self.scope:
+                # a rule that never reads the body: the engine searches its literals around its
+                # scope only (the headline), so common strings (这, -, —) can anchor it there
+                found = anchors(pattern, common=True)
             if found is None:
                 unanchored.append(pattern)
             else:

@@ -40,6 +40,10 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
 - `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
   (这样, 那样: 样 is a classifier only after a number).
 
+A rule that never reads the body (the built-in one: scope headline) runs only on documents
+whose headline holds one of the demonstratives (the engine searches such rules' literals around
+their scope only); with the body in its scope, a search for the phrase decides.
+
 Each range of the scope (e.g. the headline) is judged on its own. The finding spans the
 phrase (demonstrative, number, classifier). Message placeholders: `{match}`.
 """
@@ -112,6 +116,7 @@ class Referent(Rule):
             raise FieldError("classifiers", f"field 'classifiers' makes an invalid expression: {error}") from None
         self.pattern = LazyPattern(source)
         self.demonstratives = tuple(sorted(set(demonstratives)))
+        self.literal_only = "body" not in self.scope
         self.deictic = tuple(deictic)
         self.antecedent = antecedent
         self.listed = listed
@@ -123,7 +128,14 @@ class Referent(Rule):
         self.named_before = [(noun, tuple(words)) for noun, words in sorted(named_before.items())]
         self.exceptions = list(exceptions)
 
+    def literals(self):
+        # a rule that never reads the body: its demonstratives are searched by the engine
+        # around its scope only (the headline), and it runs only where one is found there
+        return list(self.demonstratives) if self.literal_only else []
+
     def gate(self):
+        if self.literal_only:
+            return None
         return Prefiltered(self.demonstratives, self.pattern)  # 这/那 in the headline, then the phrase
 
     def run(self, doc, hits):
