@@ -39,7 +39,8 @@ from ..patterns import LazyPattern
 from ..spans import covered, leftmost_longest
 from .fields import boolean, pattern_list, text_list
 from .rule import FieldError, Rule
-from .search import Prefiltered, search_segments
+from ..budget import search_limit
+from .search import REGEX_TIMEOUT_SECONDS, TRUSTED_UNTIMED_CHARS, Prefiltered
 
 LITERAL_LIMIT = 128
 
@@ -456,15 +457,12 @@ class Existence(Rule):
         return self._gate  # tokens, exceptions and anchors come as literal hits
 
     def run(self, doc, hits):
+        # (written for the headline rules, which run on a short headline whenever one of their
+        # anchors is in it: few calls, no closures, the search loop inline)
         tokens, first_anchor = len(self.tokens), len(self.tokens) + len(self.exceptions)
         segments = self.segments(doc)
         few = len(segments) <= 4
-
-        def inside(start, end):
-            if few:
-                return any(a <= start and end <= b for a, b in segments)
-            return self.in_scope(doc, start, end)
-
+        owners_of = self.anchor_owners
         spans, shelters, wanted = [], [], set()
         for index, start, end in hits:
             if index < tokens:
@@ -473,17 +471,28 @@ class Existence(Rule):
             elif index < first_anchor:
                 shelters.append((start, end))
             else:
-                owners = self.anchor_owners[index - first_anchor]
-                if not wanted.issuperset(owners) and inside(start, end):
+                owners = owners_of[index - first_anchor]
+                if not wanted.issuperset(owners) and (
+                        any(a <= start and end <= b for a, b in segments) if few else self.in_scope(doc, start, end)):
                     wanted.update(owners)
-        expressions = [self.anchored[i] for i in sorted(wanted)]
+        expressions = [self.anchored[i] for i in sorted(wanted)] if wanted else []
         if self.unanchored is not None:
             expressions.append(self.unanchored)
+        text, trusted = doc.text, self.trusted
         for expression in expressions:
-            spans += [m.span() for m in search_segments(expression, doc, segments, self.trusted) if m.end() > m.start()]
-        text = doc.text
-        for start, end in leftmost_longest(spans):
-            if covered(start, end, shelters):
+            for first, last in segments:
+                if trusted and last - first <= TRUSTED_UNTIMED_CHARS:
+                    found = expression.finditer(text, first, last)
+                else:
+                    found = expression.finditer(text, first, last, timeout=search_limit(REGEX_TIMEOUT_SECONDS))
+                for m in found:
+                    start, end = m.span()
+                    if end > start:
+                        spans.append((start, end))
+        if not spans:
+            return
+        for start, end in leftmost_longest(spans) if len(spans) > 1 else spans:
+            if shelters and covered(start, end, shelters):
                 continue
             if not self.titles and _in_title(text, start, end):
                 continue
