@@ -149,7 +149,10 @@ class Referent(Rule):
 
     def withheld(self, text: str, seg_start: int, seg_end: int, start: int, end: int) -> bool:
         """Whether the phrase text[start:end] leaves its referent unnamed."""
+        phrase = text[start:end]
         for word in self.exceptions:
+            if phrase not in word:
+                continue  # no occurrence of it can cover the phrase
             # an occurrence of the exception that covers the phrase
             first = max(seg_start, end - len(word))
             at = text.find(word, first, min(seg_end, start + len(word)))
