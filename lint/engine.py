@@ -72,8 +72,8 @@ class Engine:
         narrow = {index for index, rule in enumerate(self.rules) if "body" not in rule.scope}
         self._body_literals = _Literals(self.rules, [i for i in range(len(self.rules)) if i not in narrow])
         self._narrow_literals = _Literals(self.rules, sorted(narrow))
-        self._narrow_scopes = tuple(sorted({name for i in narrow if self.rules[i].literals()
-                                            for name in self.rules[i].scope}))
+        with_literals = {rule_index for owned in self._narrow_literals.owners for rule_index, _ in owned}
+        self._narrow_scopes = tuple(sorted({name for i in with_literals for name in self.rules[i].scope}))
 
     def literal_hits(self, text: str, narrow_segments=None) -> dict[int, list[tuple[int, int, int]]]:
         """{rule index: [(literal index, start, end)]}: the rules' literals found in text. Those
