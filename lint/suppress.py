@@ -40,6 +40,7 @@ class UnusedSuppression(Rule):
 
     KIND = "suppression"
     trusted = True  # newslint's own code: no time budget (lint.budget)
+    literal_only = True  # and no literals: the engine never visits it; `apply` reports for it
 
     def run(self, doc, hits):
         return ()
