@@ -36,6 +36,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import find_word
+
 DATA = Path(__file__).parent / "data" / "context.bin"
 MAGIC = b"NLCTX2\n"
 STEP = 10          # a bigram cost is stored in units of 0.1 nat
@@ -131,22 +133,7 @@ class ContextModel:
         return found
 
     def _search(self, piece: str) -> tuple[int | None, bool]:
-        starts, vocabulary, size = self.starts, self.vocabulary, self.size
-        low, high = 0, size
-        while low < high:  # the first word >= piece
-            middle = (low + high) >> 1
-            if vocabulary[starts[middle]:starts[middle + 1]] < piece:
-                low = middle + 1
-            else:
-                high = middle
-        if low == size:
-            return None, False
-        found = vocabulary[starts[low]:starts[low + 1]]
-        if found == piece:
-            following = low + 1
-            return low, following < size and vocabulary[starts[following]:starts[following + 1]].startswith(piece)
-        # the words are sorted, so a word starting with `piece` would be the first one >= it
-        return None, found.startswith(piece)
+        return find_word(self.vocabulary, self.starts, self.size, piece)
 
     def __len__(self) -> int:
         return self.size

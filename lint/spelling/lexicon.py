@@ -52,6 +52,27 @@ def write_lexicon(path: Path, counts: dict[str, int]) -> None:
     path.write_bytes(header + offsets.tobytes() + cost_array.tobytes() + blob)
 
 
+def find_word(blob: str, offsets, size: int, piece: str) -> tuple[int | None, bool]:
+    """In `size` sorted words kept as one string (word i is blob[offsets[i]:offsets[i + 1]]):
+    (the index of `piece` or None, whether a longer word starts with `piece`). A binary search,
+    no per-word objects (the lexicon and the context model read their files this way)."""
+    low, high = 0, size
+    while low < high:  # the first word >= piece
+        middle = (low + high) >> 1
+        if blob[offsets[middle]:offsets[middle + 1]] < piece:
+            low = middle + 1
+        else:
+            high = middle
+    if low == size:
+        return None, False
+    found = blob[offsets[low]:offsets[low + 1]]
+    if found == piece:
+        following = low + 1
+        return low, following < size and blob[offsets[following]:offsets[following + 1]].startswith(piece)
+    # the words are sorted, so a word starting with `piece` would be the first one >= it
+    return None, found.startswith(piece)
+
+
 class Lexicon:
     """Words with costs; `cost(word)` and `segment(text)`."""
 
@@ -100,22 +121,8 @@ class Lexicon:
         return found
 
     def _search(self, piece: str) -> tuple[int | None, bool]:
-        offsets, blob = self.offsets, self.blob
-        low, high = 0, self.size
-        while low < high:  # the first word >= piece
-            middle = (low + high) >> 1
-            if blob[offsets[middle]:offsets[middle + 1]] < piece:
-                low = middle + 1
-            else:
-                high = middle
-        if low == self.size:
-            return None, False
-        found = blob[offsets[low]:offsets[low + 1]]
-        if found == piece:
-            following = low + 1
-            longer = following < self.size and blob[offsets[following]:offsets[following + 1]].startswith(piece)
-            return self.costs[low], longer
-        return None, found.startswith(piece)
+        index, longer = find_word(self.blob, self.offsets, self.size, piece)
+        return (None if index is None else self.costs[index]), longer
 
     def __contains__(self, word: str) -> bool:
         return self.cost(word) is not None
