@@ -4,12 +4,13 @@ The set was written without reading the headline rules, their docs or the older
 sets (see tests/data/README-headlines-blind3.md). It is a held-out measurement
 set: this test guards its shape only, never what the linter says about it.
 """
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from tests.headline_sets import read_rows
 
 DATA = Path(__file__).parent / "data" / "headlines-blind3.jsonl"
 KEYS = {"id", "headline", "label", "family", "split", "topic", "cue", "sitting"}
@@ -39,21 +40,7 @@ CLICKBAIT_CUES = {"loud", "subtle"}
 
 @pytest.fixture(scope="module")
 def rows():
-    lines = DATA.read_text(encoding="utf-8").split("\n")
-    assert lines[-1] == "", "file must end with one newline"
-    lines = lines[:-1]
-    assert lines, "empty set"
-    out = []
-    for n, line in enumerate(lines, 1):
-        assert line.strip(), f"blank line {n}"
-        row = json.loads(line)
-        assert isinstance(row, dict), f"line {n} is not an object"
-        assert set(row) == KEYS, f"line {n} keys {sorted(row)}"
-        for key, value in row.items():
-            assert isinstance(value, str) and value == value.strip() and value, (n, key)
-        assert "\n" not in row["headline"] and "\t" not in row["headline"], n
-        out.append(row)
-    return out
+    return read_rows(DATA, KEYS)
 
 
 def test_written_without_ascii_escapes():
