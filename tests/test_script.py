@@ -14,6 +14,7 @@ from lint.linter import Linter
 from lint.readers.text import read_example
 from lint.rulepack import RuleFileError, builtin_rules_dir, load_pack, parse_pack
 from lint.opencc_tables import OCD2_HEADER, Tables, _ocd2_values
+from lint.script_words import DATA as WORD_TABLE, WordTable
 
 from tests.conftest import ROOT
 
@@ -108,6 +109,94 @@ def test_kanji_beside_kana_are_japanese_not_a_slip():
 
 def test_exceptions_shelter_a_match():
     assert check(rule(exceptions=["中華書局"]), "他在中華書局工作，後来离开") == [("後", 9, ["后"], True)]
+
+
+# --- characters of both scripts written in a word the Traditional way --------------------------
+def word_check(rule_, text):
+    """(text, offset, replacements, fixable, message) of each finding."""
+    findings = Engine([rule_]).lint(read_example(text, ("body",)))[0]
+    return [(f.text, f.offset, f.replacements, f.fixable, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("他们终於赶到了现场", ("於", 3, ["于"], True, "“终於”中的“於”是繁体用字，简体文本中应为“终于”")),
+    ("随著天气转暖，游客增多", ("著", 1, ["着"], True, "“随著”中的“著”是繁体用字，简体文本中应为“随着”")),
+    ("地面已经乾净了", ("乾", 4, ["干"], True, "“乾净”中的“乾”是繁体用字，简体文本中应为“干净”")),
+    ("我们需要瞭解实情", ("瞭", 4, ["了"], True, "“瞭解”中的“瞭”是繁体用字，简体文本中应为“了解”")),
+    ("你在说什麽呢", ("麽", 4, ["么"], True, "“什麽”中的“麽”是繁体用字，简体文本中应为“什么”")),
+    # jieba lists 藉口 among its rare variant spellings: offered, not applied by --fix
+    ("他总是找藉口迟到", ("藉", 4, ["借"], False, "“藉口”中的“藉”是繁体用字，简体文本中应为“借口”")),
+])
+def test_a_character_of_both_scripts_in_a_traditional_spelling_of_a_word_is_reported(text, found):
+    assert word_check(TRADITIONAL, text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "这位著名学者的论著成效显著",    # 著 (zhù) in Simplified words
+    "土著居民编著了一部新著",
+    "乾隆年间扭转乾坤",              # 乾 (qián)
+    "杯盘狼藉之后得到慰藉",          # 藉 (jí, jiè)
+    "哨兵登上瞭望塔",                # 瞭 (liào)
+    "他跟随著名导演多年",            # 随著 would be a slip, but 著名 holds the 著: 跟随 + 著名
+    "《城市笔记》，张向著，本社出版",  # 向着 needs an object: here 著 is an author's credit
+    "我和他都于是日出发",
+])
+def test_simplified_words_that_use_the_character_as_written_are_not_reported(text):
+    assert check(TRADITIONAL, text) == []
+
+
+def test_a_preposition_is_reported_before_its_object():
+    assert [f[:2] for f in check(TRADITIONAL, "大家向著目标前进")] == [("著", 3)]
+
+
+def test_an_exception_shelters_a_word_finding():
+    assert check(TRADITIONAL, "北宋毕昇发明活字印刷") == []  # the pack's exception: 昇 in a name
+    assert [f[0] for f in check(rule(), "北宋毕昇发明活字印刷")] == ["昇"]
+    assert check(rule(exceptions=["终於"]), "他终於来了") == []
+
+
+def test_words_beside_traditional_only_characters_are_one_finding():
+    # 乾 beside 淨 is the character-level finding; 於 in 終於 is OpenCC's context (終於 -> 终于)
+    assert [f[:3] for f in check(TRADITIONAL, "打扫得乾淨")] == [("乾淨", 3, ["干净"])]
+    assert [f[:3] for f in check(TRADITIONAL, "他終於来了")] == [("終於", 1, ["终于"])]
+    assert [f[:3] for f in check(TRADITIONAL, "他終於明白，随著时间推移")] == [("終於", 1, ["终于"]), ("著", 7, ["着"])]
+
+
+def test_word_positions_count_characters_outside_the_bmp_as_one():
+    text = "标题\n𠀀😀他终於来了，𪚥随著人流"
+    findings = Linter(rules=[TRADITIONAL]).lint_text(text)
+    assert [(f.text, f.line, f.column, f.offset, f.length) for f in findings] == [
+        ("於", 2, 5, 7, 1), ("著", 2, 11, 13, 1),
+    ]
+
+
+def test_fix_applies_only_the_certain_word_fixes():
+    fixed, count, left = Linter(rules=[TRADITIONAL]).fix_text("标题\n他终於找到藉口。")
+    assert fixed == "标题\n他终于找到藉口。" and count == 1
+    assert [(f.text, f.fixable) for f in left] == [("藉", False)]
+
+
+def test_no_word_findings_in_a_traditional_document_or_for_a_traditional_target():
+    text = "這篇報道從頭到尾都是繁體字，由於記者在現場，於是看到許多觀眾。"
+    assert [f[0] for f in check(TRADITIONAL, text)] == ["這"]  # the one whole-document finding
+    assert check(rule(target="auto"), text) == []
+    assert check(SIMPLIFIED, "我們終於知道，由於這件事") == []
+    assert check(rule(words=False), "他们终於赶到了") == []
+
+
+def test_word_table_shape():
+    table = WordTable.get()
+    chars = set(WordTable.characters())
+    assert {"於", "著", "乾", "瞭", "藉", "徵", "麽"} <= chars and "么" not in chars
+    assert table.entries["终於"] == ("终于", True, False) and table.entries["随著"][:2] == ("随着", True)
+    assert {"著名", "显著", "乾隆", "慰藉", "瞭望"} <= table.shelters
+    # an entry differs from its right form only at the table's characters; none is a shelter
+    for written, (right, _, _) in table.entries.items():
+        assert len(written) == len(right) and written not in table.shelters
+        assert all(a == b or a in chars for a, b in zip(written, right)), written
+    # nothing here is flagged by the character-level table
+    assert not chars & Tables.get().trad.only
+    assert WORD_TABLE.read_text(encoding="utf-8").startswith("# script_words.tsv")
 
 
 # --- positions --------------------------------------------------------------------------------
@@ -228,6 +317,9 @@ def test_opencc_is_imported_only_to_derive_the_table_or_to_check_a_flagged_chara
     assert not opencc_imported(flawed, cache)  # warm: no Traditional character, no OpenCC
     (tmp_path / "t.txt").write_text("会议结束後，代表们回到驻地。\n", encoding="utf-8")
     assert opencc_imported(f'"check", "{tmp_path / "t.txt"}", "--quiet"', cache)  # 後: the context is converted
+    # characters of both scripts are decided by the word table alone
+    (tmp_path / "w.txt").write_text("这位著名作家终於来到驻地。\n", encoding="utf-8")
+    assert not opencc_imported(f'"check", "{tmp_path / "w.txt"}", "--quiet"', cache)
 
 
 # --- the table of flagged characters, cached between runs ------------------------------------
@@ -251,7 +343,8 @@ def test_the_table_is_derived_once_then_read_from_the_cache(table_cache):
     # the next run takes the entry as it is: a (well-formed) stand-in table proves it is read
     entry.write_text(json.dumps({"only": "們後"}, ensure_ascii=False), encoding="utf-8")
     assert flagged_characters("trad") == ["們", "後"]
-    assert rule().literals() == ["們", "後"]
+    assert rule(words=False).literals() == ["們", "後"]
+    assert rule().literals() == ["們", "後", *WordTable.characters()]  # the word table's after them
     # each target has its own entry
     assert flagged_characters("simp") == sorted(Tables.get().simp.only)
     assert len(entries(table_cache, "simp")) == 1

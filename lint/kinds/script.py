@@ -19,6 +19,16 @@ Fields:
 - `surnames`: a string of surname characters; a lone flagged character one or two places
   after one of them, with no other flagged character within 12 characters, is taken for part
   of a personal name (`梁靖崑`) and not reported.
+- `words` (default true; Simplified targets only): also report characters that are Simplified
+  characters too but are written in a word the Traditional way (`终於`, `随著`, `乾净`), from
+  the table `lint/data/script_words.tsv` (built by `scripts/build_script_words.py` from OpenCC
+  and jieba's dictionary). A character inside a Simplified word that uses it as written
+  (`著名`, `乾隆`, `慰藉`: the table's shelters) or inside one of the `exceptions` is not
+  reported; nor is one in a document written wholly in Traditional. Only the character is
+  reported, with `word_message`; its fix is safe when the table marks the written word as never
+  a Simplified word, otherwise unsafe.
+- `word_message`: message of those findings; placeholders `{word}` (the word as written),
+  `{right}` (the word in Simplified), `{match}`, `{replacement}`, `{found}` and `{expected}`.
 
 `fix` defaults to `safe`, and a fix is applied only when the right form is unambiguous; a
 finding whose right form is ambiguous is reported with its replacement but never fixed
@@ -33,8 +43,9 @@ import re
 
 from ..findings import Match
 from ..opencc_tables import OpenCCDataError, Tables, flagged_characters
-from ..spans import covered, split_hits
-from .fields import count, one_of, text, text_list
+from ..script_words import WordTable
+from ..spans import covered
+from .fields import boolean, count, one_of, text, text_list
 from .rule import FieldError, Rule
 
 TARGETS = ("zh-Hans", "zh-Hant", "auto")
@@ -43,6 +54,7 @@ KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 NAME_GAPS = (1, 2)  # a given name: the flagged character is one or two places after the surname
 WHOLE_MESSAGE = ("全文是{found}中文（{count} 个{found}字，{other} 个{expected}字），不是个别字混用；"
                  "如需{expected}，请整体转换")
+WORD_MESSAGE = "“{word}”中的“{match}”是{found}用字，{expected}文本中应为“{right}”"
 SCRIPT_NAMES = {"trad": "繁体", "simp": "简体"}
 # the names in a Traditional publication's messages (its templates are converted too)
 SCRIPT_NAMES_HANT = {"trad": "繁體", "simp": "簡體"}
@@ -70,11 +82,17 @@ class Script(Rule):
        none shared with another source character that has alternatives), and the context
        agrees with the character-level conversion. Otherwise it is offered but marked unsafe.
 
+    5. Characters of both scripts that the word table watches (`於`, `著`: literals too) are
+       looked up in it around each hit, with no OpenCC (`lint.script_words`): a Traditional
+       spelling of a word (`终於`) is a finding on the character, a Simplified word that uses
+       it as written (`著名`) silences it. Not in a document wholly in Traditional, nor where a
+       character-level finding already is.
+
     (Steps 1 and 2, which characters are flagged at all, are in `lint.opencc_tables`.)
     """
 
     KIND = "script"
-    MESSAGE_FIELDS = ("message", "whole_message")
+    MESSAGE_FIELDS = ("message", "whole_message", "word_message")
     FIELDS = {
         "target": (one_of(*TARGETS), "zh-Hans"),
         "whole_ratio": (ratio, 0.8),
@@ -82,10 +100,12 @@ class Script(Rule):
         "whole_message": (text, WHOLE_MESSAGE),
         "exceptions": (text_list, []),
         "surnames": (text, ""),
+        "words": (boolean, True),
+        "word_message": (text, WORD_MESSAGE),
     }
     DEFAULT_FIX = "safe"
 
-    def setup(self, target, whole_ratio, whole_min, whole_message, exceptions, surnames):
+    def setup(self, target, whole_ratio, whole_min, whole_message, exceptions, surnames, words, word_message):
         if whole_min < 1:
             raise FieldError("whole_min", "field 'whole_min' must be at least 1")
         self.target = target
@@ -95,6 +115,9 @@ class Script(Rule):
         self.exceptions = list(exceptions)
         self.surnames = frozenset(surnames)
         self._surnames: dict[int, set] = {}
+        self.words = words and target != "zh-Hant"  # the table holds Simplified words
+        self.word_message = word_message
+        self._word_chars: list[str] = []  # the table's characters, literals after the flagged ones
         self._chars = None  # the flagged characters, known once the OpenCC tables are built
         # with a fixed target, a document without a hit of the flagged characters has nothing
         self.literal_only = target != "auto"
@@ -119,19 +142,40 @@ class Script(Rule):
         except OpenCCDataError as error:
             self._chars, self._error = [], error
             self.literal_only = False  # so that `run` reports the failure
-        return self._chars + self.exceptions
+        self._word_chars = WordTable.characters() if self.words else []
+        return self._chars + self._word_chars + self.exceptions
 
     def run(self, doc, hits):
         if self._chars is None:  # run without the engine's automaton
             self.literals()
         if self._error is not None:
             raise self._error
-        chars = self._chars
-        wanted, shelters = split_hits(hits, len(chars))
-        tables = Tables.get()
-        segments = self.segments(doc)
+        n_chars, n_words = len(self._chars), len(self._word_chars)
+        wanted, words, shelters = [], [], []
+        for index, start, end in hits:
+            if index < n_chars:
+                wanted.append(start)
+            elif index < n_chars + n_words:
+                words.append(start)
+            else:
+                shelters.append((start, end))
         text_ = doc.text
-        flagged = sorted(start for start, end, _ in wanted if self.in_scope(doc, start, end))
+        if words:  # most hits (著名, 覆盖) are in no entry of the table: one look-up each
+            table = WordTable.get()
+            words = [start for start in words if table.near(text_, start)]
+            if not words and not wanted and self.target != "auto":
+                return
+        segments = self.segments(doc)
+        flagged = sorted(start for start in wanted if self.in_scope(doc, start, start + 1))
+        words = sorted(start for start in words if self.in_scope(doc, start, start + 1))
+        kana = (flagged or words) and KANA.search(text_)
+        if kana:  # Japanese: its kanji are neither script's slip
+            flagged, words = (_not_japanese(text_, flagged), _not_japanese(text_, words))
+        if not flagged and self.target != "auto":
+            # only characters of both scripts (著名, 由於): the word table alone, no OpenCC
+            yield from self._words(text_, words, segments, shelters, [])
+            return
+        tables = Tables.get()
         other = None  # characters of the target script, counted only for the whole-document test
         if self.target == "zh-Hans":
             side = tables.trad
@@ -143,14 +187,10 @@ class Script(Rule):
                 other = _count(tables.trad.pattern, text_, segments)
         else:  # auto: the minority script is the slip
             trad = _positions(tables.trad.pattern, text_, segments)
-            if not trad:
-                return
             simp = _positions(tables.simp.pattern, text_, segments)
             side, flagged = (tables.trad, trad) if len(trad) <= len(simp) else (tables.simp, simp)
-        if flagged and KANA.search(text_):  # Japanese: its kanji are neither script's slip
-            flagged = [p for p in flagged if not KANA.search(text_, max(0, p - CONTEXT), p + CONTEXT + 1)]
-        if not flagged:
-            return
+            if kana:
+                flagged = _not_japanese(text_, flagged)
         if other is not None and len(flagged) >= self.whole_ratio * (len(flagged) + other):
             first = flagged[0]
             message = self.whole_message
@@ -158,7 +198,36 @@ class Script(Rule):
                 message = message.replace("{" + key + "}", str(value))
             yield Match(first, first + 1, message)
             return
-        yield from self._runs(doc, side, flagged, segments, shelters)
+        found = list(self._runs(doc, side, flagged, segments, shelters)) if flagged else []
+        yield from found
+        if side is tables.trad:
+            yield from self._words(text_, words, segments, shelters, found)
+
+    def _words(self, text_, positions, segments, shelters, found):
+        """Characters of both scripts written in a word the Traditional way (`终於`): the word
+        table decides (see `lint.script_words`). Not where a finding of `found` already is."""
+        if not positions:
+            return
+        table = WordTable.get()
+        taken = {offset for match in found for offset in range(match.start, match.end)}
+        names = {"found": SCRIPT_NAMES["trad"], "expected": SCRIPT_NAMES["simp"]}
+        for position in positions:
+            if position in taken:
+                continue
+            seg_start, seg_end = _segment_of(segments, position)
+            hit = table.lookup(text_, position, seg_start, seg_end)
+            if hit is None:
+                continue
+            start, end, word_start, word, right, safe = hit
+            taken.update(range(start, end))
+            if covered(start, end, shelters):
+                continue
+            message = self.word_message
+            values = dict(word=word, right=right, match=text_[start:end],
+                          replacement=right[start - word_start:end - word_start], **names)
+            for key, value in values.items():
+                message = message.replace("{" + key + "}", value)
+            yield Match(start, end, message, (values["replacement"],), certain=safe)
 
     def _runs(self, doc, side, flagged, segments, shelters):
         text_ = doc.text
@@ -212,6 +281,10 @@ def _names(side, tables) -> dict:
     trad = side is tables.trad
     names = SCRIPT_NAMES if trad else SCRIPT_NAMES_HANT
     return {"found": names["trad" if trad else "simp"], "expected": names["simp" if trad else "trad"]}
+
+
+def _not_japanese(text_, positions) -> list[int]:
+    return [p for p in positions if not KANA.search(text_, max(0, p - CONTEXT), p + CONTEXT + 1)]
 
 
 def _positions(pattern, text_, segments) -> list[int]:
