@@ -22,6 +22,9 @@ What it checks (each problem is printed with the entry it concerns):
      itself a dictionary word, and a wrong form XY that can be read across a word boundary
      ("…X" + "Y…", both common) — estimated from how often words ending in X and words
      starting with Y occur in the corpus;
+     The confusable rules (typos.confusable, typos.particle: real words in the wrong context)
+     take part in checks 1-3 with each expanded literal as a wrong form (the literal corrected
+     as its right form), not in check 4: their wrong forms are words by design;
   5. recall on tests/data/idiom_recall.tsv (held out: written before the dictionary) by
      substring matching, and findings per 10,000 characters on the corpus, for the
      substitution rules and for the repetition rule.
@@ -79,6 +82,32 @@ def load_rules(path: Path):
     finally:
         loader.dispose()
     return text, data, loader.duplicates
+
+
+def confusable_entries(rule: dict) -> dict:
+    """A confusable rule as a substitution rule would be written: every expanded literal as a
+    wrong form, the literal corrected as its right form, the expanded exceptions."""
+    sys.path.insert(0, str(ROOT))
+    from lint.kinds.confusable import expand
+
+    swap, exceptions, marked = {}, [], {}
+    for group in rule["groups"]:
+        for form in group["forms"]:
+            for literal, start, end, right in expand(form):
+                swap[literal] = literal[:start] + right + literal[end:]
+                marked[literal] = (start, end)
+        for form in group.get("exceptions") or []:
+            exceptions += [literal for literal, *_ in expand(form, marked=False)]
+    return {"id": rule["id"], "kind": "confusable", "swap": swap, "exceptions": exceptions, "marked": marked}
+
+
+def error_span(rule: dict, wrong: str, start: int) -> tuple[int, int]:
+    """Where the error of a wrong form found at `start` lies: the marked characters of a
+    confusable rule's literal (its exceptions shelter those), the whole form otherwise."""
+    if "marked" in rule:
+        first, last = rule["marked"][wrong]
+        return start + first, start + last
+    return start, start + len(wrong)
 
 
 def swap_groups(text: str):
@@ -217,6 +246,8 @@ def main(argv=None) -> int:
     text, data, duplicates = load_rules(Path(args.rules))
     rules = data["rules"]
     subs = [r for r in rules if r.get("kind") == "substitution"]
+    contextual = {r["id"] for r in rules if r.get("kind") == "confusable"}
+    subs += [confusable_entries(r) for r in rules if r.get("kind") == "confusable"]
     reps = [r for r in rules if r.get("kind") == "repetition"]
 
     print(f"== {args.rules}")
@@ -263,10 +294,12 @@ def main(argv=None) -> int:
     before = problems
     wrong_to = {}
     exc_of = {}
+    rule_of = {}
     for r in subs:
         for w, right in r["swap"].items():
             wrong_to[w] = right
             exc_of[w] = r.get("exceptions") or []
+            rule_of[w] = r
     rights = collections.defaultdict(list)
     for w, right in wrong_to.items():
         rights[right].append(w)
@@ -278,7 +311,7 @@ def main(argv=None) -> int:
     context = []
     for right, ws in rights.items():
         for start, w in ac.find(right):
-            if not sheltered(right, start, start + len(w), exc_of[w]):
+            if not sheltered(right, *error_span(rule_of[w], w, start), exc_of[w]):
                 print(f"  RIGHT FORM FLAGGED: fixing {ws} gives {right!r}, which contains wrong form {w!r}")
                 problems += 1
     wrong_list = list(wrong_to)
@@ -313,7 +346,7 @@ def main(argv=None) -> int:
             found = []
             for name, t in docs:
                 for start, w in ac.find(t):
-                    if sheltered(t, start, start + len(w), exc_of[w]):
+                    if sheltered(t, *error_span(rule_of[w], w, start), exc_of[w]):
                         continue
                     found.append((name, start, w, t[max(0, start - 12):start + len(w) + 12].replace("\n", " ")))
             hits_by_part[part] = found
@@ -334,7 +367,7 @@ def main(argv=None) -> int:
             p = line.split()
             if len(p) >= 2:
                 freq[p[0]] = int(p[1])
-        in_dict = [(w, freq[w], freq.get(wrong_to[w], 0)) for w in wrong_to if w in freq and owner[w] != "variant"]
+        in_dict = [(w, freq[w], freq.get(wrong_to[w], 0)) for w in wrong_to if w in freq and owner[w] != "variant" and owner[w] not in contextual]
         print(f"  {len(in_dict)} wrong form(s) of idiom/word are entries of jieba's dictionary ({jd})")
         print("  (its 349k entries come from web text and include common misspellings at the lowest")
         print("   frequencies; REVIEW: listed more often than 3 and not much rarer than the right form)")
@@ -348,7 +381,7 @@ def main(argv=None) -> int:
         # wrong forms made wholly of common words (two characters or more each), e.g. 不容|质疑
         composed = []
         for w in wrong_to:
-            if owner[w] == "variant":
+            if owner[w] == "variant" or owner[w] in contextual:
                 continue
             best = None
             stack = [(0, [])]
@@ -391,6 +424,8 @@ def main(argv=None) -> int:
                         starts[tok[:k]] += n
                 risky = []
                 for w in wrong_to:
+                    if owner[w] in contextual:
+                        continue
                     for i in range(1, min(len(w), 4)):
                         left, right = w[:i], w[i:]
                         if len(left) > 3 or len(right) > 3:

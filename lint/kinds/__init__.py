@@ -4,6 +4,7 @@ no particular rule. To add a kind, write a `Rule` subclass in its own module and
 from __future__ import annotations
 
 from .rule import FieldError, Rule
+from .confusable import Confusable
 from .consistency import Consistency
 from .existence import Existence
 from .metric import Metric
@@ -20,7 +21,7 @@ from .substitution import Substitution
 KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
     for kind in (Existence, Substitution, Required, Repetition, Metric, Consistency, Punctuation, Script, NearIdiom,
-                 NearWord, Referent, Score)
+                 NearWord, Referent, Score, Confusable)
 }
 
 __all__ = ["KINDS", "FieldError", "Rule"]

@@ -1,0 +1,163 @@
+"""confusable — a right word written in the place of another: wrong only in the context given.
+
+For confusions where the written character or word is itself right elsewhere (`在`/`再`,
+`象`/`像`, `的`/`得`): `再这之前` is wrong, `再次` is right. Each form is a literal with the
+error marked, written with short alternations that are expanded when the rule is loaded; every
+expanded literal goes into the engine's one shared Aho-Corasick automaton, so the text is
+passed once whatever the number of forms, and the rule does work only where a form occurs.
+
+Fields:
+- `groups` (required): a list of groups, each with
+  - `why` (required): why the marked form is wrong in this context, in the message's language
+    (`“在”表示时间、处所`);
+  - `forms` (required): literals with exactly one marked error `[wrong>right]` and any number
+    of alternations `(a|b|c)` (not nested; an empty alternative is allowed), expanded to every
+    combination: `[再>在](这|此)(之前|之后)` is four literals. The finding covers the marked
+    characters only, and its replacement is the right form;
+  - `exceptions`: literals, with alternations too; a marked error inside an occurrence of one
+    is not reported (`(现|实|存)在也` keeps `现在也不` from reading as `再也不`). They are
+    compared with the text around a form's hit only, not searched for: a common exception
+    (`生活的`) costs nothing where no form occurs.
+
+A literal written twice in one group, a form whose correction gives another form of the rule
+(the fix would be reported again), or a marker that is missing or repeated is an error. When
+forms overlap, each marked error is reported once. `fix` defaults to `unsafe`: the context says
+the form is wrong, a reader confirms the correction. Message placeholders: `{match}` (the
+literal as written), `{replacement}` (the literal corrected), `{why}`.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..findings import Match
+from .rule import FieldError, Rule
+
+_PART = re.compile(r"\[([^\[\]>]+)>([^\[\]>]+)\]|\(([^()]*)\)|([^\[\]()]+)")
+
+
+def expand(template: str, marked: bool = True) -> list[tuple[str, int, int, str]]:
+    """Every literal a template stands for: (literal, start and end of the marked error in it,
+    its right form); without `marked`, a template with no marker (start = end = 0)."""
+    parts, at, markers = [], 0, 0
+    while at < len(template):
+        found = _PART.match(template, at)
+        if found is None:
+            raise ValueError(f"cannot read {template!r} at {at + 1}: brackets and parentheses must pair, without nesting")
+        wrong, right, choices, plain = found.groups()
+        if wrong is not None:
+            markers += 1
+            parts.append([(wrong, right)])
+        elif choices is not None:
+            parts.append(choices.split("|"))
+        else:
+            parts.append([plain])
+        at = found.end()
+    if markers != (1 if marked else 0):
+        raise ValueError(f"{template!r} must mark exactly one error as [wrong>right]" if marked
+                         else f"{template!r}: an exception marks no error")
+    literals = []
+    for combination in itertools.product(*parts):
+        text, start, end, right = "", 0, 0, ""
+        for piece in combination:
+            if isinstance(piece, tuple):
+                start, end, right = len(text), len(text) + len(piece[0]), piece[1]
+                text += piece[0]
+            else:
+                text += piece
+        literals.append((text, start, end, right))
+    return literals
+
+
+def _groups(value):
+    if not isinstance(value, list) or not value:
+        raise ValueError("must be a non-empty list of groups")
+    groups = []
+    for number, group in enumerate(value, 1):
+        if not isinstance(group, dict) or set(group) - {"why", "forms", "exceptions"}:
+            raise ValueError(f"group {number}: a mapping of why, forms and exceptions")
+        why, forms, exceptions = group.get("why"), group.get("forms"), group.get("exceptions") or []
+        if not isinstance(why, str) or not why:
+            raise ValueError(f"group {number}: `why` must be a non-empty string")
+        for name, items in (("forms", forms), ("exceptions", exceptions)):
+            if name == "forms" and not items or not isinstance(items, list) \
+                    or not all(isinstance(item, str) and item for item in items):
+                raise ValueError(f"group {number}: `{name}` must be a list of non-empty strings")
+        try:
+            expanded = [literal for form in forms for literal in expand(form)]
+            sheltering = [literal for form in exceptions for literal, *_ in expand(form, marked=False)]
+        except ValueError as error:
+            raise ValueError(f"group {number}: {error}") from None
+        seen = [literal for literal, *_ in expanded]
+        if len(set(seen)) != len(seen):
+            twice = sorted({literal for literal in seen if seen.count(literal) > 1})
+            raise ValueError(f"group {number}: {', '.join(twice)} written twice")
+        groups.append((why, expanded, sheltering))
+    return groups
+
+
+class Confusable(Rule):
+    KIND = "confusable"
+    FIELDS = {"groups": (_groups, None)}
+    REQUIRED = ("groups",)
+    DEFAULT_FIX = "unsafe"
+    literal_only = True
+
+    def setup(self, groups):
+        self.whys = [why for why, _, _ in groups]
+        # literal index -> (group, start and end of the error in the literal, right form)
+        self.forms, self.form_info = [], []
+        # per group: wrong form -> [(exception, where the wrong form stands in it)]
+        self.shelters = []
+        owner = {}
+        for group, (_, expanded, sheltering) in enumerate(groups):
+            wrongs = set()
+            for literal, start, end, right in expanded:
+                if literal in owner:
+                    raise FieldError("groups", f"field 'groups' writes {literal!r} in two groups")
+                owner[literal] = group
+                self.forms.append(literal)
+                self.form_info.append((group, start, end, right))
+                wrongs.add(literal[start:end])
+            index = {}
+            for exception in dict.fromkeys(sheltering):
+                for wrong in wrongs:
+                    at = exception.find(wrong)
+                    while at != -1:
+                        index.setdefault(wrong, []).append((exception, at))
+                        at = exception.find(wrong, at + 1)
+            self.shelters.append(index)
+        longest = max(map(len, self.forms))
+        for literal, (_, start, end, right) in zip(self.forms, self.form_info):
+            fixed = literal[:start] + right + literal[end:]
+            again = [fixed[i:j] for i in range(len(fixed)) for j in range(i + 1, min(len(fixed), i + longest) + 1)
+                     if fixed[i:j] in owner]
+            if again:
+                raise FieldError("groups", f"field 'groups': fixing {literal!r} gives {fixed!r}, "
+                                           f"which holds the form {again[0]!r}")
+
+    def literals(self):
+        return self.forms
+
+    def with_messages(self, convert):
+        rule = super().with_messages(convert)
+        rule.whys = [convert(why) for why in self.whys]
+        return rule
+
+    def run(self, doc, hits):
+        text = doc.text
+        reported = []
+        for index, start, end in sorted(hits, key=lambda h: (h[1], -h[2])):
+            group, wrong_start, wrong_end, right = self.form_info[index]
+            at, until = start + wrong_start, start + wrong_end
+            if any(s < until and at < e for s, e in reported) or not self.in_scope(doc, at, until):
+                continue
+            if any(at >= offset and text.startswith(exception, at - offset)
+                   for exception, offset in self.shelters[group].get(text[at:until], ())):
+                continue
+            reported.append((at, until))
+            literal = self.forms[index]
+            yield Match(at, until,
+                        self.render(match=literal, replacement=literal[:wrong_start] + right + literal[wrong_end:],
+                                    why=self.whys[group]),
+                        (right,))

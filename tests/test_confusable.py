@@ -1,0 +1,157 @@
+"""The confusable kind (lint/kinds/confusable.py) and the two typos rules written with it:
+typos.confusable (在/再, 象/像, 以/已, 帐/账 …) and typos.particle (的/地/得)."""
+from __future__ import annotations
+
+import pytest
+
+from lint import lint_text
+from lint.kinds import KINDS, FieldError
+from lint.kinds.confusable import expand
+from lint.rulepack import builtin_rules_dir, load_packs
+
+RULES = [r for r in load_packs([builtin_rules_dir()]) if r.pack == "typos" and r.KIND == "confusable"]
+
+
+def rule(groups, **fields):
+    spec = {"id": "t", "kind": "confusable", "level": "warning", "message": "“{match}”应为“{replacement}”（{why}）",
+            "groups": groups, **fields}
+    return KINDS["confusable"](spec, "test")
+
+
+def found(r, text):
+    from lint.linter import Linter
+
+    return [(f.text, f.offset, f.replacements, f.message)
+            for f in Linter(rules=[r], builtin=False).lint_text("标题\n" + text, "a.txt")]
+
+
+# --- the template --------------------------------------------------------------------------
+def test_a_template_expands_to_every_combination_with_the_marked_error():
+    assert expand("[再>在](这|此)(之前|之后)") == [
+        ("再这之前", 0, 1, "在"), ("再这之后", 0, 1, "在"), ("再此之前", 0, 1, "在"), ("再此之后", 0, 1, "在")]
+    assert expand("(|好)[象>像]") == [("象", 0, 1, "像"), ("好象", 1, 2, "像")]
+    assert expand("(现|实)在也", marked=False) == [("现在也", 0, 0, ""), ("实在也", 0, 0, "")]
+
+
+@pytest.mark.parametrize("bad", ["再这之前", "[再>在][这>那]", "[再>在](这|(此|那))", "[再>在](这", "[再>在]这]"])
+def test_a_form_without_exactly_one_readable_marker_is_refused(bad):
+    with pytest.raises(ValueError):
+        expand(bad)
+
+
+def test_an_exception_marks_no_error():
+    with pytest.raises(ValueError):
+        expand("(现|实)[在>再]", marked=False)
+
+
+# --- the kind --------------------------------------------------------------------------------
+def test_the_finding_covers_the_marked_characters_and_the_message_shows_the_context():
+    r = rule([{"why": "“在”表示时间", "forms": ["[再>在](这|此)之前"]}])
+    assert found(r, "再这之前，双方已有接触。") == [
+        ("再", 3, ["在"], "“再这之前”应为“在这之前”（“在”表示时间）")]
+    assert found(r, "再次之前，双方已有接触。") == []
+
+
+def test_an_exception_shelters_the_marked_error_of_its_own_group_only():
+    r = rule([{"why": "a", "forms": ["[在>再]也不"], "exceptions": ["现在也"]},
+              {"why": "b", "forms": ["现[在>再]也没"]}])
+    assert found(r, "他现在也不知道。") == []
+    assert [f[0] for f in found(r, "他在也不来了。")] == ["在"]
+    # the other group's exceptions do not apply to it
+    assert [f[3] for f in found(r, "他现在也没来。")] == ["“现在也没”应为“现再也没”（b）"]
+
+
+def test_overlapping_forms_report_one_error_once():
+    r = rule([{"why": "a", "forms": ["[帐>账]户", "转[帐>账]"]}])
+    assert [f[:3] for f in found(r, "请转帐户头。")] == [("帐", 5, ["账"])]
+
+
+@pytest.mark.parametrize("groups, message", [
+    ([{"why": "a", "forms": ["[在>再](也|也)"]}], "written twice"),
+    ([{"why": "a", "forms": ["[在>再]也"]}, {"why": "b", "forms": ["[在>再]也"]}], "two groups"),
+    ([{"why": "a", "forms": ["[象>像]是", "好[像>象]是"]}], "holds the form"),
+    ([{"why": "a", "forms": ["再也"]}], "exactly one"),
+    ([{"forms": ["[再>在]也"]}], "why"),
+    ([{"why": "a", "forms": []}], "forms"),
+])
+def test_mistakes_in_the_groups_are_refused(groups, message):
+    with pytest.raises(FieldError, match=message):
+        rule(groups)
+
+
+def test_the_fix_is_unsafe_by_default():
+    assert rule([{"why": "a", "forms": ["[再>在]这之前"]}]).fix == "unsafe"
+
+
+# --- the shipped rules -----------------------------------------------------------------------
+def lines_document(items):
+    text, starts = "标题\n", []
+    for item in items:
+        starts.append(len(text))
+        text += item + "。\n"
+    return text, starts
+
+
+@pytest.mark.parametrize("shipped", RULES, ids=lambda r: r.id)
+def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_again(shipped):
+    """Each expanded literal, written alone, is one finding of its own rule at the marked
+    characters with the right form (no other typos rule reports the same error: one finding per
+    error), and the corrected literal is not reported by any typos.confusable/particle form."""
+    text, starts = lines_document(shipped.forms)
+    findings = lint_text(text, select=["typos"])
+    problems = []
+    by_start = {}
+    for f in findings:
+        by_start.setdefault(f.offset, []).append(f)
+    for literal, start, (_, at, until, right) in zip(shipped.forms, starts, shipped.form_info):
+        here = [f for f in findings if f.offset < start + until and start + at < f.offset + f.length]
+        mine = [f for f in here if f.rule == shipped.id and f.offset == start + at and f.replacements == [right]]
+        if len(mine) != 1 or len(here) != 1:
+            problems.append(f"{literal}: {[(f.rule, f.text) for f in here]}")
+    fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, shipped.form_info)]
+    text, starts = lines_document(fixed)
+    again = [f for f in lint_text(text, select=[r.id for r in RULES])]
+    problems += [f"fixed text flagged: {f.rule} {f.text} {f.message}" for f in again]
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("text", [
+    "在此之前，他已经离开了。", "代表团在次日抵达。", "他现在也不清楚。", "他实在也没有办法。",
+    "他从小爱好象棋。", "这一现象这么普遍。", "他的形象一直很好。", "大象一样的身躯。",
+    "该公司以经营家电为主。", "可以经有关部门批准后实施。", "他们已上市三年。", "股价已下跌。",
+    "帐篷里很暖和。", "挂上蚊帐。", "没有甲方负责人的签字不能生效。", "只有乙方承担了费用。",
+    "他从事写作生意兴隆。", "一部分人提前离开。", "他分到了全部份额。", "沪深三百成份股。",
+    "引导至出口。", "从南极至北极。", "既使用方便又便宜。", "既便宜又实用。",
+    "这事到处与人争执。", "他们相处与合作都很融洽。", "他带着眼镜盒出门。",
+    "权利和义务是统一的。", "滥用权力必然导致腐败。",
+])
+def test_correct_text_is_not_reported(text):
+    assert [f.text for f in lint_text("标题\n" + text, select=[r.id for r in RULES])] == []
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("再这之前，他已经离开了。", "再", "在"),
+    ("离开以后，他在也没有回来。", "在", "再"),
+    ("用它来形容在合适不过了。", "在", "再"),
+    ("他看上去好象很累。", "象", "像"),
+    ("大家象往常一样上班。", "象", "像"),
+    ("新校区以经投入使用。", "以", "已"),
+    ("从此已后，他再没来过。", "已", "以"),
+    ("请核对帐户信息。", "帐", "账"),
+    ("费用有乙方承担。", "有", "由"),
+    ("他做为一名教师。", "做为一名", "作为一名"),  # typos.word's entry: one finding
+    ("这部份内容很重要。", "份", "分"),
+    ("多喝水补充水份。", "份", "分"),
+    ("司机换档时要踩离合。", "档", "挡"),
+    ("工人应当遵守权力和义务。", "力", "利"),
+    ("这会导至严重后果。", "至", "致"),
+    ("即便如此，既使如此也不行。", "既", "即"),
+    ("这取决与你自己。", "与", "于"),
+    ("该公司的营业收人增长了。", "人", "入"),
+    ("他跑的非常快。", "的", "得"),
+    ("他悄悄的走进了会议室。", "的", "地"),
+    ("这一点值的一提。", "的", "得"),
+])
+def test_classic_confusions_are_reported_with_the_right_form(text, wrong, right):
+    findings = lint_text("标题\n" + text, select=["typos"])
+    assert [(f.text, f.replacements[0]) for f in findings] == [(wrong, right)]
