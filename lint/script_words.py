@@ -5,8 +5,9 @@ The table is built by `scripts/build_script_words.py` from OpenCC's conversions 
 dictionary (see docs/script.md). Its header names the characters it is about; they are the
 literals the rule gives the engine's shared automaton (`WordTable.characters`, which reads only
 the header). The rest is parsed on the first hit (`WordTable.get`): entries `written<TAB>right
-<TAB>flags` (`s` a safe fix or `u`; `>`: a preposition, reported only before a Han character)
-and shelters `word<TAB>=` (Simplified words that use the character as written).
+<TAB>flags` (`s` a safe fix or `u`; `>`: a preposition, reported only before a Han character),
+shelters `word<TAB>=` (Simplified words that use the character as written), and the verbs
+(`@verbs`) after which a particle of the header (`著` for `着`, `於` for `于`) is a slip too.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "script_words.tsv"
 CHARACTERS = "# characters: "
+PARTICLES = "# particles: "
+VERBS = "@verbs\t"
 
 
 class WordTable:
@@ -23,9 +26,17 @@ class WordTable:
     def __init__(self, path: Path = DATA):
         self.entries: dict[str, tuple[str, bool, bool]] = {}  # written -> right, safe, before Han
         self.shelters: set[str] = set()
+        self.particles: dict[str, str] = {}  # 著 -> 着: a slip after any verb, before a Han character
+        self._verbs = ""  # "看 笑 专注 …", made a set on the first particle that needs it
+        self._verb_set: frozenset[str] | None = None
         with open(path, encoding="utf-8") as handle:
             for line in handle:
+                if line.startswith(PARTICLES):
+                    self.particles = {pair[0]: pair[1] for pair in line[len(PARTICLES):].split()}
                 if line.startswith("#"):
+                    continue
+                if line.startswith(VERBS):
+                    self._verbs = line[len(VERBS):]
                     continue
                 written, right, *rest = line.rstrip("\n").split("\t")
                 if right == "=":
@@ -43,9 +54,24 @@ class WordTable:
                     self.pairs.update(p for p in (written[i - 1:i + 1] if i else "", written[i:i + 2]) if len(p) == 2)
 
     def near(self, text: str, position: int) -> bool:
-        """Whether an entry may hold the character at `position` (a cheap first test)."""
+        """Whether an entry, or a verb before a particle, may hold the character at `position`
+        (a cheap first test)."""
         return (text[position:position + 2] in self.pairs
-                or (position > 0 and text[position - 1:position + 1] in self.pairs))
+                or (position > 0 and text[position - 1:position + 1] in self.pairs)
+                or (text[position] in self.particles and _han(text, position + 1, len(text))
+                    and not self._sheltered(text, position, 0, len(text))  # 著名: most hits
+                    and (self.is_verb(text[position - 1:position])
+                         or (position > 1 and self.is_verb(text[position - 2:position])))))
+
+    def is_verb(self, word: str) -> bool:
+        if self._verb_set is None:
+            self._verb_set = frozenset(self._verbs.split())
+        return word in self._verb_set
+
+    def _sheltered(self, text: str, position: int, seg_start: int, seg_end: int) -> bool:
+        return any(text[start:start + length] in self.shelters
+                   for length in range(2, self.longest + 1)
+                   for start in range(max(seg_start, position - length + 1), min(position, seg_end - length) + 1))
 
     @classmethod
     def characters(cls) -> list[str]:
@@ -85,13 +111,25 @@ class WordTable:
                     continue  # a preposition without its object: `许某冲著，` (a credit)
                 found.append((start, word, right, safe))
         if not found:
-            return None
+            return self._after_verb(text, position, seg_start, seg_end)
         word_start, word, right, safe = found[0]  # the longest, then the leftmost
         changed = [i for i, (a, b) in enumerate(zip(word, right)) if a != b]
         new = right[position - word_start]
         # certain only when every word around the character agrees on its right form
         safe = safe and all(r[position - s] == new for s, _, r, _ in found)
         return (word_start + changed[0], word_start + changed[-1] + 1, word_start, word, right, safe)
+
+    def _after_verb(self, text: str, position: int, seg_start: int, seg_end: int):
+        """A particle after a verb, before a Han character (`笑著说`): never certain."""
+        new = self.particles.get(text[position])
+        if new is None or not _han(text, position + 1, seg_end):
+            return None
+        for length in (2, 1):
+            start = position - length
+            if start >= seg_start and self.is_verb(text[start:position]):
+                verb = text[start:position]
+                return (position, position + 1, start, verb + text[position], verb + new, False)
+        return None
 
 
 def _han(text: str, offset: int, end: int) -> bool:

@@ -149,6 +149,24 @@ def test_a_preposition_is_reported_before_its_object():
     assert [f[:2] for f in check(TRADITIONAL, "大家向著目标前进")] == [("著", 3)]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("她笑著说了一句", ("著", 2, ["着"], False, "“笑著”中的“著”是繁体用字，简体文本中应为“笑着”")),
+    ("他专注於研究", ("於", 3, ["于"], False, "“专注於”中的“於”是繁体用字，简体文本中应为“专注于”")),
+])
+def test_a_particle_after_a_verb_before_a_han_character_is_offered_but_never_certain(text, found):
+    assert word_check(TRADITIONAL, text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "王某著有多部作品",      # the pack's exception: 著有 (has written)
+    "李某笑著，走了",        # no Han character after it
+    "张某著《城市笔记》",    # an author's credit
+    "这是他编著的教材",      # 编著: a shelter
+])
+def test_a_particle_is_not_reported_without_a_verb_before_and_a_han_character_after(text):
+    assert check(TRADITIONAL, text) == []
+
+
 def test_an_exception_shelters_a_word_finding():
     assert check(TRADITIONAL, "北宋毕昇发明活字印刷") == []  # the pack's exception: 昇 in a name
     assert [f[0] for f in check(rule(), "北宋毕昇发明活字印刷")] == ["昇"]
@@ -190,6 +208,8 @@ def test_word_table_shape():
     assert {"於", "著", "乾", "瞭", "藉", "徵", "麽"} <= chars and "么" not in chars
     assert table.entries["终於"] == ("终于", True, False) and table.entries["随著"][:2] == ("随着", True)
     assert {"著名", "显著", "乾隆", "慰藉", "瞭望"} <= table.shelters
+    assert table.particles == {"於": "于", "著": "着"} and all(map(table.is_verb, ["笑", "专注", "看"]))
+    assert not table.is_verb("著名") and not table.is_verb("")
     # an entry differs from its right form only at the table's characters; none is a shelter
     for written, (right, _, _) in table.entries.items():
         assert len(written) == len(right) and written not in table.shelters

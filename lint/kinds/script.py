@@ -24,9 +24,10 @@ Fields:
   the table `lint/data/script_words.tsv` (built by `scripts/build_script_words.py` from OpenCC
   and jieba's dictionary). A character inside a Simplified word that uses it as written
   (`著名`, `乾隆`, `慰藉`: the table's shelters) or inside one of the `exceptions` is not
-  reported; nor is one in a document written wholly in Traditional. Only the character is
-  reported, with `word_message`; its fix is safe when the table marks the written word as never
-  a Simplified word, otherwise unsafe.
+  reported; nor is one in a document written wholly in Traditional. The table's particles
+  (`著`, `於`) are also reported after one of its verbs and before a Han character (`笑著说`).
+  Only the character is reported, with `word_message`; its fix is safe when the table marks the
+  written word as never a Simplified word, otherwise (and after a verb) unsafe.
 - `word_message`: message of those findings; placeholders `{word}` (the word as written),
   `{right}` (the word in Simplified), `{match}`, `{replacement}`, `{found}` and `{expected}`.
 
