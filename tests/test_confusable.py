@@ -126,6 +126,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     "权利和义务是统一的。", "滥用权力必然导致腐败。",
     "这场比赛势必需要全力以赴。", "报名将于明天截止。", "大家齐心协力渡过难关。", "获得话语权。",
     "约个地方见面。", "他资深人士。",
+    "这块石头外形像一只鸟。", "很少出现像他这样的人。", "针对像他这样的情况。",
 ])
 def test_correct_text_is_not_reported(text):
     assert [f.text for f in lint_text("标题\n" + text, select=[r.id for r in RULES])] == []
@@ -157,6 +158,9 @@ def test_correct_text_is_not_reported(text):
     ("车子又陷人困境。", "人", "入"),
     ("只花了两快钱。", "快", "块"),
     ("不舒服得话就休息。", "得", "的"),
+    ("这损害了企业的形像。", "像", "象"),
+    ("笑得时候要自然。", "得", "的"),
+    ("双方没有厉害关系。", "厉", "利"),
     ("他跑的非常快。", "的", "得"),
     ("他悄悄的走进了会议室。", "的", "地"),
     ("这一点值的一提。", "的", "得"),
