@@ -2,6 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
+                                        [--blind4] [--blind5]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -67,6 +68,7 @@ BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
 BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
 BLIND3_JSONL = ROOT / "tests" / "data" / "headlines-blind3.jsonl"
 BLIND4_JSONL = ROOT / "tests" / "data" / "headlines-blind4.jsonl"
+BLIND5_JSONL = ROOT / "tests" / "data" / "headlines-blind5.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
 SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
 SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
@@ -207,12 +209,13 @@ def blind3_figures(rows, check) -> dict:
         for rule in {h[0] for h in hits}:
             out["rules"][f"{rule} ({row['label']})"] += 1
         if row["label"] == "clickbait":
-            for key, table in ((row["family"], out["families"]), (row["cue"], out["cues"])):
+            # (a set without `family` or `cue` fields is counted under "-")
+            for key, table in ((row.get("family", "-"), out["families"]), (row.get("cue", "-"), out["cues"])):
                 table[key][0] += ruled
                 table[key][1] += bool(hits)
                 table[key][2] += 1
         else:
-            table = out["sober_cues"][row["cue"]]
+            table = out["sober_cues"][row.get("cue", "-")]
             table[0] += ruled
             table[1] += bool(hits)
             table[2] += 1
@@ -387,6 +390,9 @@ def main(argv=None) -> int:
     parser.add_argument("--blind4", action="store_true",
                         help="also measure headlines-blind4.jsonl (all held out; counts only, never a headline; "
                              "once, when the rules and the model are final)")
+    parser.add_argument("--blind5", action="store_true",
+                        help="also measure headlines-blind5.jsonl (all held out; counts only, never a headline; "
+                             "once, when the rules and the model are final)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -420,7 +426,10 @@ def main(argv=None) -> int:
         print_blind3(results["blind3"], title="third blind set (spent since session 5: tuned figures)")
     if args.blind4 and BLIND4_JSONL.exists():
         results["blind4"] = blind3_figures(load_blind(BLIND4_JSONL), check)
-        print_blind3(results["blind4"], BLIND4_JSONL, "fourth blind set, all held out")
+        print_blind3(results["blind4"], BLIND4_JSONL, "fourth blind set (spent since session 6: training material of the model)")
+    if args.blind5 and BLIND5_JSONL.exists():
+        results["blind5"] = blind3_figures(load_blind(BLIND5_JSONL), check)
+        print_blind3(results["blind5"], BLIND5_JSONL, "fifth blind set, all held out")
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)

@@ -32,7 +32,7 @@ def test_the_model_is_small_data_read_once():
     path = DATA / "headline_score.json"
     assert path.stat().st_size < 300_000
     model = json.loads(path.read_text(encoding="utf-8"))
-    assert model["n"] == [1, 2, 3] and model["threshold"] >= 3.0 and model["weights"]
+    assert model["n"] == [2, 3] and model["threshold"] >= 3.0 and model["weights"]
     assert load_model("headline_score.json") is load_model("headline_score.json")
 
 
@@ -77,3 +77,69 @@ def test_the_model_file_is_what_the_build_script_makes_of_the_data():
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_headline_score.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Headlines written for this test (not from any labelled set or the corpus): the built-in model's
+# findings on them are fixed. A retrained model that changes one of them changes this list, with
+# the reason in the commit.
+OWN_CLICKBAIT = [
+    "这三样东西千万别放冰箱，很多人还不知道",
+    "老人每天早上喝一杯它，半年后体检结果让医生都愣了",
+    "月底前一定要去银行办这件事，晚了就来不及了",
+    "他退休后回到村里，村民们都没想到他会做这件事",
+]
+OWN_SOBER = [
+    "市第一人民医院新院区下月启用 设床位1200张",
+    "省气象台发布寒潮蓝色预警 本周末最低气温降至零下5摄氏度",
+    "地铁3号线北延段开通试运营 新增站点6座",
+    "区教育局公布今年义务教育招生方案 报名时间为6月1日至10日",
+    "国家医保局：12种药品纳入新版目录 平均降价52%",
+]
+
+
+@pytest.mark.parametrize("headline", OWN_CLICKBAIT + OWN_SOBER)
+def test_the_built_in_model_on_a_fixed_set(headline):
+    findings = lint_text(headline + "\n\n正文。\n", select=["headline.score"])
+    assert [f.rule for f in findings] == (["headline.score"] if headline in OWN_CLICKBAIT else [])
+
+
+def test_the_rule_scores_as_the_model_does_counting_every_occurrence():
+    model = load_model("headline_score.json")
+    # the kind inlines Model.logit; both sum the weight of every match, repeats included (the
+    # model is trained on counts)
+    gram = next(k for k in model.keys if len(k) == 2 and "^" not in k and "$" not in k)
+    once, twice = model.logit("某" + gram + "某"), model.logit("某" + gram + "某" + gram + "某")
+    weight = model.weights[model.keys.index(gram)]
+    assert abs((twice - once) - weight) < 1e-9 or gram[0] == gram[1]
+    for text in OWN_CLICKBAIT + OWN_SOBER:
+        assert (model.logit(text) > model.threshold) == (text in OWN_CLICKBAIT)
+
+
+def test_the_model_is_read_only_when_the_rule_runs(monkeypatch):
+    import lint.kinds.score as score
+
+    monkeypatch.setattr(score, "_MODELS", {})
+    engine = Engine(parse_pack(textwrap.dedent(RULE), "test.yaml"))
+    assert score._MODELS == {}  # building the engine does not read it
+    lint_text("别再傻傻地这样晒衣服了，看完你就明白\n", ignore=["headline.score"])
+    assert score._MODELS == {}  # a run without the rule does not either
+    engine.lint(read_text("标题\n正文。\n"))
+    assert list(score._MODELS) == ["headline_score.json"]
+
+
+def test_the_model_stays_cheap_to_search():
+    """The rule scores the headline of every document, and its cost is mostly one Python object
+    per n-gram of the model the headline holds (docs/headlines.md, Speed): no 1-grams (almost
+    every character would be one) and no light n-grams (mostly common ones). On the project's own
+    sober headlines the model finds 13.6 n-grams per headline (session 6; the 1-3-gram model of
+    session 5 found 33.5)."""
+    import csv
+    from pathlib import Path
+
+    model = load_model("headline_score.json")
+    assert min(map(len, model.keys)) >= 2 and min(map(abs, model.weights)) >= 0.2
+    with (Path(__file__).parent / "data" / "headlines.tsv").open(encoding="utf-8", newline="") as handle:
+        sober = [r["headline"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                 if r["label"] == "sober"]
+    found = sum(len(model.find("^" + h + "$", overlapping=True)) for h in sober) / len(sober)
+    assert found < 16, found

@@ -4,7 +4,8 @@ Fields:
 - `model`: the name of a JSON file in `lint/data/` written by a build script (for the built-in
   `headline.score`: `scripts/build_headline_score.py`): `n` (the n-gram lengths), `bias`,
   `threshold` (a logit) and `weights` (n-gram -> weight). Each range (e.g. the headline) is
-  scored as `^` + its text + `$`: the bias plus the weights of the n-grams it holds. The file
+  scored as `^` + its text + `$`: the bias plus the weight of each n-gram it holds, as often as
+  it occurs (the model is trained on counts). The file
   is read when the rule first runs; nothing is downloaded.
 - `cues` (default 3): how many n-grams that pushed the score up the message names: those of two
   or more characters first, the heaviest first, none inside another, none of marks alone but ！？….
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick_rs
@@ -26,34 +28,46 @@ from .fields import count, nonempty_text
 from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-_MODELS: dict[str, tuple] = {}
-_AUTOMATA: dict[str, tuple] = {}
+_MODELS: dict[str, "Model"] = {}
+_first = itemgetter(0)
 
 
-def load_model(name: str) -> tuple[tuple[int, ...], float, float, dict[str, float]]:
-    """(n-gram lengths, bias, threshold, weights) of the model file `name`, read once."""
+class Model:
+    """A model file read and ready to score: its n-grams in an Aho-Corasick automaton (an
+    overlapping search finds every n-gram of the model a text holds in one pass in Rust, several
+    times cheaper than cutting the text into n-grams in Python), their weights in the same
+    order, the bias and the threshold. A headline's cost is mostly one Python tuple per n-gram
+    found, so the model keeps few n-grams that common headlines hold (see
+    scripts/build_headline_score.py)."""
+
+    __slots__ = ("n", "bias", "threshold", "keys", "weights", "find")
+
+    def __init__(self, data: dict):
+        self.n = tuple(data["n"])
+        self.bias, self.threshold = float(data["bias"]), float(data["threshold"])
+        self.keys = list(data["weights"])
+        self.weights = [data["weights"][k] for k in self.keys]
+        self.find = ahocorasick_rs.AhoCorasick(
+            self.keys, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA).find_matches_as_indexes
+
+    def logit(self, text: str) -> float:
+        """The score of `text` (a logit): the bias plus the weight of every n-gram it holds, as
+        often as it occurs (as in training)."""
+        return self.bias + sum(map(self.weights.__getitem__, map(_first, self.find("^" + text + "$", overlapping=True))))
+
+    def found(self, text: str) -> set[int]:
+        """The indexes of the model's n-grams that `text` holds."""
+        return set(map(_first, self.find("^" + text + "$", overlapping=True)))
+
+
+def load_model(name: str) -> Model:
+    """The model file `name` of lint/data/, read and built once (on the rule's first run)."""
     model = _MODELS.get(name)
     if model is None:
         with open(DATA / name, encoding="utf-8") as handle:
-            data = json.load(handle)
-        model = _MODELS[name] = (tuple(data["n"]), float(data["bias"]), float(data["threshold"]), data["weights"])
+            model = _MODELS[name] = Model(json.load(handle))
     return model
-
-
-def automaton(name: str):
-    """(automaton, n-grams, weights in the same order) of the model `name`, built once: an
-    overlapping Aho-Corasick search finds every n-gram of the model a text holds in one pass
-    in Rust, several times cheaper than cutting the text into n-grams in Python (a headline is
-    scored in every document, so this is most of the rule's cost)."""
-    built = _AUTOMATA.get(name)
-    if built is None:
-        weights = load_model(name)[3]
-        keys = list(weights)
-        built = _AUTOMATA[name] = (
-            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                       implementation=ahocorasick_rs.Implementation.ContiguousNFA),
-            keys, [weights[k] for k in keys])
-    return built
 
 
 class Score(Rule):
@@ -71,18 +85,16 @@ class Score(Rule):
         self.model, self.cues = model, cues
 
     def run(self, doc, hits):
-        _, bias, threshold, _ = load_model(self.model)
-        search, keys, weights = automaton(self.model)
-        text = doc.text
-        for start, end in self.segments(doc):
-            # each n-gram counts once, however often it occurs (as in training)
-            found = {index for index, _, _ in search.find_matches_as_indexes("^" + text[start:end] + "$", overlapping=True)}
-            logit = bias + sum(map(weights.__getitem__, found))
-            if logit <= threshold:
-                continue
-            present = [(weights[i], keys[i]) for i in found]
-            probability = 1.0 / (1.0 + math.exp(-min(30.0, logit)))
-            yield Match(start, end, self.render(score=f"{probability:.2f}", cues=self.top_cues(present)))
+        model = _MODELS.get(self.model) or load_model(self.model)
+        find, weights, text = model.find, model.weights, doc.text
+        bias, threshold = model.bias, model.threshold
+        for start, end in doc.segments(self.scope):
+            # Model.logit, inlined: this runs on every document
+            logit = bias + sum(map(weights.__getitem__, map(_first, find("^" + text[start:end] + "$", overlapping=True))))
+            if logit > threshold:
+                probability = 1.0 / (1.0 + math.exp(-min(30.0, logit)))
+                cues = self.top_cues([(weights[i], model.keys[i]) for i in model.found(text[start:end])])
+                yield Match(start, end, self.render(score=f"{probability:.2f}", cues=cues))
 
     def top_cues(self, present) -> str:
         """The heaviest n-grams that pushed the score up, words before single characters (a
