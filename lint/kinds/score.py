@@ -5,8 +5,8 @@ Fields:
   `headline.score`: `scripts/build_headline_score.py`): `n` (the n-gram lengths), `bias`,
   `threshold` (a logit) and `weights` (n-gram -> weight). Each range (e.g. the headline) is
   scored as `^` + its text + `$`: the bias plus the weight of each n-gram it holds, as often as
-  it occurs (the model is trained on counts). The file
-  is read when the rule first runs; nothing is downloaded.
+  it occurs (the model is trained on counts). The file is read when the rule first runs;
+  nothing is downloaded.
 - `cues` (default 3): how many n-grams that pushed the score up the message names: those of two
   or more characters first, the heaviest first, none inside another, none of marks alone but ！？….
 
