@@ -1,4 +1,5 @@
 """The `script` kind: Traditional characters in Simplified text (and the reverse), via OpenCC."""
+import importlib.util
 import json
 import os
 import struct
@@ -178,6 +179,13 @@ def test_words_beside_traditional_only_characters_are_one_finding():
     assert [f[:3] for f in check(TRADITIONAL, "打扫得乾淨")] == [("乾淨", 3, ["干净"])]
     assert [f[:3] for f in check(TRADITIONAL, "他終於来了")] == [("終於", 1, ["终于"])]
     assert [f[:3] for f in check(TRADITIONAL, "他終於明白，随著时间推移")] == [("終於", 1, ["终于"]), ("著", 7, ["着"])]
+    # beside one, the word is read as it will be once that character is fixed: 隨著 as 随著
+    assert word_check(TRADITIONAL, "他隨著人群走进会场") == [
+        ("隨", 1, ["随"], True, "“隨”是繁体字，简体文本中应为“随”"),
+        ("著", 2, ["着"], True, "“隨著”中的“著”是繁体用字，简体文本中应为“随着”"),
+    ]
+    fixed, _, left = Linter(rules=[TRADITIONAL]).fix_text("标题\n他隨著人群走进会场")
+    assert fixed == "标题\n他随着人群走进会场" and left == []
 
 
 def test_word_positions_count_characters_outside_the_bmp_as_one():
@@ -217,6 +225,15 @@ def test_word_table_shape():
     # nothing here is flagged by the character-level table
     assert not chars & Tables.get().trad.only
     assert WORD_TABLE.read_text(encoding="utf-8").startswith("# script_words.tsv")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jieba") is None,
+                    reason="jieba builds the table (pip install -e '.[spelling-data]')")
+def test_the_word_table_is_what_the_build_script_makes(tmp_path):
+    from scripts.build_script_words import main
+
+    main(["--out", str(tmp_path / "t.tsv")])
+    assert (tmp_path / "t.tsv").read_bytes() == WORD_TABLE.read_bytes()
 
 
 # --- positions --------------------------------------------------------------------------------

@@ -161,6 +161,7 @@ class Script(Rule):
             else:
                 shelters.append((start, end))
         text_ = doc.text
+        every_word = words  # beside a Traditional-only character, looked at again (隨著)
         if words:  # most hits (著名, 覆盖) are in no entry of the table: one look-up each
             table = WordTable.get()
             words = [start for start in words if table.near(text_, start)]
@@ -174,7 +175,7 @@ class Script(Rule):
             flagged, words = (_not_japanese(text_, flagged), _not_japanese(text_, words))
         if not flagged and self.target != "auto":
             # only characters of both scripts (著名, 由於): the word table alone, no OpenCC
-            yield from self._words(text_, words, segments, shelters, [])
+            yield from self._words(text_, text_, words, segments, shelters, [])
             return
         tables = Tables.get()
         other = None  # characters of the target script, counted only for the whole-document test
@@ -201,12 +202,22 @@ class Script(Rule):
             return
         found = list(self._runs(doc, side, flagged, segments, shelters)) if flagged else []
         yield from found
-        if side is tables.trad:
-            yield from self._words(text_, words, segments, shelters, found)
+        if side is tables.trad and every_word:
+            view = text_
+            if found:  # the words as they read once the Traditional-only characters are fixed
+                view = list(text_)
+                for match in found:
+                    view[match.start:match.end] = match.replacements[0]
+                view = "".join(view)
+                words = [p for p in every_word if self.in_scope(doc, p, p + 1) and table.near(view, p)]
+                if kana:
+                    words = _not_japanese(text_, words)
+            yield from self._words(view, text_, sorted(words), segments, shelters, found)
 
-    def _words(self, text_, positions, segments, shelters, found):
+    def _words(self, view, text_, positions, segments, shelters, found):
         """Characters of both scripts written in a word the Traditional way (`终於`): the word
-        table decides (see `lint.script_words`). Not where a finding of `found` already is."""
+        table decides (see `lint.script_words`), reading `view` (the text, with the findings of
+        `found` fixed: `隨著` is looked up as `随著`). Not where a finding of `found` already is."""
         if not positions:
             return
         table = WordTable.get()
@@ -216,7 +227,7 @@ class Script(Rule):
             if position in taken:
                 continue
             seg_start, seg_end = _segment_of(segments, position)
-            hit = table.lookup(text_, position, seg_start, seg_end)
+            hit = table.lookup(view, position, seg_start, seg_end)
             if hit is None:
                 continue
             start, end, word_start, word, right, safe = hit
@@ -224,7 +235,7 @@ class Script(Rule):
             if covered(start, end, shelters):
                 continue
             message = self.word_message
-            values = dict(word=word, right=right, match=text_[start:end],
+            values = dict(word=text_[word_start:word_start + len(word)], right=right, match=text_[start:end],
                           replacement=right[start - word_start:end - word_start], **names)
             for key, value in values.items():
                 message = message.replace("{" + key + "}", value)
