@@ -56,12 +56,16 @@ class WordTable:
     def near(self, text: str, position: int) -> bool:
         """Whether an entry, or a verb before a particle, may hold the character at `position`
         (a cheap first test)."""
-        return (text[position:position + 2] in self.pairs
-                or (position > 0 and text[position - 1:position + 1] in self.pairs)
-                or (text[position] in self.particles and _han(text, position + 1, len(text))
-                    and not self._sheltered(text, position, 0, len(text))  # 著名: most hits
-                    and (self.is_verb(text[position - 1:position])
-                         or (position > 1 and self.is_verb(text[position - 2:position])))))
+        after = text[position:position + 2]
+        before = text[position - 1:position + 1] if position else ""
+        if after in self.pairs or before in self.pairs:
+            return True
+        if text[position] not in self.particles or after in self.shelters or before in self.shelters:
+            return False  # 著名, 显著: most hits of a particle
+        return (_han(text, position + 1, len(text))
+                and not self._sheltered(text, position, 0, len(text))
+                and (self.is_verb(text[position - 1:position])
+                     or (position > 1 and self.is_verb(text[position - 2:position]))))
 
     def is_verb(self, word: str) -> bool:
         if self._verb_set is None:
