@@ -236,6 +236,19 @@ def test_the_word_table_is_what_the_build_script_makes(tmp_path):
     assert (tmp_path / "t.tsv").read_bytes() == WORD_TABLE.read_bytes()
 
 
+def test_the_segment_of_a_hit_is_found_by_binary_search():
+    from lint.kinds.script import _segment_of
+
+    segments = [(0, 5), (8, 12), (20, 30)]
+    assert [_segment_of(segments, o) for o in (0, 4, 8, 11, 25)] == [(0, 5), (0, 5), (8, 12), (8, 12), (20, 30)]
+    assert [_segment_of(segments, o) for o in (6, 15, 40)] == [(6, 7), (15, 16), (40, 41)]
+    assert _segment_of([], 3) == (3, 4)
+    # many hits in a document of many segments: each finding in its own paragraph
+    text = "标题\n\n" + "他终於来了 http://example.cn/x 。\n\n" * 300
+    findings = Linter(rules=[TRADITIONAL]).lint_text(text)
+    assert len(findings) == 300 and {f.text for f in findings} == {"於"}
+
+
 # --- positions --------------------------------------------------------------------------------
 def test_positions_count_characters_outside_the_bmp_as_one():
     text = "标题\n𠀀𠀁😀們好，𪚥後"

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 
 from ..findings import Match
 from ..opencc_tables import OpenCCDataError, Tables, flagged_characters
@@ -319,9 +320,11 @@ def _group(positions):
 
 
 def _segment_of(segments, offset):
-    for start, end in segments:
-        if start <= offset < end:
-            return start, end
+    """The segment (sorted, disjoint) holding `offset`: a binary search, so that many hits in a
+    document of many segments stay linear."""
+    i = bisect.bisect_right(segments, (offset, sys.maxsize)) - 1
+    if i >= 0 and segments[i][0] <= offset < segments[i][1]:
+        return segments[i]
     return offset, offset + 1
 
 
