@@ -143,3 +143,9 @@ def test_the_model_stays_cheap_to_search():
                  if r["label"] == "sober"]
     found = sum(len(model.find("^" + h + "$", overlapping=True)) for h in sober) / len(sober)
     assert found < 16, found
+
+
+def test_a_lone_surrogate_in_the_headline_is_scored_not_a_failure():
+    # reachable through the API only (a file is read as UTF-8): the automaton needs valid UTF-8
+    assert [f.rule for f in found("别再傻傻地这样晒衣服了\ud800，看完你就明白\n")] == ["test.s"]
+    assert found("\ud800\udc00\n") == []

@@ -22,6 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick_rs
+import regex
 
 from ..findings import Match
 from .fields import count, nonempty_text
@@ -30,6 +31,7 @@ from .rule import FieldError, Rule
 DATA = Path(__file__).resolve().parents[1] / "data"
 _MODELS: dict[str, "Model"] = {}
 _first = itemgetter(0)
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class Model:
@@ -51,14 +53,22 @@ class Model:
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard,
             implementation=ahocorasick_rs.Implementation.ContiguousNFA).find_matches_as_indexes
 
+    def search(self, text: str) -> list[tuple[int, int, int]]:
+        """The automaton's matches in `^` + text + `$`. The automaton needs valid UTF-8: a lone
+        surrogate (reachable through the API only) is searched as U+FFFD."""
+        try:
+            return self.find("^" + text + "$", overlapping=True)
+        except UnicodeEncodeError:
+            return self.find("^" + _LONE_SURROGATE.sub("\ufffd", text) + "$", overlapping=True)
+
     def logit(self, text: str) -> float:
         """The score of `text` (a logit): the bias plus the weight of every n-gram it holds, as
         often as it occurs (as in training)."""
-        return self.bias + sum(map(self.weights.__getitem__, map(_first, self.find("^" + text + "$", overlapping=True))))
+        return self.bias + sum(map(self.weights.__getitem__, map(_first, self.search(text))))
 
     def found(self, text: str) -> set[int]:
         """The indexes of the model's n-grams that `text` holds."""
-        return set(map(_first, self.find("^" + text + "$", overlapping=True)))
+        return set(map(_first, self.search(text)))
 
 
 def load_model(name: str) -> Model:
@@ -90,7 +100,11 @@ class Score(Rule):
         bias, threshold = model.bias, model.threshold
         for start, end in doc.segments(self.scope):
             # Model.logit, inlined: this runs on every document
-            logit = bias + sum(map(weights.__getitem__, map(_first, find("^" + text[start:end] + "$", overlapping=True))))
+            try:
+                matches = find("^" + text[start:end] + "$", overlapping=True)
+            except UnicodeEncodeError:  # lone surrogates (through the API only)
+                matches = model.search(text[start:end])
+            logit = bias + sum(map(weights.__getitem__, map(_first, matches)))
             if logit > threshold:
                 probability = 1.0 / (1.0 + math.exp(-min(30.0, logit)))
                 cues = self.top_cues([(weights[i], model.keys[i]) for i in model.found(text[start:end])])
