@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.readers.text import read_text
+from lint.readers.text import not_prose_spans, read_text
 
 
 def test_positions_count_characters_not_bytes_or_utf16_units():
@@ -29,6 +29,18 @@ def test_urls_and_emails_are_not_prose():
     url = text.index("https")
     assert not doc.in_scope(["body"], url, url + 5)
     assert doc.in_scope(["body"], text.index("详见"), text.index("详见") + 2)
+
+
+def test_a_url_ends_where_han_text_or_full_width_punctuation_runs_on():
+    """News text runs straight on after a link; what follows it is prose and gets checked."""
+    text = "标题\n详见http://example.com/a/b.html终於找到了，访问www.example.org。查询"
+    doc = read_text(text)
+    url = text.index("http")
+    assert not doc.in_scope(["body"], url, url + 5)
+    after = text.index("终於")
+    assert doc.in_scope(["body"], after, after + 2)
+    assert doc.in_scope(["body"], text.index("。查询"), len(text))
+    assert [text[s:e] for s, e in not_prose_spans(text)] == ["http://example.com/a/b.html", "www.example.org"]
 
 
 @given(st.text(alphabet="ab中\r\n\u2028", max_size=40))
