@@ -142,3 +142,10 @@ def test_the_context_model_decides_between_candidates_that_unigrams_pass():
 
 def test_the_rule_is_off_by_default():
     assert RULE not in {r.id for r in Linter().rules}
+
+
+def test_a_word_written_the_traditional_way_is_left_to_the_script_pack():
+    """`对於` is script.traditional's (its word table): one finding per error, not two."""
+    text = "我们对於这个问题还需要进一步研究。"
+    found = [(f.rule, f.text) for f in Linter(select=[RULE, "script"]).lint_text(text)]
+    assert found == [("script.traditional", "於")]

@@ -161,6 +161,14 @@ def _traditional(ch: str) -> str:
     return _t2s().convert(ch)
 
 
+def _script_word(run: str, position: int) -> bool:
+    """Whether the script pack's word table reads the character at `position` as a word
+    written the Traditional way (`终於`, `随著`): script.traditional reports it."""
+    from ..script_words import WordTable
+
+    return WordTable.get().lookup(run, position, 0, len(run)) is not None
+
+
 @lru_cache(maxsize=1)
 def _traditional_only() -> frozenset:
     """The characters only Traditional text uses (the script pack's table, cached)."""
@@ -326,7 +334,7 @@ class NearWord(Rule):
             if s > 0 and run[s - 1] in self.surnames:
                 continue
             traditional = _traditional(window[position]) == form[position]
-            if traditional and window[position] in _traditional_only():
+            if traditional and (window[position] in _traditional_only() or _script_word(run, s + position)):
                 continue  # script.traditional reports it (one finding per error)
             if window[position] not in common and not traditional:
                 continue  # a rare character is chosen, not mistyped (勠力, 磅礴's 礴 aside)
