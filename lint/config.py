@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import LEVELS
+from .messages import one_line
 from .yamlsafe import SafeLoader, compose, node_line, yaml  # PyYAML is imported only when a YAML file is parsed
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -40,7 +41,10 @@ PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 
 
 class ConfigError(Exception):
-    pass
+    """A configuration that cannot be used; its message is one line (names as escapes)."""
+
+    def __init__(self, message: str):
+        super().__init__(one_line(message))
 
 
 class _ForeignConfigError(ConfigError):

@@ -11,8 +11,17 @@ module.
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("en", "zh")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with the control characters that a name or path from a user's file may hold (a
+    line break inside a YAML string) written as escapes (`\\n`): an error stays one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 # English reasons and frames of error lines -> Chinese, longest first where one contains another
 _PHRASES = [

@@ -17,6 +17,7 @@ import regex
 from . import version
 from .builtin_rules import builtin_rules_dir
 from .cache import cache_dir, read_cache, write_cache
+from .messages import one_line
 from .kinds import KINDS, FieldError, Rule
 from .yamlsafe import SafeLoader, line_of, yaml  # PyYAML is imported only when a YAML text is parsed
 PACK_FIELDS = {"pack", "description", "rules"}
@@ -28,7 +29,7 @@ class RuleFileError(Exception):
         self.path, self.line, self.rule = str(path), line, rule
         where = f"{self.path}:{line}" if line else self.path
         named = f" rule '{rule}':" if rule else ""
-        super().__init__(f"{where}:{named} {message}")
+        super().__init__(one_line(f"{where}:{named} {message}"))
 
 
 def pack_files(paths) -> list[Path]:

@@ -147,6 +147,9 @@ front_matters = st.one_of(
 @example("rules:\n  typos: []\n", ".yml")  # found by the fuzz run: TypeError (unhashable list)
 @example("rules:\n  typos: {level: [x]}\n", ".yml")
 @example("[tool.newslint]\nrules = {typos = []}\n", ".toml")
+@example('select: ["a\\nb"]\n', ".yml")  # found by the fuzz run: a line break in a name broke the line
+@example('extends: "a\\nb"\n', ".yml")
+@example('rule_paths: ["a\\nb"]\n', ".yml")
 def test_any_config_loads_or_is_one_clean_error(source, suffix):
     check_config(source, suffix)
 
