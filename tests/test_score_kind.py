@@ -128,11 +128,11 @@ def test_the_model_is_read_only_when_the_rule_runs(monkeypatch):
 
 
 def test_the_model_stays_cheap_to_search():
-    """The rule scores the headline of every document, and its cost is mostly one Python object
-    per n-gram of the model the headline holds (docs/headlines.md, Speed): no 1-grams (almost
-    every character would be one) and no light n-grams (mostly common ones). On the project's own
-    sober headlines the model finds 13.6 n-grams per headline (session 6; the 1-3-gram model of
-    session 5 found 33.5)."""
+    """The rule scores the headline of every document, and its cost is mostly the search and one
+    Python object per n-gram found (docs/headlines.md, Speed): no 1-grams (almost every character
+    would be one), no light n-grams (mostly common ones), and a first search for the n-grams that
+    push the score up only. On the project's own sober headlines the model holds 13.6 n-grams per
+    headline (session 6; the 1-3-gram model of session 5: 33.5), 0.8 of them pushing it up."""
     import csv
     from pathlib import Path
 
@@ -141,11 +141,10 @@ def test_the_model_stays_cheap_to_search():
     with (Path(__file__).parent / "data" / "headlines.tsv").open(encoding="utf-8", newline="") as handle:
         sober = [r["headline"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
                  if r["label"] == "sober"]
-    found = sum(len(model.find("^" + h + "$", overlapping=True)) for h in sober) / len(sober)
-    assert found < 16, found
-
-
-def test_a_lone_surrogate_in_the_headline_is_scored_not_a_failure():
-    # reachable through the API only (a file is read as UTF-8): the automaton needs valid UTF-8
-    assert [f.rule for f in found("别再傻傻地这样晒衣服了\ud800，看完你就明白\n")] == ["test.s"]
-    assert found("\ud800\udc00\n") == []
+    held = sum(len(model.grams(h)) for h in sober) / len(sober)
+    first = sum(len(model.bound_find("^" + h + "$", overlapping=True)) for h in sober) / len(sober)
+    assert held < 16 and first < 2, (held, first)
+    # the bound is one: no sober headline is scored in full unless its bound passes the threshold
+    for h in sober:
+        assert model.bound(h) >= model.logit(h) - 1e-9
+    assert sum(model.bound(h) > model.threshold for h in sober) < len(sober) / 10
