@@ -178,3 +178,24 @@ def test_correct_text_is_not_reported(text):
 def test_classic_confusions_are_reported_with_the_right_form(text, wrong, right):
     findings = lint_text("标题\n" + text, select=["typos"])
     assert [(f.text, f.replacements[0]) for f in findings] == [(wrong, right)]
+
+
+def test_compiled_groups_are_remembered_and_a_damaged_entry_is_compiled_again(own_cache_dir):
+    """The built-in groups compile to ~8,000 literals at every start; the user cache keeps the
+    result. What is read back equals a fresh compile, and an entry that is not the right shape
+    (a damaged or foreign file) is compiled again and rewritten."""
+    from lint.kinds import confusable
+
+    groups = [{"why": "a", "forms": ["[再>在](这|此)(之前|之后)"], "exceptions": ["(现|实)在也"]},
+              {"why": "b", "forms": ["[在>再]也(不|没)"], "exceptions": ["(现|实)在也"]}]
+    fresh = confusable._compile(groups)
+    for entry in own_cache_dir.glob("confusable-*.json"):
+        entry.unlink()
+    assert confusable._groups(groups) == fresh  # compiled, then written
+    entry, = own_cache_dir.glob("confusable-*.json")
+    assert confusable._groups(groups) == fresh  # read back
+    for damaged in ('{"whys": ["a"]}', '[1, 2]', '{"whys": ["a", "b"], "forms": ["再这之前"], "info": [[5, 0, 1, "在"]], "shelters": [{}, {}]}'):
+        entry.write_text(damaged, encoding="utf-8")
+        assert confusable._groups(groups) == fresh
+        assert confusable._well_formed(__import__("json").loads(entry.read_text(encoding="utf-8")))
+    assert [f[:3] for f in found(rule(groups), "再这之前，他在也不来了。")] == [("再", 3, ["在"]), ("在", 9, ["再"])]

@@ -27,11 +27,15 @@ literal as written), `{replacement}` (the literal corrected), `{why}`.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import re
+from pathlib import Path
 
+from ..cache import cache_dir, read_cache, write_cache
 from ..findings import Match
-from .rule import FieldError, Rule
+from .rule import Rule
 
 _PART = re.compile(r"\[([^\[\]>]+)>([^\[\]>]+)\]|\(([^()]*)\)|([^\[\]()]+)")
 
@@ -69,22 +73,66 @@ def expand(template: str, marked: bool = True) -> list[tuple[str, int, int, str]
     return literals
 
 
-def _groups(value):
+def _groups(value) -> dict:
+    """The field `groups`, checked and compiled (`_compile`); what a set of groups compiles to
+    is remembered in the user cache, named by a digest of this module and the groups: compiling
+    the built-in packs' ~8,000 literals cost ~60 ms of every start."""
+    entry = _cache_entry(value)
+    compiled = read_cache(entry) if entry is not None else None
+    if not _well_formed(compiled):
+        compiled = _compile(value)
+        if entry is not None:
+            write_cache(entry, compiled)
+    return compiled
+
+
+def _cache_entry(value):
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        groups = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        return None  # not JSON data (a date in a user's YAML): compiled every time, checked there
+    digest = hashlib.sha256(Path(__file__).read_bytes() + groups.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return directory / f"confusable-{digest}.json"
+
+
+def _well_formed(compiled) -> bool:
+    if not isinstance(compiled, dict) or set(compiled) != {"whys", "forms", "info", "shelters"}:
+        return False
+    whys, forms, info, shelters = compiled["whys"], compiled["forms"], compiled["info"], compiled["shelters"]
+    groups = len(whys) if isinstance(whys, list) else -1
+    return (groups > 0 and isinstance(forms, list) and isinstance(info, list) and len(forms) == len(info) > 0
+            and isinstance(shelters, list) and len(shelters) == groups
+            and all(isinstance(why, str) for why in whys) and all(isinstance(form, str) and form for form in forms)
+            and all(isinstance(item, list) and len(item) == 4 and type(item[0]) is int and 0 <= item[0] < groups
+                    and type(item[1]) is int and type(item[2]) is int and isinstance(item[3], str) for item in info)
+            and all(isinstance(index, dict) and all(
+                isinstance(places, list) and all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
+                                                 and type(p[1]) is int for p in places)
+                for places in index.values()) for index in shelters))
+
+
+def _compile(value) -> dict:
+    """The groups as the rule runs them: `whys`; `forms`, the expanded literals; `info`, per
+    literal [group, start and end of the error in it, right form]; `shelters`, per group, wrong
+    form -> [[exception, where the wrong form stands in it]]. ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
-    groups = []
+    whys, forms, info, shelters, owner = [], [], [], [], {}
     for number, group in enumerate(value, 1):
         if not isinstance(group, dict) or set(group) - {"why", "forms", "exceptions"}:
             raise ValueError(f"group {number}: a mapping of why, forms and exceptions")
-        why, forms, exceptions = group.get("why"), group.get("forms"), group.get("exceptions") or []
+        why, written, exceptions = group.get("why"), group.get("forms"), group.get("exceptions") or []
         if not isinstance(why, str) or not why:
             raise ValueError(f"group {number}: `why` must be a non-empty string")
-        for name, items in (("forms", forms), ("exceptions", exceptions)):
+        for name, items in (("forms", written), ("exceptions", exceptions)):
             if name == "forms" and not items or not isinstance(items, list) \
                     or not all(isinstance(item, str) and item for item in items):
                 raise ValueError(f"group {number}: `{name}` must be a list of non-empty strings")
         try:
-            expanded = [literal for form in forms for literal in expand(form)]
+            expanded = [literal for form in written for literal in expand(form)]
             sheltering = [literal for form in exceptions for literal, *_ in expand(form, marked=False)]
         except ValueError as error:
             raise ValueError(f"group {number}: {error}") from None
@@ -92,8 +140,41 @@ def _groups(value):
         if len(set(seen)) != len(seen):
             twice = sorted({literal for literal in seen if seen.count(literal) > 1})
             raise ValueError(f"group {number}: {', '.join(twice)} written twice")
-        groups.append((why, expanded, sheltering))
-    return groups
+        wrongs = set()
+        for literal, start, end, right in expanded:
+            if literal in owner:
+                raise ValueError(f"writes {literal!r} in two groups")
+            owner[literal] = len(whys)
+            forms.append(literal)
+            info.append([len(whys), start, end, right])
+            wrongs.add(literal[start:end])
+        whys.append(why)
+        shelters.append(_shelters(sheltering, wrongs))
+    longest = max(map(len, forms))
+    for literal, (_, start, end, right) in zip(forms, info):
+        fixed = literal[:start] + right + literal[end:]
+        # a form the fix brings in overlaps the corrected characters (one that lies apart
+        # from them is in the literal as written too, and is reported there on its own)
+        again = [fixed[i:j] for i in range(max(0, start - longest + 1), start + len(right))
+                 for j in range(max(i + 1, start + 1), min(len(fixed), i + longest) + 1) if fixed[i:j] in owner]
+        if again:
+            raise ValueError(f"fixing {literal!r} gives {fixed!r}, which holds the form {again[0]!r}")
+    return {"whys": whys, "forms": forms, "info": info, "shelters": shelters}
+
+
+def _shelters(exceptions, wrongs) -> dict[str, list[list]]:
+    """Wrong form -> [[exception, where the wrong form stands in it]]: each exception's
+    substrings looked up among the group's wrong forms (a few dozen short strings), not each
+    wrong form searched for in each exception (the rules load at every start)."""
+    index: dict[str, list[list]] = {}
+    lengths = sorted({len(wrong) for wrong in wrongs})
+    for exception in dict.fromkeys(exceptions):
+        for at in range(len(exception)):
+            for length in lengths:
+                piece = exception[at:at + length]
+                if len(piece) == length and piece in wrongs:
+                    index.setdefault(piece, []).append([exception, at])
+    return index
 
 
 class Confusable(Rule):
@@ -104,37 +185,12 @@ class Confusable(Rule):
     literal_only = True
 
     def setup(self, groups):
-        self.whys = [why for why, _, _ in groups]
+        self.whys = groups["whys"]
+        self.forms = groups["forms"]
         # literal index -> (group, start and end of the error in the literal, right form)
-        self.forms, self.form_info = [], []
+        self.form_info = [tuple(item) for item in groups["info"]]
         # per group: wrong form -> [(exception, where the wrong form stands in it)]
-        self.shelters = []
-        owner = {}
-        for group, (_, expanded, sheltering) in enumerate(groups):
-            wrongs = set()
-            for literal, start, end, right in expanded:
-                if literal in owner:
-                    raise FieldError("groups", f"field 'groups' writes {literal!r} in two groups")
-                owner[literal] = group
-                self.forms.append(literal)
-                self.form_info.append((group, start, end, right))
-                wrongs.add(literal[start:end])
-            index = {}
-            for exception in dict.fromkeys(sheltering):
-                for wrong in wrongs:
-                    at = exception.find(wrong)
-                    while at != -1:
-                        index.setdefault(wrong, []).append((exception, at))
-                        at = exception.find(wrong, at + 1)
-            self.shelters.append(index)
-        longest = max(map(len, self.forms))
-        for literal, (_, start, end, right) in zip(self.forms, self.form_info):
-            fixed = literal[:start] + right + literal[end:]
-            again = [fixed[i:j] for i in range(len(fixed)) for j in range(i + 1, min(len(fixed), i + longest) + 1)
-                     if fixed[i:j] in owner]
-            if again:
-                raise FieldError("groups", f"field 'groups': fixing {literal!r} gives {fixed!r}, "
-                                           f"which holds the form {again[0]!r}")
+        self.shelters = groups["shelters"]
 
     def literals(self):
         return self.forms
