@@ -102,21 +102,22 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     """Each expanded literal, written alone, is one finding of its own rule at the marked
     characters with the right form (no other typos rule reports the same error: one finding per
     error), and the corrected literal is not reported by any typos.confusable/particle form."""
+    info = [shipped.form_info(index) for index in range(len(shipped.forms))]
     text, starts = lines_document(shipped.forms)
     findings = lint_text(text, select=["typos"])
     problems = []
     by_start = {}
     for f in findings:
         by_start.setdefault(f.offset, []).append(f)
-    for literal, start, (_, at, until, right) in zip(shipped.forms, starts, shipped.form_info):
+    for literal, start, (_, at, until, right) in zip(shipped.forms, starts, info):
         here = [f for f in findings if f.offset < start + until and start + at < f.offset + f.length]
         mine = [f for f in here if f.rule == shipped.id and f.offset == start + at and f.replacements == [right]]
         if len(mine) != 1 or len(here) != 1:
             problems.append(f"{literal}: {[(f.rule, f.text) for f in here]}")
-    fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, shipped.form_info)]
+    fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, info)]
     text, starts = lines_document(fixed)
     findings = lint_text(text, select=["typos"])
-    for start, (_, at, until, right) in zip(starts, shipped.form_info):
+    for start, (_, at, until, right) in zip(starts, info):
         again = [f for f in findings if f.offset < start + at + len(right) and start + at < f.offset + f.length]
         problems += [f"fixed text flagged: {f.rule} {f.text} {f.message}" for f in again]
     assert not problems, "\n".join(problems[:40])

@@ -99,25 +99,22 @@ def _cache_entry(value):
 
 
 def _well_formed(compiled) -> bool:
+    """The shape of a compiled entry (what `_compile` returns); each line of `info` and of the
+    shelters is read when a hit needs it (a damaged line fails the run, which the engine reports)."""
     if not isinstance(compiled, dict) or set(compiled) != {"whys", "forms", "info", "shelters"}:
         return False
     whys, forms, info, shelters = compiled["whys"], compiled["forms"], compiled["info"], compiled["shelters"]
-    groups = len(whys) if isinstance(whys, list) else -1
-    return (groups > 0 and isinstance(forms, list) and isinstance(info, list) and len(forms) == len(info) > 0
-            and isinstance(shelters, list) and len(shelters) == groups
-            and all(isinstance(why, str) for why in whys) and all(isinstance(form, str) and form for form in forms)
-            and all(isinstance(item, list) and len(item) == 4 and type(item[0]) is int and 0 <= item[0] < groups
-                    and type(item[1]) is int and type(item[2]) is int and isinstance(item[3], str) for item in info)
-            and all(isinstance(index, dict) and all(
-                isinstance(places, list) and all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
-                                                 and type(p[1]) is int for p in places)
-                for places in index.values()) for index in shelters))
+    return (isinstance(whys, list) and whys and all(isinstance(why, str) for why in whys)
+            and isinstance(forms, str) and isinstance(info, str) and forms.count("\n") == info.count("\n")
+            and isinstance(shelters, list) and len(shelters) == len(whys)
+            and all(isinstance(index, dict) and all(isinstance(v, str) for v in index.values()) for index in shelters))
 
 
 def _compile(value) -> dict:
-    """The groups as the rule runs them: `whys`; `forms`, the expanded literals; `info`, per
-    literal [group, start and end of the error in it, right form]; `shelters`, per group, wrong
-    form -> [[exception, where the wrong form stands in it]]. ValueError names what is wrong."""
+    """The groups as the rule runs them: `whys`; `forms`, the expanded literals, one a line;
+    `info`, a line per literal: group, start and end of the error in it, right form (tabs);
+    `shelters`, per group, wrong form -> lines of where it stands in an exception and the
+    exception (tab). ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
     whys, forms, info, shelters, owner = [], [], [], [], {}
@@ -159,7 +156,13 @@ def _compile(value) -> dict:
                  for j in range(max(i + 1, start + 1), min(len(fixed), i + longest) + 1) if fixed[i:j] in owner]
         if again:
             raise ValueError(f"fixing {literal!r} gives {fixed!r}, which holds the form {again[0]!r}")
-    return {"whys": whys, "forms": forms, "info": info, "shelters": shelters}
+    # packed as strings split when the rule is built (a few big JSON strings read back in a
+    # fraction of the time of ~50,000 small values); a line of `info` or of a shelter list is
+    # read only when a hit needs it
+    return {"whys": whys, "forms": "\n".join(forms),
+            "info": "\n".join(f"{group}\t{start}\t{end}\t{right}" for group, start, end, right in info),
+            "shelters": [{wrong: "\n".join(f"{at}\t{exception}" for exception, at in places)
+                          for wrong, places in index.items()} for index in shelters]}
 
 
 def _shelters(exceptions, wrongs) -> dict[str, list[list]]:
@@ -186,11 +189,29 @@ class Confusable(Rule):
 
     def setup(self, groups):
         self.whys = groups["whys"]
-        self.forms = groups["forms"]
-        # literal index -> (group, start and end of the error in the literal, right form)
-        self.form_info = [tuple(item) for item in groups["info"]]
-        # per group: wrong form -> [(exception, where the wrong form stands in it)]
-        self.shelters = groups["shelters"]
+        self.forms = groups["forms"].split("\n")
+        self._info = groups["info"].split("\n")
+        self._shelters = groups["shelters"]
+        self._read: dict = {}  # lines of info and shelters read so far
+
+    def form_info(self, index: int) -> tuple[int, int, int, str]:
+        """(group, start and end of the error in literal `index`, its right form)."""
+        key = ("info", index)
+        found = self._read.get(key)
+        if found is None:
+            group, start, end, right = self._info[index].split("\t")
+            found = self._read[key] = (int(group), int(start), int(end), right)
+        return found
+
+    def shelters(self, group: int, wrong: str) -> list[tuple[str, int]]:
+        """[(exception, where `wrong` stands in it)] of the group."""
+        key = ("shelters", group, wrong)
+        found = self._read.get(key)
+        if found is None:
+            lines = self._shelters[group].get(wrong)
+            found = self._read[key] = [(exception, int(at)) for at, exception in
+                                       (line.split("\t", 1) for line in lines.split("\n"))] if lines else []
+        return found
 
     def literals(self):
         return self.forms
@@ -204,12 +225,12 @@ class Confusable(Rule):
         text = doc.text
         reported = []
         for index, start, end in sorted(hits, key=lambda h: (h[1], -h[2])):
-            group, wrong_start, wrong_end, right = self.form_info[index]
+            group, wrong_start, wrong_end, right = self.form_info(index)
             at, until = start + wrong_start, start + wrong_end
             if any(s < until and at < e for s, e in reported) or not self.in_scope(doc, at, until):
                 continue
             if any(at >= offset and text.startswith(exception, at - offset)
-                   for exception, offset in self.shelters[group].get(text[at:until], ())):
+                   for exception, offset in self.shelters(group, text[at:until])):
                 continue
             reported.append((at, until))
             literal = self.forms[index]
