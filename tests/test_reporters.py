@@ -330,8 +330,7 @@ def test_rdjson_severity_and_no_suggestions_without_replacements():
     result = json.loads(out(run_cli("check", "examples/flawed.txt", "--format", "rdjson")))
     shock = next(d for d in result["diagnostics"] if d["code"]["value"] == "headline.shock")
     assert shock["severity"] == "WARNING" and "suggestions" not in shock
-    # INFO: headline.score (on by default since session 6) on the example's headline
-    assert {d["severity"] for d in result["diagnostics"]} == {"ERROR", "WARNING", "INFO"}
+    assert {d["severity"] for d in result["diagnostics"]} == {"ERROR", "WARNING"}
 
 
 def test_every_format_is_offered_on_the_command_line():
