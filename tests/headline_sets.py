@@ -1,5 +1,7 @@
 """Reading the blind headline sets (JSON lines) for their shape tests."""
 import json
+import re
+from collections import Counter
 
 
 def read_rows(path, keys: set) -> list[dict]:
@@ -21,3 +23,38 @@ def read_rows(path, keys: set) -> list[dict]:
         assert "\n" not in row["headline"] and "\t" not in row["headline"], n
         out.append(row)
     return out
+
+
+def check_order_of_writing(rows: list[dict], prefix: str) -> None:
+    """Ids number the lines in the order they were written (`hb5-001` …); sittings never go
+    back, and there are at least five of them."""
+    assert [r["id"] for r in rows] == [f"{prefix}-{n:03d}" for n in range(1, len(rows) + 1)]
+    sittings = [int(re.fullmatch(r"s(\d+)", r["sitting"]).group(1)) for r in rows]
+    assert sittings == sorted(sittings)
+    assert len(set(sittings)) >= 5
+
+
+def check_unique(rows: list[dict]) -> None:
+    """Ids unique; headlines unique with whitespace removed (a re-spaced copy is a duplicate)."""
+    assert [i for i, c in Counter(r["id"] for r in rows).items() if c > 1] == []
+    norm = Counter(re.sub(r"\s+", "", r["headline"]) for r in rows)
+    assert [h for h, c in norm.items() if c > 1] == []
+
+
+def check_labels(rows: list[dict], topics, families, clickbait_cues, sober_cues) -> None:
+    """Every line held out, of a known topic; clickbait of a known family and cue, sober lines
+    of the family `sober` and a sober cue; no "subtle" clickbait with an exclamation mark
+    ("subtle" is defined by a word list in the README; the mark is the one entry of it that
+    can be checked without restating the list)."""
+    for r in rows:
+        assert r["split"] == "holdout", r
+        assert r["topic"] in topics, r
+        if r["label"] == "clickbait":
+            assert r["family"] in families, r
+            assert r["cue"] in clickbait_cues, r
+            if r["cue"] == "subtle":
+                assert "！" not in r["headline"] and "!" not in r["headline"], r
+        else:
+            assert r["label"] == "sober", r
+            assert r["family"] == "sober", r
+            assert r["cue"] in sober_cues, r
