@@ -104,7 +104,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     error), and the corrected literal is not reported by any typos.confusable/particle form."""
     info = [shipped.form_info(index) for index in range(len(shipped.forms))]
     text, starts = lines_document(shipped.forms)
-    findings = lint_text(text, select=["typos"])
+    findings = lint_text(text, select=["typos", shipped.id])
     problems = []
     by_start = {}
     for f in findings:
@@ -116,7 +116,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
             problems.append(f"{literal}: {[(f.rule, f.text) for f in here]}")
     fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, info)]
     text, starts = lines_document(fixed)
-    findings = lint_text(text, select=["typos"])
+    findings = lint_text(text, select=["typos", *(r.id for r in RULES)])
     for start, (_, at, until, right) in zip(starts, info):
         again = [f for f in findings if f.offset < start + at + len(right) and start + at < f.offset + f.length]
         problems += [f"fixed text flagged: {f.rule} {f.text} {f.message}" for f in again]
@@ -177,8 +177,14 @@ def test_correct_text_is_not_reported(text):
     ("这一点值的一提。", "的", "得"),
 ])
 def test_classic_confusions_are_reported_with_the_right_form(text, wrong, right):
-    findings = lint_text("标题\n" + text, select=["typos"])
+    findings = lint_text("标题\n" + text, select=["typos", "typos.particle"])  # particle: off by default
     assert [(f.text, f.replacements[0]) for f in findings] == [(wrong, right)]
+
+
+def test_the_particle_rule_is_off_by_default_and_on_when_selected():
+    text = "标题\n他跑的非常快。"
+    assert [f.rule for f in lint_text(text) if f.rule.startswith("typos.")] == []
+    assert [f.rule for f in lint_text(text, select=["typos.particle"])] == ["typos.particle"]
 
 
 def test_compiled_groups_are_remembered_and_a_damaged_entry_is_compiled_again(own_cache_dir):
