@@ -17,6 +17,7 @@ again on any mismatch. Old entries are pruned when a new one is written.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import stat
@@ -40,6 +41,16 @@ def cache_dir() -> Path | None:
         return Path(chosen) if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "newslint"
+
+
+def digest_entry(kind: str, *parts: bytes) -> Path | None:
+    """The entry `kind-<digest>.json`, the digest of `parts` (what the cached data was computed
+    from: the module's source, its data, its options), or None when the cache is off. A changed
+    module or input names another entry, so an old answer is never read for a new question."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / f"{kind}-{hashlib.sha256(b''.join(parts)).hexdigest()[:32]}.json"
 
 
 def read_cache(entry: Path | None):

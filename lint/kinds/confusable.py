@@ -27,13 +27,12 @@ literal as written), `{replacement}` (the literal corrected), `{why}`.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
 from pathlib import Path
 
-from ..cache import cache_dir, read_cache, write_cache
+from ..cache import digest_entry, read_cache, write_cache
 from ..findings import Match
 from .rule import Rule
 
@@ -87,15 +86,11 @@ def _groups(value) -> dict:
 
 
 def _cache_entry(value):
-    directory = cache_dir()
-    if directory is None:
-        return None
     try:
         groups = json.dumps(value, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
         return None  # not JSON data (a date in a user's YAML): compiled every time, checked there
-    digest = hashlib.sha256(Path(__file__).read_bytes() + groups.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return directory / f"confusable-{digest}.json"
+    return digest_entry("confusable", Path(__file__).read_bytes(), groups.encode("utf-8", "surrogatepass"))
 
 
 def _well_formed(compiled) -> bool:

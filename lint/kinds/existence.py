@@ -28,12 +28,11 @@ No fix. Message placeholder: `{match}`.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import regex
 
-from ..cache import cache_dir, read_cache, write_cache
+from ..cache import digest_entry, read_cache, write_cache
 from ..findings import Match
 from ..patterns import LazyPattern
 from ..spans import covered, leftmost_longest
@@ -369,10 +368,7 @@ class _Readings:
         self.changed = False
 
     def _load(self) -> None:
-        directory = cache_dir()
-        if directory is not None:
-            digest = hashlib.sha256(Path(__file__).read_bytes() + str(LITERAL_LIMIT).encode()).hexdigest()[:32]
-            self.entry = directory / f"existence-{digest}.json"
+        self.entry = digest_entry("existence", Path(__file__).read_bytes(), str(LITERAL_LIMIT).encode())
         data = read_cache(self.entry)
         answers = data.get("readings") if isinstance(data, dict) else None
         self.answers = answers if isinstance(answers, dict) else {}

@@ -102,13 +102,12 @@ is a suggestion, applied only with ``--unsafe-fixes``.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
 
-from ..cache import cache_dir, read_cache, write_cache
+from ..cache import digest_entry, read_cache, write_cache
 from ..findings import Match
 from ..spelling import confusion
 from .fields import count, count_map, text_list, text_map
@@ -287,12 +286,8 @@ def _index(*key) -> _Index:
 
 
 def _index_entry(key):
-    directory = cache_dir()
-    if directory is None:
-        return None
-    digest = hashlib.sha256(Path(__file__).read_bytes() + DATA.read_bytes()
-                            + json.dumps(list(key), ensure_ascii=False).encode("utf-8"))
-    return directory / f"idioms-{digest.hexdigest()[:32]}.json"
+    return digest_entry("idioms", Path(__file__).read_bytes(), DATA.read_bytes(),
+                        json.dumps(list(key), ensure_ascii=False).encode("utf-8"))
 
 
 def _well_formed_index(index_) -> bool:

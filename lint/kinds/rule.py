@@ -109,10 +109,7 @@ class Rule:
         return doc.segments(self.scope)
 
     def render(self, **values) -> str:
-        message = self.message
-        for key, value in values.items():
-            message = message.replace("{" + key + "}", str(value))
-        return message
+        return fill(self.message, values)
 
     def with_options(self, values: dict) -> Rule:
         """This rule re-built from its original spec with `values` on top (checked like a
@@ -168,3 +165,10 @@ def _checked_fields(spec: dict, fields: dict, required: Sequence[str], check_pat
         except ValueError as error:
             raise FieldError(name, f"field '{name}' {error}") from None
     return values
+
+
+def fill(template: str, values: dict) -> str:
+    """A message template with its `{placeholder}`s replaced by `values` (missing ones stay)."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template

@@ -48,7 +48,7 @@ from ..opencc_tables import OpenCCDataError, Tables, flagged_characters
 from ..script_words import WordTable
 from ..spans import covered
 from .fields import boolean, count, one_of, text, text_list
-from .rule import FieldError, Rule
+from .rule import FieldError, Rule, fill
 
 TARGETS = ("zh-Hans", "zh-Hant", "auto")
 CONTEXT = 12  # characters of context each side for the phrase-level conversion
@@ -196,9 +196,7 @@ class Script(Rule):
                 flagged = _not_japanese(text_, flagged)
         if other is not None and len(flagged) >= self.whole_ratio * (len(flagged) + other):
             first = flagged[0]
-            message = self.whole_message
-            for key, value in dict(count=len(flagged), other=other, **_names(side, tables)).items():
-                message = message.replace("{" + key + "}", str(value))
+            message = fill(self.whole_message, dict(count=len(flagged), other=other, **_names(side, tables)))
             yield Match(first, first + 1, message)
             return
         found = list(self._runs(doc, side, flagged, segments, shelters)) if flagged else []
@@ -235,12 +233,9 @@ class Script(Rule):
             taken.update(range(start, end))
             if covered(start, end, shelters):
                 continue
-            message = self.word_message
             values = dict(word=text_[word_start:word_start + len(word)], right=right, match=text_[start:end],
                           replacement=right[start - word_start:end - word_start], **names)
-            for key, value in values.items():
-                message = message.replace("{" + key + "}", value)
-            yield Match(start, end, message, (values["replacement"],), certain=safe)
+            yield Match(start, end, fill(self.word_message, values), (values["replacement"],), certain=safe)
 
     def _runs(self, doc, side, flagged, segments, shelters):
         text_ = doc.text
