@@ -58,3 +58,23 @@ def check_labels(rows: list[dict], topics, families, clickbait_cues, sober_cues)
             assert r["label"] == "sober", r
             assert r["family"] == "sober", r
             assert r["cue"] in sober_cues, r
+
+
+def check_counts(rows: list[dict], families, per_label: int, per_family: int, subtle_tenths: int) -> None:
+    """At least `per_label` lines of each label and `per_family` of each clickbait family; at
+    least `subtle_tenths` tenths of the clickbait "subtle" (no loud trigger word); at least
+    half of the sober lines hard negatives (any cue but "plain")."""
+    labels = Counter(r["label"] for r in rows)
+    assert labels["clickbait"] >= per_label and labels["sober"] >= per_label, labels
+    counted = Counter(r["family"] for r in rows if r["label"] == "clickbait")
+    assert {f for f in families if counted[f] < per_family} == set(), counted
+    cues = Counter(r["cue"] for r in rows if r["label"] == "clickbait")
+    assert cues["subtle"] * 10 >= labels["clickbait"] * subtle_tenths, cues
+    hard = sum(r["cue"] != "plain" for r in rows if r["label"] == "sober")
+    assert hard * 2 >= labels["sober"], hard
+
+
+def topics_of_both_labels(rows: list[dict], topics, least: int) -> tuple[set, dict]:
+    """(the topics with at least `least` lines of each label, the counts by label)."""
+    by_label = {lab: Counter(r["topic"] for r in rows if r["label"] == lab) for lab in ("clickbait", "sober")}
+    return {t for t in topics if by_label["clickbait"][t] >= least and by_label["sober"][t] >= least}, by_label

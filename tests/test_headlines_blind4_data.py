@@ -4,12 +4,12 @@ The set was written without reading the headline rules, their docs, their data o
 older sets (see tests/data/README-headlines-blind4.md). It is a held-out measurement
 set: this test guards its shape only, never what the linter says about it.
 """
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.headline_sets import check_labels, check_order_of_writing, check_unique, read_rows
+from tests.headline_sets import (check_counts, check_labels, check_order_of_writing, check_unique, read_rows,
+                                 topics_of_both_labels)
 
 DATA = Path(__file__).parent / "data" / "headlines-blind4.jsonl"
 KEYS = {"id", "headline", "label", "family", "split", "topic", "cue", "sitting"}
@@ -59,19 +59,10 @@ def test_labels_families_topics_cues_valid(rows):
 
 
 def test_enough_per_label_family_and_cue(rows):
-    labels = Counter(r["label"] for r in rows)
-    assert labels["clickbait"] >= 300 and labels["sober"] >= 300, labels
-    families = Counter(r["family"] for r in rows if r["label"] == "clickbait")
-    assert {f for f in FAMILIES if families[f] < 7} == set(), families
-    cues = Counter(r["cue"] for r in rows if r["label"] == "clickbait")
     # at least 40 % of the clickbait carries no loud trigger word
-    assert cues["subtle"] * 10 >= labels["clickbait"] * 4, cues
-    hard = sum(r["cue"] != "plain" for r in rows if r["label"] == "sober")
-    assert hard * 2 >= labels["sober"], hard
+    check_counts(rows, FAMILIES, per_label=300, per_family=7, subtle_tenths=4)
 
 
 def test_topics_shared_by_both_labels(rows):
-    by_label = {lab: Counter(r["topic"] for r in rows if r["label"] == lab)
-                for lab in ("clickbait", "sober")}
-    common = {t for t in TOPICS if by_label["clickbait"][t] >= 7 and by_label["sober"][t] >= 7}
+    common, by_label = topics_of_both_labels(rows, TOPICS, least=7)
     assert len(common) >= 18, by_label

@@ -6,12 +6,12 @@ this test guards its shape only, never what the linter says about it.
 """
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.headline_sets import check_labels, check_order_of_writing, check_unique, read_rows
+from tests.headline_sets import (check_counts, check_labels, check_order_of_writing, check_unique, read_rows,
+                                 topics_of_both_labels)
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA = DATA_DIR / "headlines-blind5.jsonl"
@@ -90,19 +90,10 @@ def test_labels_families_topics_cues_valid(rows):
 
 
 def test_enough_per_label_family_and_cue(rows):
-    labels = Counter(r["label"] for r in rows)
-    assert labels["clickbait"] >= 360 and labels["sober"] >= 360, labels
-    families = Counter(r["family"] for r in rows if r["label"] == "clickbait")
-    assert {f for f in FAMILIES if families[f] < 10} == set(), families
-    cues = Counter(r["cue"] for r in rows if r["label"] == "clickbait")
     # about three quarters of the clickbait carries no loud trigger word
-    assert cues["subtle"] * 10 >= labels["clickbait"] * 7, cues
-    hard = sum(r["cue"] != "plain" for r in rows if r["label"] == "sober")
-    assert hard * 2 >= labels["sober"], hard
+    check_counts(rows, FAMILIES, per_label=360, per_family=10, subtle_tenths=7)
 
 
 def test_topics_shared_by_both_labels(rows):
-    by_label = {lab: Counter(r["topic"] for r in rows if r["label"] == lab)
-                for lab in ("clickbait", "sober")}
-    common = {t for t in TOPICS if by_label["clickbait"][t] >= 12 and by_label["sober"][t] >= 12}
+    common, by_label = topics_of_both_labels(rows, TOPICS, least=12)
     assert common == TOPICS, by_label
