@@ -177,6 +177,14 @@ def test_clickbait_headline_is_flagged(row):
         "2020-2023年全国粮食产量稳定在1.3万亿斤以上",  # a range, not an SEO repeat
         "视频丨暴雨过后 志愿者连夜清理街道淤泥",
         "他成为球队历史上最年轻的队长",  # 历史上最, not 史上最
+        # (session 7) a notice's label before a whole notice of its own labels it
+        "注意！本周日起滨江大道每晚20时至次日6时禁止货车通行",
+        "警惕！冒充燃气公司上门推销报警器 已有23户居民受骗",
+        "好消息！城东新建的两所小学明年秋季招生",
+        "市消防支队重要提醒：电动车电池切勿带入电梯",  # a named source's notice
+        # (session 7) the second part of a two-part headline goes on about what the first named
+        "南湖大桥完成加固 这座桥今起恢复双向六车道通行",
+        "家用储能电池频繁鼓包？工程师解析三个原因",  # a question answered
     ],
 )
 def test_hard_sober_case(headline):
@@ -197,6 +205,15 @@ def test_hard_sober_case(headline):
         ("这届年轻人太会玩了！！！", "punctuation.repeated-marks"),
         ("明天起油价要大涨？!", "headline.marks"),
         ("价格翻倍！排队三小时！这家小店到底卖什么", "headline.exclamations"),
+        # (session 7) the label before a short or vague claim, or twice, is still the hook
+        ("好消息！退休金又要涨了", "headline.hook"),
+        ("提醒！提醒！明天起全市多个路口要大变样", "headline.hook"),
+        ("警惕！老人又被盯上了", "headline.shock"),
+        ("紧急提醒：家里有这种电器的赶紧检查", "headline.urgency"),
+        # a second part too short to state a fact, or one that ends in a mark, still withholds
+        ("冬季流感进入高发期 这类人要注意", "headline.demonstrative"),
+        ("全市中小学寒假安排公布 这几个变化家长要知道！", "headline.demonstrative"),
+        ("明年起一批新规施行，件件和你有关", "headline.reader-bait"),
     ],
 )
 def test_named_clickbait_case(headline, rule):

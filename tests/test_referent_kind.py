@@ -137,3 +137,18 @@ def test_a_noun_that_repeats_the_head_of_a_word_the_clause_before_named():
     assert [t for t, _, _ in found("东郊地铁5号线今天开通，这条线连起三座高铁站", rule)] == ["这条"]
     # off by default
     assert [t for t, _, _ in found("东郊地铁5号线今天开通 这条线连起三座高铁站", RULE.replace("项, 笔, 座", "项, 笔, 条, 座"))] == ["这条"]
+
+
+def test_a_second_part_that_goes_on_about_what_the_first_named():
+    rule = RULE + "        sequel: 10\n"
+    assert found("南湖大桥完成加固 这座桥今起恢复双向六车道通行", rule) == []
+    assert found("城北老粮站改建为社区书房 这些老房子保留了原来的木梁", rule) == []
+    # a short second part, one that ends in a mark, a comma or a question mark before it,
+    # or a short first part: still withheld
+    assert [t for t, _, _ in found("卫星变换轨道后仍然稳定 这个系统是关键", rule)] == ["这个"]
+    assert [t for t, _, _ in found("全市中小学寒假安排公布 这些变化家长都要知道！", rule)] == ["这些"]
+    assert [t for t, _, _ in found("全市中小学寒假安排公布，这些变化家长都要知道", rule)] == ["这些"]
+    assert [t for t, _, _ in found("寒假安排公布了吗？这些变化家长都要知道", rule)] == ["这些"]
+    assert [t for t, _, _ in found("寒潮来袭 这些老房子保留了原来的木梁", rule)] == ["这些"]
+    # off by default
+    assert [t for t, _, _ in found("南湖大桥完成加固 这座桥今起恢复双向六车道通行")] == ["这座"]

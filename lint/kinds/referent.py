@@ -23,6 +23,13 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   12种降压药纳入集采 这类药品……): it points back to it. Two-part headlines state a fact, then go
   on about its subject; a clause that names nothing of the kind (空间站变换构型 这个系统是关键)
   leaves the phrase withholding;
+- `sequel` (default 0, off): the phrase opens the second part of a two-part headline, after a
+  space (not a colon or a mark) that follows a clause of at least `echo` characters (8 if `echo`
+  is off), and that part runs on to the end for at least this many characters with no ！？…:
+  the first part states a fact, the second goes on about its subject in a statement of its own
+  (U17女足夺得亚洲杯 这支队伍平均年龄不到16岁, 城北垃圾填埋场完成封场 这块地将改建为生态公园),
+  whatever word it uses for it. A short second part (…稳定运行 这个系统是关键) or one that
+  ends in a mark (…启动高考报名 这些新变化要注意！) still withholds;
 - `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
   segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
 - `quoted` (default 0, off): a phrase inside a quotation (“…”, "…") of at least this many
@@ -62,6 +69,8 @@ _COLONS = "：:"
 _CLAUSE_ENDS = "。！？!?；;\n"
 _COMMAS = "，,"
 _ECHO_MARKS = " 　：:"
+_SPACES = " 　"
+_SEQUEL_STOPS = "！!？?…"
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
 
@@ -88,6 +97,7 @@ class Referent(Rule):
         "listed": (count, 0),
         "repeat": (count, 2),
         "echo": (count, 0),
+        "sequel": (count, 0),
         "shell": (text_list, []),
         "quoted": (count, 0),
         "vocative": (text_list, []),
@@ -96,7 +106,7 @@ class Referent(Rule):
     }
     REQUIRED = ("demonstratives", "classifiers")
 
-    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, shell, quoted,
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, sequel, shell, quoted,
               vocative, named_before, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
@@ -122,6 +132,7 @@ class Referent(Rule):
         self.listed = listed
         self.repeat = repeat
         self.echo = echo
+        self.sequel = sequel
         self.shell = tuple(shell)
         self.quoted = quoted
         self.vocative = tuple(vocative)
@@ -198,6 +209,14 @@ class Referent(Rule):
             if len(clause) >= self.echo and any(
                     ch.isalpha() and ch in clause for ch in text[end:min(seg_end, end + 2)]):
                 return False
+        if self.sequel and start > seg_start and text[start - 1] in _SPACES:
+            rest = text[start:seg_end].strip()
+            if len(rest) >= self.sequel and not any(mark in rest for mark in _SEQUEL_STOPS):
+                clause_start = start - 1
+                while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
+                    clause_start -= 1
+                if len(text[clause_start:start - 1].strip()) >= (self.echo or 8):
+                    return False
         if self.repeat:
             head = text[end:end + self.repeat]
             if len(head) == self.repeat and head.isalpha() and text.find(head, seg_start, start) != -1:
