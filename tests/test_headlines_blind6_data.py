@@ -36,8 +36,8 @@ SOBER_CUES = {
     "seo-answered", "whole-group",
 }
 CLICKBAIT_CUES = {"loud", "subtle"}
-# the set is being written (interim minimums): at least this many lines per label, per family and per topic and label
-PER_LABEL, PER_FAMILY, PER_TOPIC = 200, 6, 5
+# the set is complete: at least this many lines per label, per family, and per topic and label
+PER_LABEL, PER_FAMILY, PER_TOPIC = 440, 13, 15
 
 
 def _norm(text: str) -> str:
@@ -54,14 +54,7 @@ def test_written_without_ascii_escapes():
 
 
 def test_ids_record_the_order_of_writing(rows):
-    # while the set is being written (fewer than five sittings so far) only the order is checked
-    sittings = {r["sitting"] for r in rows}
-    if len(sittings) >= 5:
-        check_order_of_writing(rows, "hb6")
-    else:
-        assert [r["id"] for r in rows] == [f"hb6-{n:03d}" for n in range(1, len(rows) + 1)]
-        numbers = [int(re.fullmatch(r"s(\d+)", r["sitting"]).group(1)) for r in rows]
-        assert numbers == sorted(numbers)
+    check_order_of_writing(rows, "hb6")
 
 
 def test_ids_and_headlines_unique(rows):
@@ -99,7 +92,7 @@ def test_labels_families_topics_cues_valid(rows):
 
 
 def test_enough_per_label_family_and_cue(rows):
-    # about three quarters of the clickbait carries no loud trigger word
+    # most of the clickbait (nine in ten as written) carries no loud trigger word
     check_counts(rows, FAMILIES, per_label=PER_LABEL, per_family=PER_FAMILY, subtle_tenths=7)
 
 
