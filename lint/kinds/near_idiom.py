@@ -68,8 +68,10 @@ Fields:
   with its neighbours as written. Off by default: that is how input methods make most
   slips (`如愿意偿`: the method offered the word `愿意`), and the context test already
   tells `不知|可否` (no misspelt `不置可否`) from them.
-- ``names`` (default 2100): the least threshold for an idiom jieba tags as a name (a
-  near-miss of a name is often a variant transliteration).
+- ``names`` (default 2100): the least threshold for a form jieba tags as a name (a
+  near-miss of a name is often a variant transliteration). jieba tags hundreds of idioms as
+  names (龙飞凤舞, 墨守成规 `nr`): for an idiom this bar holds only where the written
+  character makes a word with its neighbours as written (大展鸿图: 鸿图 is a word).
 - ``doubled`` (default 2100): the least threshold for a doubled character written doubled
   as another one (two characters change, so the unigram gain counts the slip twice; a few
   such forms are common variants: `心心相惜`).
@@ -506,7 +508,10 @@ class NearIdiom(Rule):
             threshold = min(self.thresholds[kind] for kind in kinds) + (self.in_word if wrong_in_word else 0)
             ordinary = True
             info = form_info(form)
-            if info is not None and info[2]:
+            # jieba tags hundreds of idioms as names (龙飞凤舞, 墨守成规 `nr`): for an idiom, the
+            # name's bar holds only where the written character makes a word with its
+            # neighbours (大展鸿图: 鸿图 is a word, a variant a writer may mean)
+            if info is not None and info[2] and (info[1] != "i" or wrong_in_word):
                 threshold = max(threshold, self.names)
                 ordinary = False
             if kinds is not TRANSPOSED_KINDS and window[position + 1:position + 2] != form[position + 1:position + 2]:
