@@ -79,6 +79,28 @@ def test_mistakes_in_the_groups_are_refused(groups, message):
         rule(groups)
 
 
+def test_a_clause_test_needs_its_word_before_in_the_same_sentence_and_none_of_its_stops_after():
+    r = rule([{"why": "先……再……", "forms": ["，[在>再](买|做)"],
+               "clause": {"before": ["先(把|去)"], "unless_after": ["(中|时)"]}}])
+    assert [f[:3] for f in found(r, "先把钱存够，在买房。")] == [("在", 9, ["再"])]
+    assert found(r, "他们把钱存够，在买房。") == []            # no 先 before
+    assert found(r, "先去银行。钱存够了，在买房。") == []        # 先 in another sentence
+    assert found(r, "先把钱存够，在买房时要注意。") == []        # the time reading (在……时)
+    assert [f[0] for f in found(r, "先把钱存够，在买房，然后在做中学，再说。")] == ["在"]
+    assert found(r, "先把" + "存" * 40 + "，在买房。") == []     # out of reach
+
+
+@pytest.mark.parametrize("clause, message", [
+    ({"after": ["先"]}, "before and unless_after"),
+    ({"before": "先"}, "list of non-empty strings"),
+    ({"unless_after": ["[在>再]"]}, "marks no error"),
+    ("先", "before and unless_after"),
+])
+def test_a_malformed_clause_is_refused(clause, message):
+    with pytest.raises(FieldError, match=message):
+        rule([{"why": "a", "forms": ["，[在>再]买"], "clause": clause}])
+
+
 def test_the_reasons_follow_the_publication_script():
     r = rule([{"why": "“在”表示时间", "forms": ["[再>在]这之前"]}]).with_messages(lambda m: m.replace("时间", "時間"))
     assert found(r, "再这之前，他已离开。")[0][3] == "“再这之前”应为“在这之前”（“在”表示時間）"
@@ -103,7 +125,11 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     characters with the right form (no other typos rule reports the same error: one finding per
     error), and the corrected literal is not reported by any typos.confusable/particle form."""
     info = [shipped.form_info(index) for index in range(len(shipped.forms))]
-    text, starts = lines_document(shipped.forms)
+    # a form of a group with a clause test is written after a word its test needs before it
+    prefixes = [(shipped.clauses[group] or [[]])[0][:1] for group, *_ in info]
+    prefixes = [prefix[0] + "了" if prefix else "" for prefix in prefixes]
+    text, starts = lines_document([prefix + literal for prefix, literal in zip(prefixes, shipped.forms)])
+    starts = [start + len(prefix) for start, prefix in zip(starts, prefixes)]
     findings = lint_text(text, select=["typos", shipped.id])
     problems = []
     by_start = {}
@@ -115,7 +141,8 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
         if len(mine) != 1 or len(here) != 1:
             problems.append(f"{literal}: {[(f.rule, f.text) for f in here]}")
     fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, info)]
-    text, starts = lines_document(fixed)
+    text, starts = lines_document([prefix + literal for prefix, literal in zip(prefixes, fixed)])
+    starts = [start + len(prefix) for start, prefix in zip(starts, prefixes)]
     findings = lint_text(text, select=["typos", *(r.id for r in RULES)])
     for start, (_, at, until, right) in zip(starts, info):
         again = [f for f in findings if f.offset < start + at + len(right) and start + at < f.offset + f.length]
@@ -134,6 +161,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     "权利和义务是统一的。", "滥用权力必然导致腐败。",
     "这场比赛势必需要全力以赴。", "报名将于明天截止。", "大家齐心协力渡过难关。", "获得话语权。",
     "约个地方见面。", "他资深人士。",
+    "先把车洗干净，在打蜡时要戴手套。", "李先生，在吃饭吗？", "然后在回家的路上买了菜。", "首先，在检查中发现了问题。",
     "现在想想，当时太冲动了。", "他在办公室看一下午文件。", "我们一再本着互利的原则合作。",
     "一位资深人士表示。", "付经理介绍了情况。", "货币具有支付作用。", "本合同一式两份。",
     "他对化学反应很感兴趣。", "据群众反映，路灯坏了。", "这得益于政策支持。",
@@ -197,6 +225,8 @@ def test_correct_text_is_not_reported(text):
     ("这款车调教偏硬。", "教", "校"),
     ("他长得象他父亲。", "象", "像"),
     ("这得益与政策支持。", "与", "于"),
+    ("先把车洗干净，在打蜡。", "在", "再"),
+    ("把面团揉好，然后在切成小块。", "在", "再"),
     ("他跑的非常快。", "的", "得"),
     ("他悄悄的走进了会议室。", "的", "地"),
     ("这一点值的一提。", "的", "得"),

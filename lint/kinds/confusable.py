@@ -18,6 +18,14 @@ Fields:
     is not reported (`(现|实|存)在也` keeps `现在也不` from reading as `再也不`). They are
     compared with the text around a form's hit only, not searched for: a common exception
     (`生活的`) costs nothing where no form occurs.
+  - `clause` (optional): a test of the sentence around a hit, for a confusion that one literal
+    cannot decide (`先松开离合，在踩刹车`: 在 or 再 depends on the 先 before it):
+    - `before`: literals (alternations allowed); a form is reported only when one of them
+      stands earlier in the same sentence, at most CLAUSE_REACH characters before the hit;
+    - `unless_after`: literals; a form is not reported when one of them stands after the hit
+      in the same clause, at most CLAUSE_REACH characters on (`在回家的路上`, `在安装过程中`:
+      the time or place reading).
+    Both are looked at only where a form of the group occurs.
 
 A literal written twice in one group, a form whose correction gives another form of the rule
 (the fix would be reported again), or a marker that is missing or repeated is an error. When
@@ -36,6 +44,9 @@ from ..cache import digest_entry, read_cache, write_cache
 from ..findings import Match
 from .rule import Rule
 
+CLAUSE_REACH = 30
+SENTENCE_ENDS = "。！？；!?;\n"
+CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、"
 _PART = re.compile(r"\[([^\[\]>]+)>([^\[\]>]+)\]|\(([^()]*)\)|([^\[\]()]+)")
 
 
@@ -96,9 +107,15 @@ def _cache_entry(value):
 def _well_formed(compiled) -> bool:
     """The shape of a compiled entry (what `_compile` returns); each line of `info` and of the
     shelters is read when a hit needs it (a damaged line fails the run, which the engine reports)."""
-    if not isinstance(compiled, dict) or set(compiled) != {"whys", "forms", "info", "shelters"}:
+    if not isinstance(compiled, dict) or set(compiled) != {"whys", "forms", "info", "shelters", "clauses"}:
         return False
     whys, forms, info, shelters = compiled["whys"], compiled["forms"], compiled["info"], compiled["shelters"]
+    clauses = compiled["clauses"]
+    if not isinstance(clauses, list) or len(clauses) != len(whys) or not all(
+            clause is None or isinstance(clause, list) and len(clause) == 2
+            and all(isinstance(part, list) and all(isinstance(item, str) and item for item in part) for part in clause)
+            for clause in clauses):
+        return False
     return (isinstance(whys, list) and whys and all(isinstance(why, str) for why in whys)
             and isinstance(forms, str) and isinstance(info, str) and forms.count("\n") == info.count("\n")
             and isinstance(shelters, list) and len(shelters) == len(whys)
@@ -109,13 +126,15 @@ def _compile(value) -> dict:
     """The groups as the rule runs them: `whys`; `forms`, the expanded literals, one a line;
     `info`, a line per literal: group, start and end of the error in it, right form (tabs);
     `shelters`, per group, wrong form -> lines of where it stands in an exception and the
-    exception (tab). ValueError names what is wrong."""
+    exception (tab); `clauses`, per group, None or [before, unless_after] (expanded literals).
+    ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
-    whys, forms, info, shelters, owner = [], [], [], [], {}
+    whys, forms, info, shelters, clauses, owner = [], [], [], [], [], {}
     for number, group in enumerate(value, 1):
-        if not isinstance(group, dict) or set(group) - {"why", "forms", "exceptions"}:
-            raise ValueError(f"group {number}: a mapping of why, forms and exceptions")
+        if not isinstance(group, dict) or set(group) - {"why", "forms", "exceptions", "clause"}:
+            raise ValueError(f"group {number}: a mapping of why, forms, exceptions and clause")
+        clauses.append(_clause(group.get("clause"), number))
         why, written, exceptions = group.get("why"), group.get("forms"), group.get("exceptions") or []
         if not isinstance(why, str) or not why:
             raise ValueError(f"group {number}: `why` must be a non-empty string")
@@ -154,10 +173,47 @@ def _compile(value) -> dict:
     # packed as strings split when the rule is built (a few big JSON strings read back in a
     # fraction of the time of ~50,000 small values); a line of `info` or of a shelter list is
     # read only when a hit needs it
-    return {"whys": whys, "forms": "\n".join(forms),
+    return {"whys": whys, "forms": "\n".join(forms), "clauses": clauses,
             "info": "\n".join(f"{group}\t{start}\t{end}\t{right}" for group, start, end, right in info),
             "shelters": [{wrong: "\n".join(f"{at}\t{exception}" for exception, at in places)
                           for wrong, places in index.items()} for index in shelters]}
+
+
+def _clause(value, number):
+    """A group's `clause` as [before, unless_after] (expanded literals), or None."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value or set(value) - {"before", "unless_after"}:
+        raise ValueError(f"group {number}: `clause` is a mapping of before and unless_after")
+    parts = []
+    for name in ("before", "unless_after"):
+        items = value.get(name) or []
+        if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
+            raise ValueError(f"group {number}: `clause.{name}` must be a list of non-empty strings")
+        try:
+            parts.append(sorted({literal for item in items for literal, *_ in expand(item, marked=False)}))
+        except ValueError as error:
+            raise ValueError(f"group {number}: clause.{name}: {error}") from None
+    return parts
+
+
+def _in_clause(text: str, start: int, end: int, clause) -> bool:
+    """Whether the sentence around text[start:end] passes the group's clause test."""
+    before, unless_after = clause
+    if before:
+        low = max(0, start - CLAUSE_REACH)
+        low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
+        left = text[low:start]
+        if not any(literal in left for literal in before):
+            return False
+    if unless_after:
+        high = min(len(text), end + CLAUSE_REACH)
+        right = text[end:high]
+        cut = min([len(right)] + [at for at in (right.find(mark) for mark in CLAUSE_ENDS) if at >= 0])
+        right = right[:cut]
+        if any(literal in right for literal in unless_after):
+            return False
+    return True
 
 
 def _shelters(exceptions, wrongs) -> dict[str, list[list]]:
@@ -187,6 +243,7 @@ class Confusable(Rule):
         self.forms = groups["forms"].split("\n")
         self._info = groups["info"].split("\n")
         self._shelters = groups["shelters"]
+        self.clauses = groups["clauses"]
         self._read: dict = {}  # lines of info and shelters read so far
 
     def form_info(self, index: int) -> tuple[int, int, int, str]:
@@ -226,6 +283,9 @@ class Confusable(Rule):
                 continue
             if any(at >= offset and text.startswith(exception, at - offset)
                    for exception, offset in self.shelters(group, text[at:until])):
+                continue
+            clause = self.clauses[group]
+            if clause is not None and not _in_clause(text, start, end, clause):
                 continue
             reported.append((at, until))
             literal = self.forms[index]
