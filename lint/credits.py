@@ -247,10 +247,12 @@ _SENTENCE_END = "。！？!?"
 MAX_VALUE_CHARS = 60
 
 
-def find_credits(text: str, start: int = 0, end: int | None = None) -> list[Credit]:
-    """All credits in text[start:end], in order."""
+def find_credits(text: str, start: int = 0, end: int | None = None, found=None) -> list[Credit]:
+    """All credits in text[start:end], in order. `found`: where the literals of `start_literals()`
+    occur in the whole text, as (literal index, start, end), any order, overlapping (the engine's
+    automaton finds them in the pass it makes anyway); by default the text is scanned for them."""
     end = len(text) if end is None else end
-    both_scripts, candidates = False, _credit_starts(text, start, end, False)
+    both_scripts, candidates = False, _credit_starts(text, start, end, False, found)
     if candidates is None:  # a character of a Traditional label: the labels of both scripts
         both_scripts, candidates = True, _credit_starts(text, start, end, True)
     match_apart = (_CREDIT_APART_BOTH_SCRIPTS if both_scripts else _CREDIT_APART).match
@@ -287,7 +289,7 @@ def _may_follow_a_credit(text: str, i: int) -> bool:
     return text[i] in _GLUED_FIRST_CHARS and i > 0 and text[i - 1] not in _BOUNDARY_SET
 
 
-def _credit_starts(text: str, start: int, end: int, both_scripts: bool) -> list[int] | None:
+def _credit_starts(text: str, start: int, end: int, both_scripts: bool, found=None) -> list[int] | None:
     """Every position in text[start:end] where a credit may start, in order (a superset);
     None if the labels of one script do not do and text[start:end] holds a character only
     Traditional labels use (the same scan finds them).
@@ -299,8 +301,11 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool) -> list[
     a few positions per article to try.
     """
     starts = []
-    for found in _starts_expression(both_scripts).finditer(text, start, end):
-        i = found.start()
+    if found is None:
+        spans = ((m.start(), m.end()) for m in _starts_expression(both_scripts).finditer(text, start, end))
+    else:
+        spans = _as_scanned(found, start, end)
+    for i, found_end in spans:
         char = text[i]
         if char in _TRADITIONAL_CHAR_SET and not both_scripts:
             return None
@@ -315,10 +320,10 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool) -> list[
             if i > 0 and text[i - 1] in _LABEL_LAST_CHARS:
                 starts.append(i)
         else:
-            if _may_precede_a_name(text, found.group(), found.end(), end):
+            if _may_precede_a_name(text, text[i:found_end], found_end, end):
                 starts.append(i)
             # a label may start inside this one (责编辑, 特约评论员): the scan skipped it
-            for j in range(i + 1, found.end()):
+            for j in range(i + 1, found_end):
                 if text[j] in _LABEL_FIRST_CHARS:
                     label = _label_expression(both_scripts).match(text, j, end)
                     if label and _may_precede_a_name(text, label.group(), label.end(), end):
@@ -342,11 +347,14 @@ def _label_expression(both_scripts: bool) -> re.Pattern:
     return re.compile(_label_source(both_scripts))
 
 
-def _label_source(both_scripts: bool) -> str:
+def _labels(both_scripts: bool) -> set[str]:
     """The labels a credit may start with: glued labels and commentary bylines."""
-    labels = set(_LISTS["glued"] + list(_COMMENTARY)) if both_scripts else {
+    return set(_LISTS["glued"] + list(_COMMENTARY)) if both_scripts else {
         label for label in _LISTS_SIMPLIFIED["glued"] + list(_COMMENTARY) if label not in TRADITIONAL_LABELS}
-    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+
+
+def _label_source(both_scripts: bool) -> str:
+    return "|".join(map(re.escape, sorted(_labels(both_scripts), key=len, reverse=True)))
 
 
 @functools.cache
@@ -354,8 +362,37 @@ def _starts_expression(both_scripts: bool) -> re.Pattern:
     # Every alternative a literal, no character class: then `re` skips to the next possible
     # first character in C (with a class among them it tries every alternative at every
     # position, ten times slower)
+    return re.compile("|".join(map(re.escape, _start_alternatives(both_scripts))))
+
+
+def _start_alternatives(both_scripts: bool) -> list[str]:
+    """What a credit may start with, longest first: labels, separators, spaces, and (for the
+    labels of one script) the characters only Traditional labels use."""
     singles = sorted(set(_SEPARATORS) | set(_GAPS) | {"】"} | (set() if both_scripts else _TRADITIONAL_CHAR_SET))
-    return re.compile("|".join([_label_source(both_scripts), *map(re.escape, singles)]))
+    return sorted(_labels(both_scripts), key=len, reverse=True) + singles
+
+
+@functools.cache
+def start_literals() -> tuple[str, ...]:
+    """The literals of the scan for credit starts (labels of one script): an automaton that finds
+    them can hand its matches to `find_credits` instead of the scan."""
+    return tuple(_start_alternatives(False))
+
+
+def _as_scanned(found, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of what the scan would have matched in text[start:end], from all the
+    occurrences of `start_literals()` in the text: from left to right, the longest literal at
+    each position (the scan's alternatives are literals, longest first), none overlapping."""
+    longest: dict[int, int] = {}
+    for _, first, last in found:
+        if start <= first and last <= end and last > longest.get(first, first):
+            longest[first] = last
+    spans, after = [], start
+    for first in sorted(longest):
+        if first >= after:
+            after = longest[first]
+            spans.append((first, after))
+    return spans
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:

@@ -19,6 +19,7 @@ import ahocorasick_rs
 import regex
 
 from . import budget
+from .credits import start_literals
 from .document import Document
 from .findings import Edit, Finding, Fix, Match
 from .kinds import Rule
@@ -31,6 +32,9 @@ CHUNK_CHARS = 1 << 20
 
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
+
+# the owner of the credit-start literals (`lint.credits`) in the body automaton's hits: no rule
+CREDIT_STARTS = -1
 
 # a rule's `fix` field -> the applicability of its replacements
 APPLICABILITY = {"safe": "safe", "unsafe": "unsafe", "none": "display"}
@@ -47,6 +51,7 @@ class Engine:
         self._narrow = ["body" not in rule.scope for rule in self.rules]
         self.ids = frozenset(rule.id for rule in self.rules)
         self._visits: dict[frozenset, tuple[list[int], frozenset, list[Rule]]] = {}
+        self._searched: tuple[str, dict] | None = None  # the last `credit_starts` text, its body hits
 
     def _rules_to_visit(self, enabled: frozenset) -> tuple[list[int], frozenset, list[Rule]]:
         """(the enabled rules that run on every document, the enabled rules that run only
@@ -70,7 +75,10 @@ class Engine:
         # one automaton they were hit ~1,300 times per MB of body text, hits handed out, their
         # rules visited and the hits thrown away.
         narrow = {index for index, rule in enumerate(self.rules) if "body" not in rule.scope}
-        self._body_literals = _Literals(self.rules, [i for i in range(len(self.rules)) if i not in narrow])
+        # the body automaton also finds where credits may start: the reader of a .txt file gets
+        # them from the pass made anyway instead of a scan of its own (`credit_starts`)
+        self._body_literals = _Literals(self.rules, [i for i in range(len(self.rules)) if i not in narrow],
+                                        start_literals())
         self._narrow_literals = _Literals(self.rules, sorted(narrow))
         with_literals = {rule_index for owned in self._narrow_literals.owners for rule_index, _ in owned}
         self._narrow_scopes = tuple(sorted({name for i in with_literals for name in self.rules[i].scope}))
@@ -79,8 +87,8 @@ class Engine:
         """{rule index: [(literal index, start, end)]}: the rules' literals found in text. Those
         of rules that never read the body only in and around `narrow_segments` (sorted, not
         overlapping; by default everywhere): every hit that overlaps one of them."""
-        hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        self._body_literals.add_hits(hits, text, 0, len(text))
+        searched, self._searched = self._searched, None
+        hits = searched[1] if searched is not None and searched[0] is text else self._body_hits(text)
         narrow = self._narrow_literals
         if narrow.automaton is None:
             return hits
@@ -99,6 +107,19 @@ class Engine:
         if window_end > window_start:
             narrow.add_hits(hits, text, window_start, window_end)
         return hits
+
+    def _body_hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
+        hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        self._body_literals.add_hits(hits, text, 0, len(text))
+        return hits
+
+    def credit_starts(self, text: str) -> list[tuple[int, int, int]]:
+        """Where the literals of `lint.credits.start_literals()` occur in text (for
+        `find_credits`), found by the body automaton. Its other hits are kept for the next
+        `literal_hits` of the same text, so reading and linting a document search it once."""
+        hits = self._body_hits(text)
+        self._searched = (text, hits)
+        return hits.get(CREDIT_STARTS, [])
 
     def lint(self, doc: Document, settings=None) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish.
@@ -167,11 +188,12 @@ def run_on_budget(rule: Rule, gate, doc: Document, hits) -> list[Match]:
 class _Literals:
     """The literals of some of the rules in one Aho-Corasick automaton, and their owners."""
 
-    def __init__(self, rules, rule_indexes):
+    def __init__(self, rules, rule_indexes, credit_literals=()):
         index_of: dict[str, int] = {}
         owners: list[list[tuple[int, int]]] = []
-        for rule_index in rule_indexes:
-            for literal_index, literal in enumerate(rules[rule_index].literals()):
+        owned = [(rule_index, rules[rule_index].literals()) for rule_index in rule_indexes]
+        for rule_index, literals in owned + [(CREDIT_STARTS, credit_literals)]:
+            for literal_index, literal in enumerate(literals):
                 pattern_index = index_of.setdefault(literal, len(index_of))
                 if pattern_index == len(owners):
                     owners.append([])

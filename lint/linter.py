@@ -169,10 +169,15 @@ class Linter:
             failures = [f"{doc.path}: {part}" for part in doc.unchecked] + failures
         return findings, failures
 
+    def read(self, text: str, path: str, settings: Settings) -> Document:
+        """`text` read as the format `path` names, with the help of the engine that will lint it
+        (one search of the text serves both: `Engine.credit_starts`)."""
+        return read_document(text, path, self.engine(settings).credit_starts)
+
     def lint_text(self, text: str, path: str = "<text>", *, select=None, ignore=None) -> list[Finding]:
         """Findings of `text`, read as the format `path` names."""
-        doc = read_document(text, path)
-        return self.lint_document(doc, self.settings_for(path, select, ignore))[0]
+        settings = self.settings_for(path, select, ignore)
+        return self.lint_document(self.read(text, path, settings), settings)[0]
 
     def fix_document(self, doc: Document, first=None, *, unsafe: bool | None = None,
                      settings: Settings | None = None) -> FixResult:
@@ -184,7 +189,7 @@ class Linter:
         last = [doc]
 
         def lint(text):
-            last[0] = read_document(text, doc.path)
+            last[0] = read_document(text, doc.path, engine.credit_starts)
             return engine.lint(last[0], settings)
 
         result = fix_until_stable(doc.original, lint, first, unsafe=unsafe)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .config import excluded
 from .findings import FileReport, lines_of
-from .readers import TEXT_SUFFIXES, InputError, Source, decode, read_document
+from .readers import TEXT_SUFFIXES, InputError, Source, decode
 
 SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
@@ -165,7 +165,7 @@ def lint_target(linter, target: Target, *, encoding="auto", fix=False, diff=Fals
 
 
 def _lint_text(linter, settings, target, name, data, text, source, fix, diff, unsafe_fixes) -> Outcome:
-    doc = read_document(text, name)
+    doc = linter.read(text, name, settings)
     if doc.problems:  # e.g. invalid front matter: not linted (its findings would be wrong), not fixed
         return Outcome(FileReport(name, error=f"{name}: {doc.problems[0]}"))
     findings, failures = linter.lint_document(doc, settings)

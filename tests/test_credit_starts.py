@@ -57,3 +57,42 @@ def test_glued_credits_in_a_row_and_labels_inside_labels():
                  "文/王某 图/李四", "（李四/摄）", "（李四/攝）", "作者　王某　来源　新华社", "【作者】王某【来源】新华社",
                  "（記者 王某）", "責任編輯：李四", "記者王某責編李四", "來源：新华社 作者：王某"):
         assert find_credits(text) == reference_credits(text), text
+
+
+# --- candidate starts found by the engine's automaton (Engine.credit_starts) ----------------------
+def _engine_found(text):
+    from lint.engine import Engine
+
+    return Engine([]).credit_starts(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts, st.integers(0, 30), st.integers(0, 30))
+def test_the_automatons_matches_give_what_the_scan_gives(text, a, b):
+    """A .txt document is read with the credit starts the linting engine's body automaton found
+    (no scan of the reader's own): the credits must be the same."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    found = _engine_found(text)
+    assert find_credits(text, start, end, found) == find_credits(text, start, end)
+
+
+def test_reading_and_linting_search_the_text_once():
+    from lint.linter import Linter
+
+    linter = Linter()
+    settings = linter.settings_for("a.txt")
+    engine = linter.engine(settings)
+    text = "标题\n正文第一段。\n（记者 王某）\n责任编辑：李四\n"
+    searches = []
+    body_hits = engine._body_hits
+    engine._body_hits = lambda t: searches.append(t) or body_hits(t)
+    try:
+        doc = linter.read(text, "a.txt", settings)
+        assert [c.field for c in doc.credits] == ["author", "editor"]
+        assert doc.credits == find_credits(text, doc.scopes["body"][0][0], len(text))
+        linter.lint_document(doc, settings)
+        assert searches == [text]  # the reader's search served the engine's lint too
+        linter.lint_document(doc, settings)
+        assert searches == [text, text]  # kept for one lint only
+    finally:
+        del engine._body_hits

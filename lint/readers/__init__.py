@@ -111,9 +111,12 @@ def _strict(data: bytes, codec: str, bom: bytes) -> tuple[str, Source]:
         raise InputError(f"invalid {name} at byte {error.start + len(bom)}: {error.reason}") from None
 
 
-def read_document(text: str, path: str) -> Document:
-    """Pick the reader by the file's suffix; unknown suffixes are read as plain text."""
+def read_document(text: str, path: str, credit_starts=None) -> Document:
+    """Pick the reader by the file's suffix; unknown suffixes are read as plain text.
+    `credit_starts` (see `read_text`) serves plain text, whose document text is the file's."""
     reader = READERS.get(os.path.splitext(path)[1].lower(), read_text)  # cheaper than Path per file
+    if credit_starts is not None and reader is read_text:
+        return read_text(text, path, credit_starts)
     return reader(text, path)
 
 

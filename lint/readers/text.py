@@ -33,13 +33,15 @@ def not_prose_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return [m.span() for m in _NOT_PROSE.finditer(text, start, end)]
 
 
-def read_text(text: str, path: str = "<text>") -> Document:
+def read_text(text: str, path: str = "<text>", credit_starts=None) -> Document:
+    """`credit_starts`: a function giving where credits may start in a text (`find_credits`'s
+    `found`), e.g. the linting engine's, which finds them in the search it makes anyway."""
     first = _FIRST_TEXT_LINE.search(text)
     if first is None:
         return Document(text=text, path=path, scopes={"headline": [], "body": [], "byline": []})
     headline = [first.span(1)]
     body = [(first.end(), len(text))] if first.end() < len(text) else []
-    return build_document(text, path, headline, body)
+    return build_document(text, path, headline, body, credit_starts)
 
 
 def read_example(text: str, scopes) -> Document:
@@ -51,9 +53,10 @@ def read_example(text: str, scopes) -> Document:
     return read_text(text, "<example>")
 
 
-def build_document(text, path, headline, body) -> Document:
+def build_document(text, path, headline, body, credit_starts=None) -> Document:
     holes = not_prose_spans(text)
-    credits = [c for start, end in body for c in find_credits(text, start, end)]
+    found = credit_starts(text) if credit_starts is not None and body else None
+    credits = [c for start, end in body for c in find_credits(text, start, end, found)]
     byline = [(c.start, c.end) for c in credits if c.end > c.start]
     return Document(
         text=text,
