@@ -2,7 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
-                                        [--blind4] [--blind5]
+                                        [--blind4] [--blind5] [--blind6]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -37,7 +37,10 @@ headline.
 3e. tests/data/headlines-blind5.jsonl: the fifth blind set (session 6, written by a helper who
    never saw the rules; the same fields). Read only with `--blind5`, counts only (by family and
    cue), never a headline: once, when the rules and the model are final (measured once in
-   session 6, 07:08 UTC).
+   session 6, 07:08 UTC). Spent since session 7 (read to fix rules; training material of the model).
+3f. tests/data/headlines-blind6.jsonl: the sixth blind set (session 7, written by a helper who
+   never saw the rules; the same fields). Read only with `--blind6`, counts only (by family and
+   cue), never a headline: once, when the rules and the model are final.
    Every blind-set and portal figure is also given without `headline.score` (the model, off by
    default, asked for here by name), to show what it adds.
 4. The labelled portal titles of <corpus>/articles/hancd-*.jsonl (a research data set's noisy
@@ -74,6 +77,7 @@ BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
 BLIND3_JSONL = ROOT / "tests" / "data" / "headlines-blind3.jsonl"
 BLIND4_JSONL = ROOT / "tests" / "data" / "headlines-blind4.jsonl"
 BLIND5_JSONL = ROOT / "tests" / "data" / "headlines-blind5.jsonl"
+BLIND6_JSONL = ROOT / "tests" / "data" / "headlines-blind6.jsonl"
 FORM_RULES = {"headline.length", "headline.empty"}
 SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
 SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
@@ -398,6 +402,9 @@ def main(argv=None) -> int:
     parser.add_argument("--blind5", action="store_true",
                         help="also measure headlines-blind5.jsonl (all held out; counts only, never a headline; "
                              "once, when the rules and the model are final)")
+    parser.add_argument("--blind6", action="store_true",
+                        help="also measure headlines-blind6.jsonl (all held out; counts only, never a headline; "
+                             "once, when the rules and the model are final)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -434,7 +441,10 @@ def main(argv=None) -> int:
         print_blind3(results["blind4"], BLIND4_JSONL, "fourth blind set (spent since session 6: training material of the model)")
     if args.blind5 and BLIND5_JSONL.exists():
         results["blind5"] = blind3_figures(load_blind(BLIND5_JSONL), check)
-        print_blind3(results["blind5"], BLIND5_JSONL, "fifth blind set, all held out")
+        print_blind3(results["blind5"], BLIND5_JSONL, "fifth blind set (spent since session 7: tuned figures, training material of the model)")
+    if args.blind6 and BLIND6_JSONL.exists():
+        results["blind6"] = blind3_figures(load_blind(BLIND6_JSONL), check)
+        print_blind3(results["blind6"], BLIND6_JSONL, "sixth blind set, all held out")
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)

@@ -16,8 +16,10 @@ marking its start and end), trained on the project's labelled headlines:
   of session 4; spent, and training material since session 5).
 - `tests/data/headlines-blind4.jsonl` (the fourth blind set: it judged the model once, at the end
   of session 5; spent, and training material since session 6).
+- `tests/data/headlines-blind5.jsonl` (the fifth blind set: it judged the model once, at the end
+  of session 6; spent, and training material since session 7).
 
-Never read: `tests/data/headlines-blind5.jsonl` (the fifth blind set: it judges the model, once)
+Never read: `tests/data/headlines-blind6.jsonl` and any later blind set (they judge the model, once)
 and the portal titles of the shared corpus (noisy labels; they stay a measurement of the model,
 `benchmarks/eval_headlines.py`, never its material: no portal title is a training row).
 
@@ -56,8 +58,15 @@ RATE = 0.2
 # Session 4: 1e-4 -> 1e-3 (a stronger penalty spread weight over more n-grams instead of a few
 # words of a register). Session 6, without 1-grams: 3e-4 (at the same share of portal titles
 # flagged, the fourth blind set as validation before it became training material: 1e-3 275/344,
-# 3e-4 278/344, 1e-4 277/344 with the rules).
-L2 = 3e-4
+# 3e-4 278/344, 1e-4 277/344 with the rules). Session 7: 1e-4, chosen on the fifth blind set held
+# out of training (a writer the model never saw; the shipped model is then trained on it too): the
+# model alone flags 230/410 of its clickbait at 3e-4, 241 at 1e-4, 247 at 3e-5, 247 at 1e-5, none
+# of its 400 sober headlines at any, at the threshold 3.6. 3e-5 makes 17,159 n-grams (309 KB, over
+# the 300 KB the tests allow; at the same steady cost: cachegrind, 1 MB of articles with the rule
+# on, 474.9 M instructions per MB with 3e-4 or 3e-5 against 468.3 M without it); 1e-4 makes
+# 16,102 (297 KB). Keeping n-grams seen once (MIN_SEEN = 1) found more (274/410 at 1e-4) but
+# triples the file (845 KB) and the automaton; a higher MIN_WEIGHT (0.25) found fewer (222/410).
+L2 = 1e-4
 SEED = 14
 # An n-gram is kept when seen in at least MIN_SEEN training headlines and weighing at least
 # MIN_WEIGHT (session 6: 0.02 -> 0.2: an n-gram weighing less than that is mostly a common one,
@@ -76,7 +85,12 @@ SOBER_FLAGGED = 0.002
 # (+0.5 point, the bound for turning it on), for out-of-fold recall 0.601 -> 0.566 (3 of 1,586
 # sober training headlines flagged at either). A choice made on the portal figure: that figure
 # is a bound the threshold was tuned to, not a blind measurement.
-MIN_THRESHOLD = 3.2
+# Session 7 (trained with the fifth blind set too): 3.2 -> 3.6 for the same bound: at the
+# out-of-fold choice (3.24) the model flagged 6 portal titles labelled not-clickbait more than
+# the rules (27 -> 33 of 632, +0.95 point), at 3.6 two (+0.3 point), with the same 8 portal
+# titles labelled clickbait added at either. With L2 = 1e-4 (below its out-of-fold choice, 3.33,
+# it adds 5-7): at 3.6 three (+0.47 point), with 8 titles labelled clickbait added.
+MIN_THRESHOLD = 3.6
 
 def grams(text: str, n=N) -> list[str]:
     """The n-grams of `text` with ^ and $ at its ends (whitespace-only ones left out), each as
@@ -89,7 +103,8 @@ def grams(text: str, n=N) -> list[str]:
 
 def labelled() -> list[tuple[str, bool]]:
     rows: list[tuple[str, bool]] = []
-    for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl", "headlines-blind3.jsonl", "headlines-blind4.jsonl"):
+    for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl", "headlines-blind3.jsonl", "headlines-blind4.jsonl",
+                 "headlines-blind5.jsonl"):
         with (DATA / name).open(encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip():

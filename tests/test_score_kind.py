@@ -43,7 +43,11 @@ def test_a_headline_above_the_threshold_is_reported_with_its_cues():
     assert (finding.line, finding.column, finding.length) == (1, 1, len("辛苦攒了半辈子的钱，最后竟然换来这样一句话"))
     score, cues = finding.message.split(" ", 1)
     assert 0.5 < float(score) <= 1.0
-    assert cues.count("“") == 3 and "竟然" in cues
+    assert cues.count("“") == 3
+    # the heaviest n-grams of the headline, words without a mark first (session 7: the model
+    # trained with the fifth blind set weighs 钱， above 一句; 竟然 comes eighth)
+    named = [c.strip("“”") for c in cues.split("）", 1)[0].split("、")]
+    assert all(c in "辛苦攒了半辈子的钱，最后竟然换来这样一句话" and "，" not in c for c in named), named
 
 
 def test_a_sober_headline_and_the_body_are_not_reported():

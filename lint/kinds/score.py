@@ -8,7 +8,8 @@ Fields:
   it occurs (the model is trained on counts). The file is read when the rule first runs;
   nothing is downloaded.
 - `cues` (default 3): how many n-grams that pushed the score up the message names: those of two
-  or more characters first, the heaviest first, none inside another, none of marks alone but ！？….
+  or more characters first, then those without a mark (钱， after 一句), the heaviest first, none
+  inside another, none of marks alone but ！？….
 
 A range whose score is above the threshold is reported; the finding spans the range. No fix.
 Message placeholders: `{score}` (the probability, 0-1, two decimals), `{cues}` (the cues, each in
@@ -137,9 +138,12 @@ class Score(Rule):
 
     def top_cues(self, present) -> str:
         """The heaviest n-grams that pushed the score up, words before single characters (a
-        lone 了 or ， says less to an editor than 竟然 or 看完), none inside another."""
+        lone 了 or ， says less to an editor than 竟然 or 看完) and before n-grams that hold a
+        mark (钱，), none inside another."""
         chosen: list[str] = []
-        ranked = sorted(present, key=lambda item: (len(item[1].strip("^$")) < 2, -item[0], item[1]))
+        ranked = sorted(present, key=lambda item: (len(item[1].strip("^$")) < 2,
+                                                    not all(_wordlike(c) for c in item[1].strip("^$")),
+                                                    -item[0], item[1]))
         for weight, gram in ranked:
             if len(chosen) == self.cues:
                 break
