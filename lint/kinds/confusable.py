@@ -19,11 +19,11 @@ Fields:
     compared with the text around a form's hit only, not searched for: a common exception
     (`生活的`) costs nothing where no form occurs.
   - `clause` (optional): a test of the sentence around a hit, for a confusion that one literal
-    cannot decide (`先松开离合，在踩刹车`: 在 or 再 depends on the 先 before it):
+    cannot decide (`先把车洗干净，在打蜡`: 在 or 再 depends on the 先 before it):
     - `before`: literals (alternations allowed); a form is reported only when one of them
-      stands earlier in the same sentence, at most CLAUSE_REACH characters before the hit;
+      stands earlier in the same sentence, at most 30 characters (CLAUSE_REACH) before the hit;
     - `unless_after`: literals; a form is not reported when one of them stands after the hit
-      in the same clause, at most CLAUSE_REACH characters on (`在回家的路上`, `在安装过程中`:
+      in the same clause, at most 30 characters on (`在回家的路上`, `在安装过程中`:
       the time or place reading).
     Both are looked at only where a form of the group occurs.
 
