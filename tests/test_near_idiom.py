@@ -422,3 +422,29 @@ def test_an_idiom_jieba_tags_as_a_name_takes_the_ordinary_bar_unless_the_slip_ma
     # lexicon), the names' bar still holds: such windows are more often variants a writer meant
     assert words().cost("天崖") is not None and near_idiom.form_info("天涯海角")[2]
     assert lint_with(rule_with(), "他们走遍了天崖海角，也没有找到。") == []
+
+
+def test_the_remembered_index_is_compact_and_decoded_when_needed(own_cache_dir):
+    """The cache keeps the index as a few strings and two lists of numbers (read in C at
+    start-up); a literal's group of entries is decoded at its first use."""
+    from lint.kinds import near_idiom
+
+    key = (30, 50, 2000, 500, (), 30, 2000, 500)
+    built = near_idiom._build_index(*key)
+    near_idiom._index.cache_clear()
+    near_idiom._index(*key)
+    near_idiom._index.cache_clear()
+    read = near_idiom._index(*key)
+    data = json.loads(near_idiom._index_entry(key).read_text(encoding="utf-8"))["index"]
+    assert isinstance(data["literals"], str) and isinstance(data["groups"], str)
+    assert isinstance(read.entries, near_idiom._Groups) and not read.entries.decoded
+    shared = len(built.literals) - 1  # literals shared by several forms come last
+    assert read.entries[shared] == tuple(built.entries[shared]) and len(read.entries.decoded) == 1
+    # a damaged entry is refused when sampled; a damaged line elsewhere finds nothing
+    assert near_idiom._decode({**data, "groups": "x"}) is None
+    assert near_idiom._decode({**data, "low": data["low"][:-1]}) is None
+    assert near_idiom._Groups(["家喻户晓x"], ["户晓"])[0] == ()  # a line damaged where no sample looked
+    near_idiom._index.cache_clear()
+    # findings are the same either way
+    text = "展会开幕后，观众对新车的热情家喻户小。"
+    assert [f.text for f in lint_with(rule_with(), text)] == ["家喻户小"]

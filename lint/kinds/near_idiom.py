@@ -238,7 +238,7 @@ class _Index(NamedTuple):
     low: list[int]  # single literals: the rest's start in the padded text, from the hit's start
     high: list[int]  # single literals: the rest's end, the same way
     rest: list[str]  # single literals: what the rest should read
-    entries: list[tuple]  # every literal: its (low, high, rest, form's start, form, rest's start in the form)
+    entries: object  # every literal's group (a list, or `_Groups`): its (low, high, rest, form's start, form, rest's start in the form)
 
 
 def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_max: int) -> list[tuple[int, int]]:
@@ -274,16 +274,20 @@ def _anchors(form: str, spread: list[int] | None, anchor_max: int, short_anchor_
 def _index(*key) -> _Index:
     """The index for the options `key` (those of `_build_index`), remembered in the user cache
     between runs: building it (reading idioms.tsv, choosing the anchors of ~9,000 forms) was
-    ~30 ms of every start, reading it back ~6 ms. The entry's name holds a digest of this
-    module, the data file and the options, so a changed input is a new entry."""
+    ~30 ms of every start. The entry's name holds a digest of this module, the data file and
+    the options, so a changed input is a new entry. It is written compactly (`_encode`): a
+    few long strings and two lists of numbers, which JSON reads in C; what a literal's hit
+    means beyond its one form (`entries`) is decoded only for the literals that need it."""
     entry = _index_entry(key)
     data = read_cache(entry)
     as_data = json.loads(json.dumps(list(key), ensure_ascii=False))  # (tuples as lists)
-    if isinstance(data, dict) and data.get("key") == as_data and _well_formed_index(data.get("index")):
-        return _Index(*data["index"])
+    if isinstance(data, dict) and data.get("key") == as_data:
+        decoded = _decode(data.get("index"))
+        if decoded is not None:
+            return decoded
     index_ = _build_index(*key)
     if entry is not None:
-        write_cache(entry, {"key": as_data, "index": json.loads(json.dumps(list(index_), ensure_ascii=False))})
+        write_cache(entry, {"key": as_data, "index": _encode(index_)})
     return index_
 
 
@@ -292,16 +296,78 @@ def _index_entry(key):
                         json.dumps(list(key), ensure_ascii=False).encode("utf-8"))
 
 
+def _encode(index_: _Index) -> dict:
+    """The index as the cache keeps it: the literals and the single literals' rests each as
+    one string (lines), their offsets as two lists of numbers, and each literal's group as a
+    line of `form` + `offset` pairs separated by spaces (the rest of an entry follows from
+    them: `_entry`). Forms and literals are Han characters: no line breaks, spaces or digits."""
+    return {"literals": "\n".join(index_.literals), "single": index_.single,
+            "low": index_.low, "high": index_.high, "rest": "\n".join(index_.rest),
+            "groups": "\n".join(" ".join(f"{form}{-first}" for _, _, _, first, form, _ in group)
+                                for group in index_.entries)}
+
+
+def _entry(form: str, offset: int, length: int) -> tuple:
+    """What a hit of the literal form[offset:offset + length] means for `form`: (low, high,
+    rest, form's start, form, rest's start in the form), as `_build_index` makes it."""
+    if offset == 0:  # a prefix: the rest follows the hit
+        low, high, rest_at = length, len(form), length
+    else:  # a suffix: the rest comes before the hit
+        low, high, rest_at = -offset, 0, 0
+    return (low + MAX_LENGTH, high + MAX_LENGTH, form[rest_at:rest_at + high - low], -offset, form, rest_at)
+
+
+class _Groups:
+    """The literals' groups of entries, decoded from the cache's lines when first asked for
+    (at a hit whose rest differs, or of a literal shared by several forms)."""
+
+    __slots__ = ("lines", "literals", "decoded")
+
+    def __init__(self, lines: list[str], literals: list[str]):
+        self.lines, self.literals, self.decoded = lines, literals, {}
+
+    def __getitem__(self, index: int) -> tuple:
+        group = self.decoded.get(index)
+        if group is None:
+            length = len(self.literals[index])
+            try:
+                group = tuple(_entry(item[:-1], int(item[-1]), length) for item in self.lines[index].split(" "))
+            except (ValueError, IndexError):  # a damaged line: the literal finds nothing
+                group = ()
+            self.decoded[index] = group
+        return group
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self):
+        return (self[index] for index in range(len(self.lines)))
+
+
+def _decode(data) -> _Index | None:
+    """The index from the cache's form (`_encode`), or None when the entry is not well formed
+    (a damaged entry is built again, never trusted)."""
+    if not isinstance(data, dict):
+        return None
+    literals, single, low, high, rest, groups = (data.get(name) for name in (
+        "literals", "single", "low", "high", "rest", "groups"))
+    if not all(isinstance(x, str) for x in (literals, rest, groups)) or type(single) is not int:
+        return None
+    literals, groups = literals.split("\n"), groups.split("\n")
+    rest = rest.split("\n") if single else []
+    if not (0 <= single <= len(literals) == len(groups) and isinstance(low, list) and isinstance(high, list)
+            and len(low) == len(high) == len(rest) == single
+            and all(type(x) is int for x in low) and all(type(x) is int for x in high)):
+        return None
+    for line in groups[::97]:  # a sample: every line is checked when it is decoded
+        if not line or any(len(item) < 2 or not item[-1].isdigit() for item in line.split(" ")):
+            return None
+    return _Index(literals, single, low, high, rest, _Groups(groups, literals))
+
+
 def _well_formed_index(index_) -> bool:
-    if not (isinstance(index_, list) and len(index_) == len(_Index._fields)):
-        return False
-    literals, single, low, high, rest, entries = index_
-    return (isinstance(literals, list) and isinstance(single, int) and 0 <= single <= len(literals)
-            and all(isinstance(x, list) and len(x) == single for x in (low, high, rest))
-            and isinstance(entries, list) and len(entries) == len(literals)
-            and all(isinstance(x, str) for x in literals)
-            and all(isinstance(group, list) and all(isinstance(e, list) and len(e) == 6 for e in group)
-                    for group in entries))
+    """Whether a cache entry's index can be read (see `_decode`)."""
+    return _decode(index_) is not None
 
 
 def _build_index(min_count: int, phrase_min_count: int, anchor_max: int, short_anchor_max: int,
@@ -318,12 +384,7 @@ def _build_index(min_count: int, phrase_min_count: int, anchor_max: int, short_a
             spread = [int(value) for value in spread.split()]
         limits = (rare_anchor_max, rare_short_anchor_max) if rare else (anchor_max, short_anchor_max)
         for offset, length in _anchors(form, spread, *limits):
-            if offset == 0:  # a prefix: the rest follows the hit
-                low, high, rest_at = length, len(form), length
-            else:  # a suffix: the rest comes before the hit
-                low, high, rest_at = -offset, 0, 0
-            entries.setdefault(form[offset:offset + length], []).append(
-                (low + MAX_LENGTH, high + MAX_LENGTH, form[rest_at:rest_at + high - low], -offset, form, rest_at))
+            entries.setdefault(form[offset:offset + length], []).append(_entry(form, offset, length))
     literals = sorted(entries, key=lambda literal: len(entries[literal]) > 1)
     single = sum(1 for literal in literals if len(entries[literal]) == 1)
     return _Index(literals, single,
