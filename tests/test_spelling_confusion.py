@@ -81,19 +81,3 @@ def test_data_files_are_what_the_build_script_makes(tmp_path):
     main(["--out", str(tmp_path)])
     for name in ("chars.tsv", "idioms.tsv", "misspellings.tsv", "words.bin"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
-
-
-def test_a_characters_line_is_the_same_searched_or_indexed():
-    """A run that compares a few characters searches their lines in the table's text; the
-    table indexes every line only after SEARCHES_BEFORE_INDEX look-ups (or for `candidates`)."""
-    from lint.spelling.confusion import SEARCHES_BEFORE_INDEX, _Table
-
-    indexed, searched = _Table(), _Table()
-    every = indexed.lines
-    sample = list(every)[:5] + ["a", "#", "\n", "𠀀"] + list(every)[-5:]
-    assert [searched.line(ch) for ch in sample] == [every.get(ch) for ch in sample]
-    assert searched._lines is None and len(sample) < SEARCHES_BEFORE_INDEX
-    for ch in list(every)[:SEARCHES_BEFORE_INDEX]:
-        assert searched.line(ch) == every[ch]
-    assert searched._lines is not None  # indexed from then on
-    assert [searched.info(ch) for ch in sample] == [indexed.info(ch) for ch in sample]

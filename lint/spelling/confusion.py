@@ -71,47 +71,22 @@ def near_syllables(syllable: str) -> list[str]:
     return near
 
 
-SEARCHES_BEFORE_INDEX = 16
-
-
 class _Table:
     """The character data, read once per process. A character's line is parsed when it is
     first asked about (`kinds` of two characters reads two lines); the indexes that
     `candidates` needs are built on its first call."""
 
     def __init__(self, path: Path = DATA):
-        self._text = "\n" + path.read_text(encoding="utf-8")
-        self._lines: dict[str, str] | None = None
-        self._searches = 0
+        text = path.read_text(encoding="utf-8")
+        self.lines = {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
         self._parsed: dict[str, tuple] = {}
         self._indexes = None
-
-    @property
-    def lines(self) -> dict[str, str]:
-        """Character -> its line: built when every character is wanted (`indexes`). A detector
-        that only compares a few characters (a near-idiom candidate) finds their lines in the
-        text instead (`line`): splitting ~12,000 lines cost ~8 ms of such a run's start-up."""
-        if self._lines is None:
-            self._lines = {line[0]: line for line in self._text.split("\n") if line and line[0] != "#"}
-        return self._lines
-
-    def line(self, ch: str) -> str | None:
-        """The line of `ch`, or None. The first few are found in the text (a search costs about
-        a fortieth of building `lines`); after that `lines` is built."""
-        if self._lines is not None or self._searches >= SEARCHES_BEFORE_INDEX:
-            return self.lines.get(ch)
-        self._searches += 1
-        at = self._text.find("\n" + ch + "\t") if ch not in "\n#" else -1
-        if at < 0:
-            return None
-        end = self._text.find("\n", at + 1)
-        return self._text[at + 1:end if end >= 0 else len(self._text)]
 
     def info(self, ch: str) -> tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
         """(readings, four-corner code, components, rare components) of `ch`."""
         found = self._parsed.get(ch)
         if found is None:
-            line = self.line(ch)
+            line = self.lines.get(ch)
             if line is None:
                 found = ((), "", (), ())
             else:
@@ -122,7 +97,7 @@ class _Table:
 
     def look_alikes(self, ch: str) -> str:
         """The look-alikes of `ch` from strokes (one stroke apart), as one string."""
-        line = self.line(ch)
+        line = self.lines.get(ch)
         return line[line.rindex("\t") + 1:] if line is not None else ""
 
     def indexes(self):
@@ -247,7 +222,7 @@ def _shape_neighbours(table: _Table, ch: str) -> list[str]:
     for part in rare:
         found.extend(by_part[part])
     # characters that are a component of `ch`, and characters that have `ch` as a component
-    found.extend(part for part in rare if table.line(part) is not None)
+    found.extend(part for part in rare if part in table.lines)
     found.extend(by_part.get(ch, ()))
     found.extend(table.look_alikes(ch))
     return found
