@@ -3,7 +3,9 @@
 It knows no particular rule. It is built once per rule set: at construction it gathers the
 literal strings of every rule that reads the body into ONE Aho-Corasick automaton, so
 dictionaries of any size cost one pass over the text (the literals of rules that never read the
-body, the headline rules, are a second automaton searched only around their scopes). For each
+body, the headline rules, are a second automaton searched only around their scopes). The body
+automaton also holds where credits may start (`lint.credits.start_literals`): a `.txt` reader
+given `credit_starts` takes them from the same pass, which is kept for the next `lint`. For each
 document it is told which rules run and at what level (`lint.settings.Settings`), runs the
 automata once, hands each running rule its hits, and
 fills in what rules never set themselves: id, level, path, line/column, matched text, and the
