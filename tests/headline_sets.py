@@ -78,3 +78,34 @@ def topics_of_both_labels(rows: list[dict], topics, least: int) -> tuple[set, di
     """(the topics with at least `least` lines of each label, the counts by label)."""
     by_label = {lab: Counter(r["topic"] for r in rows if r["label"] == lab) for lab in ("clickbait", "sober")}
     return {t for t in topics if by_label["clickbait"][t] >= least and by_label["sober"][t] >= least}, by_label
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def other_sets_fields(data) -> set:
+    """Every string field of every line of the headline sets beside `data` (a Path; JSON lines:
+    all string values; TSV: all tab-separated fields), whitespace removed. The comparison needs
+    no knowledge of those files' columns, so the writer of a blind set never had to read them."""
+    fields = set()
+    for path in sorted(data.parent.glob("headlines*")):
+        if path == data or path.suffix not in (".jsonl", ".tsv"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            if path.suffix == ".jsonl":
+                values = [v for v in json.loads(line).values() if isinstance(v, str)]
+            else:
+                values = line.split("\t")
+            fields.update(_norm(v) for v in values)
+    return fields
+
+
+def ids_taken_from_other_sets(rows: list[dict], data) -> list[str]:
+    """The ids of `rows` whose headline another headline set holds (ids only, so a failure does
+    not print the other sets' rows)."""
+    others = other_sets_fields(data)
+    assert others, "no other headline set found"
+    return [r["id"] for r in rows if _norm(r["headline"]) in others]
