@@ -15,7 +15,8 @@ Three kinds, strongest first:
 
 A project's own pairs (rule options or config) add the kind ``custom``.
 
-API (the module loads its data on first use, ~12,000 characters, about 20 ms)::
+API (the module reads its data on first use, ~12,000 characters; a character's line is found
+and parsed when it is first asked about, every line only for `candidates`)::
 
     confusable("骛", "鹜")      -> "same-reading"   (the strongest kind, or None)
     kinds("骛", "鹜")           -> ("same-reading", "shape")
@@ -72,21 +73,53 @@ def near_syllables(syllable: str) -> list[str]:
 
 
 class _Table:
-    """The character data, read once per process. A character's line is parsed when it is
-    first asked about (`kinds` of two characters reads two lines); the indexes that
-    `candidates` needs are built on its first call."""
+    """The character data, read once per process. A character's line is found when it is
+    first asked about, by a binary search of the file's bytes (its lines are sorted by
+    character, and UTF-8 keeps that order), and parsed then (`kinds` of two characters reads
+    two lines): decoding the whole file and splitting it into a dict of ~12,000 lines cost
+    ~35 M instructions, more than the rest of a document's idiom check, and only
+    `candidates` needs every line. The dict of lines and the indexes that `candidates` needs
+    are built on its first call."""
 
     def __init__(self, path: Path = DATA):
-        text = path.read_text(encoding="utf-8")
-        self.lines = {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
+        self.data = path.read_bytes()
+        self._lines: dict[str, str] | None = None
         self._parsed: dict[str, tuple] = {}
         self._indexes = None
+
+    @property
+    def lines(self) -> dict[str, str]:
+        """{character: its line}, for every character (built on first use)."""
+        if self._lines is None:
+            text = self.data.decode("utf-8")
+            self._lines = {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
+        return self._lines
+
+    def line(self, ch: str) -> str | None:
+        """The line of `ch`, or None."""
+        if self._lines is not None:
+            return self._lines.get(ch)
+        data, key = self.data, ch.encode("utf-8", "surrogatepass") + b"\t"
+        size = len(key)
+        # the lines after the header are sorted by their first character: find the first line
+        # that is >= the key, each probe reading the line around its middle point
+        low, high = data.index(b"\n") + 1, len(data)
+        while low < high:
+            start = data.rfind(b"\n", low - 1, (low + high) // 2) + 1
+            if data[start:start + size] < key:
+                low = data.find(b"\n", start) + 1 or len(data)
+            else:
+                high = start
+        if data[low:low + size] != key:
+            return None
+        end = data.find(b"\n", low)
+        return data[low:end if end >= 0 else len(data)].decode("utf-8")
 
     def info(self, ch: str) -> tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
         """(readings, four-corner code, components, rare components) of `ch`."""
         found = self._parsed.get(ch)
         if found is None:
-            line = self.lines.get(ch)
+            line = self.line(ch)
             if line is None:
                 found = ((), "", (), ())
             else:
@@ -97,7 +130,7 @@ class _Table:
 
     def look_alikes(self, ch: str) -> str:
         """The look-alikes of `ch` from strokes (one stroke apart), as one string."""
-        line = self.lines.get(ch)
+        line = self.line(ch)
         return line[line.rindex("\t") + 1:] if line is not None else ""
 
     def indexes(self):
