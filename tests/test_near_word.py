@@ -149,3 +149,17 @@ def test_a_word_written_the_traditional_way_is_left_to_the_script_pack():
     text = "我们对於这个问题还需要进一步研究。"
     found = [(f.rule, f.text) for f in Linter(select=[RULE, "script"]).lint_text(text)]
     assert found == [("script.traditional", "於")]
+
+
+def test_function_characters_are_the_busiest_single_character_words():
+    from lint.kinds.near_word import BUSY_COST, function_characters
+    from lint.spelling.lexicon import words
+
+    lexicon = words()
+    busy = function_characters()
+    assert {"的", "了", "是"} <= busy and "增" not in busy
+    assert all(lexicon.cost(ch) <= BUSY_COST for ch in busy)
+    cheap = lexicon.cheaper_than(BUSY_COST)
+    assert cheap and all(lexicon.cost(word) <= BUSY_COST for word in cheap)
+    assert busy == {ch for ch in set("".join(word_list()[0])) if lexicon.cost(ch) is not None
+                    and lexicon.cost(ch) <= BUSY_COST}

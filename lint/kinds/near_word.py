@@ -91,23 +91,25 @@ HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 @lru_cache(maxsize=1)
 def word_list() -> tuple[frozenset, frozenset, frozenset, dict[str, int], frozenset]:
     """(words of 2, 3 and 4 characters, {right form: count}, the characters used in words
-    counted MIN_CHAR_USE times together), read once a process."""
-    by_length: dict[int, set[str]] = {2: set(), 3: set(), 4: set()}
-    right: dict[str, int] = {}
-    use_of: dict[str, int] = {}
+    counted MIN_CHAR_USE times together), read once a process (the first document that reaches
+    the rule waits for it: each step below runs in C where it can)."""
     with open(DATA, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            word, number, use = line.rstrip("\n").split("\t")
-            by_length[len(word)].add(word)
-            number = int(number)
-            if use == "r":
-                right[word] = number
+        lines = [line for line in handle.read().splitlines() if not line.startswith("#")]
+    # one split for all the fields (word, count, use) instead of one list per line
+    fields = "\t".join(lines).split("\t")
+    words, numbers, uses = fields[0::3], list(map(int, fields[1::3])), fields[2::3]
+    right = {word: number for word, number, use in zip(words, numbers, uses) if use == "r"}
+    # a word counted MIN_CHAR_USE times makes its characters common at once; only words with
+    # a character not yet common are summed, character by character
+    common = set("".join(word for word, number in zip(words, numbers) if number >= MIN_CHAR_USE))
+    use_of: dict[str, int] = {}
+    for word, number in zip(words, numbers):
+        if number < MIN_CHAR_USE and not common.issuperset(word):
             for ch in word:
                 use_of[ch] = use_of.get(ch, 0) + number
-    common = frozenset(ch for ch, number in use_of.items() if number >= MIN_CHAR_USE)
-    return frozenset(by_length[2]), frozenset(by_length[3]), frozenset(by_length[4]), right, common
+    common.update(ch for ch, number in use_of.items() if number >= MIN_CHAR_USE)
+    by_length = [frozenset(word for word in words if len(word) == length) for length in (2, 3, 4)]
+    return by_length[0], by_length[1], by_length[2], right, frozenset(common)
 
 
 @lru_cache(maxsize=1)
@@ -128,15 +130,8 @@ def function_characters() -> frozenset:
     stand alone everywhere, and a slip of one makes a word on its own rarely)."""
     from ..spelling.lexicon import words
 
-    lexicon = words()
-    chars = set()
-    for word in word_list()[0]:
-        for ch in word:
-            if ch not in chars:
-                cost = lexicon.cost(ch)
-                if cost is not None and cost <= BUSY_COST:
-                    chars.add(ch)
-    return frozenset(chars)
+    in_words = set("".join(word_list()[0]))
+    return frozenset(word for word in words().cheaper_than(BUSY_COST) if word in in_words)
 
 
 def orphans(run: str, twos, threes, fours) -> list[int]:

@@ -124,6 +124,12 @@ class Lexicon:
         index, longer = find_word(self.blob, self.offsets, self.size, piece)
         return (None if index is None else self.costs[index]), longer
 
+    def cheaper_than(self, limit: int) -> list[str]:
+        """The words whose cost is at most `limit` (the most frequent ones), in one pass over
+        the costs instead of a search per word."""
+        blob, offsets = self.blob, self.offsets
+        return [blob[offsets[i]:offsets[i + 1]] for i, cost in enumerate(self.costs) if cost <= limit]
+
     def __contains__(self, word: str) -> bool:
         return self.cost(word) is not None
 
