@@ -163,3 +163,27 @@ def test_function_characters_are_the_busiest_single_character_words():
     assert cheap and all(lexicon.cost(word) <= BUSY_COST for word in cheap)
     assert busy == {ch for ch in set("".join(word_list()[0])) if lexicon.cost(ch) is not None
                     and lexicon.cost(ch) <= BUSY_COST}
+
+
+def test_the_tables_read_from_the_user_cache_are_the_tables_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built = near_word._build_tables()
+    near_word._tables.cache_clear()
+    try:
+        first = near_word._tables()  # built and written
+        assert list(tmp_path.glob("words-*.json"))
+        near_word._tables.cache_clear()
+        again = near_word._tables()  # read back
+    finally:
+        near_word._tables.cache_clear()
+    for tables in (first, again):
+        assert tables["words"] == built["words"] and tables["busy"] == built["busy"]
+        assert tables["gaps"] == built["gaps"]
+    assert "提\x00" in built["gaps"] and "高" in built["gaps"]["提\x00"]
+
+
+@pytest.mark.parametrize("broken", [None, [], {"twos": "甲"}, {"twos": 3},
+                                    {"twos": "", "threes": "", "fours": "", "right": {"提高": "x"},
+                                     "gaps": {}, "common": "", "busy": ""}])
+def test_a_broken_cache_entry_is_not_used(broken):
+    assert near_word._decode(broken) is None

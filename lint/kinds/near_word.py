@@ -85,14 +85,53 @@ BUSY_COST = 600          # single-character words this frequent are not looked a
 ESTIMATE_MARGIN = 500    # how far the real gain may exceed the estimate (context)
 QUOTE_REACH = 8          # a window inside a quoted phrase or title this short is taken as meant
 GAP = "\x00"
+_CUT = {length: re.compile(f".{{{length}}}", re.DOTALL) for length in (2, 3, 4)}  # words of one length, joined
 HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 
 
 @lru_cache(maxsize=1)
 def word_list() -> tuple[frozenset, frozenset, frozenset, dict[str, int], frozenset]:
     """(words of 2, 3 and 4 characters, {right form: count}, the characters used in words
-    counted MIN_CHAR_USE times together), read once a process (the first document that reaches
-    the rule waits for it: each step below runs in C where it can)."""
+    counted MIN_CHAR_USE times together), read once a process."""
+    return _tables()["words"]
+
+
+@lru_cache(maxsize=1)
+def gap_index() -> dict[str, str]:
+    """{a right form with one character replaced by GAP: the characters that fill the gap to
+    make a right form} (the form is the key with GAP replaced by one of them)."""
+    return _tables()["gaps"]
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset:
+    """The characters most used as words of their own (的, 了, 是, 在 …: jieba's single-character
+    words of cost at most BUSY_COST): never taken for the wrong character of a slip (they
+    stand alone everywhere, and a slip of one makes a word on its own rarely)."""
+    return _tables()["busy"]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    """The rule's tables, from the user cache or built (and then remembered there): building
+    them from words.txt and the lexicon is ~0.3 s, most of the first lint that reaches the
+    rule; the cache's compact form is read in ~0.05 s. The entry's name holds a digest of this
+    module and both data files, so a changed input is a new entry."""
+    from ..cache import digest_entry, read_cache, write_cache
+    from ..spelling import lexicon
+
+    entry = digest_entry("words", Path(__file__).read_bytes(), DATA.read_bytes(), lexicon.DATA.read_bytes())
+    tables = _decode(read_cache(entry))
+    if tables is None:
+        tables = _build_tables()
+        if entry is not None:
+            write_cache(entry, _encode(tables))
+    return tables
+
+
+def _build_tables() -> dict:
+    from ..spelling.lexicon import words as lexicon
+
     with open(DATA, encoding="utf-8") as handle:
         lines = [line for line in handle.read().splitlines() if not line.startswith("#")]
     # one split for all the fields (word, count, use) instead of one list per line
@@ -108,30 +147,44 @@ def word_list() -> tuple[frozenset, frozenset, frozenset, dict[str, int], frozen
             for ch in word:
                 use_of[ch] = use_of.get(ch, 0) + number
     common.update(ch for ch, number in use_of.items() if number >= MIN_CHAR_USE)
-    by_length = [frozenset(word for word in words if len(word) == length) for length in (2, 3, 4)]
-    return by_length[0], by_length[1], by_length[2], right, frozenset(common)
-
-
-@lru_cache(maxsize=1)
-def gap_index() -> dict[str, dict[str, str]]:
-    """{a right form with one character replaced by GAP: {that character: the right form}},
-    built on first use."""
-    index: dict[str, dict[str, str]] = {}
-    for word in word_list()[3]:
+    twos, threes, fours = (frozenset(word for word in words if len(word) == length) for length in (2, 3, 4))
+    gaps: dict[str, str] = {}
+    for word in right:
         for i in range(len(word)):
-            index.setdefault(word[:i] + GAP + word[i + 1:], {})[word[i]] = word
-    return index
+            key = word[:i] + GAP + word[i + 1:]
+            gaps[key] = gaps.get(key, "") + word[i]
+    in_words = set("".join(twos))
+    busy = frozenset(word for word in lexicon().cheaper_than(BUSY_COST) if word in in_words)
+    return {"words": (twos, threes, fours, right, frozenset(common)), "gaps": gaps, "busy": busy}
 
 
-@lru_cache(maxsize=1)
-def function_characters() -> frozenset:
-    """The characters most used as words of their own (的, 了, 是, 在 …: jieba's single-character
-    words of cost at most BUSY_COST): never taken for the wrong character of a slip (they
-    stand alone everywhere, and a slip of one makes a word on its own rarely)."""
-    from ..spelling.lexicon import words
+def _encode(tables: dict) -> dict:
+    """The tables as the cache keeps them: the words of each length as one string, the rest as
+    JSON reads them in C (objects of numbers and strings)."""
+    twos, threes, fours, right, common = tables["words"]
+    return {"twos": "".join(sorted(twos)), "threes": "".join(sorted(threes)), "fours": "".join(sorted(fours)),
+            "right": right, "common": "".join(sorted(common)), "gaps": tables["gaps"],
+            "busy": "".join(sorted(tables["busy"]))}
 
-    in_words = set("".join(word_list()[0]))
-    return frozenset(word for word in words().cheaper_than(BUSY_COST) if word in in_words)
+
+def _decode(data) -> dict | None:
+    """The tables from the cache's form (`_encode`), or None when the entry is missing or not
+    well formed (then they are built again)."""
+    try:
+        by_length = []
+        for length, key in ((2, "twos"), (3, "threes"), (4, "fours")):
+            joined = data[key]
+            if not isinstance(joined, str) or len(joined) % length:
+                return None
+            by_length.append(frozenset(_CUT[length].findall(joined)))
+        right, gaps, common, busy = data["right"], data["gaps"], data["common"], data["busy"]
+        if not (isinstance(right, dict) and isinstance(gaps, dict) and isinstance(common, str)
+                and isinstance(busy, str) and all(isinstance(n, int) for n in right.values())
+                and all(isinstance(fill, str) and fill for fill in gaps.values())):
+            return None
+    except (TypeError, KeyError):
+        return None
+    return {"words": (*by_length, right, frozenset(common)), "gaps": gaps, "busy": frozenset(busy)}
 
 
 def orphans(run: str, twos, threes, fours) -> list[int]:
@@ -285,19 +338,17 @@ class NearWord(Rule):
                     # wrong, and often a neighbour that lost its word)
                     if before[s + length] - before[s] < self.min_orphans:
                         continue
-                    slot = index.get(run[s:i] + GAP + run[i + 1:s + length])
-                    if not slot:
+                    gapped = run[s:i] + GAP + run[i + 1:s + length]
+                    fills = index.get(gapped)
+                    if not fills:
                         continue
                     if near is None:
                         near = confusions.candidates(ch)
-                    if slot.keys().isdisjoint(near):  # in C, over the smaller of the two
+                    if near.keys().isdisjoint(fills):  # in C (fills: a character or two)
                         continue
-                    if len(slot) <= len(near):
-                        found = [form for right, form in slot.items() if right in near]
-                    else:
-                        found = [slot[right] for right in near if right in slot]
-                    for form in found:
-                        candidates.append((s, s + length, form, i - s))
+                    for fill in fills:
+                        if fill in near:
+                            candidates.append((s, s + length, gapped.replace(GAP, fill), i - s))
         if not candidates:
             return
         from ..spelling.lexicon import words
