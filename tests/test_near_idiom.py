@@ -443,6 +443,8 @@ def test_the_remembered_index_is_compact_and_decoded_when_needed(own_cache_dir):
     # a damaged entry is refused when sampled; a damaged line elsewhere finds nothing
     assert near_idiom._decode({**data, "groups": "x"}) is None
     assert near_idiom._decode({**data, "low": data["low"][:-1]}) is None
+    for bad in (1.5, "1", None, [1]):
+        assert near_idiom._decode({**data, "high": data["high"][:-1] + [bad]}) is None
     assert near_idiom._Groups(["家喻户晓x"], ["户晓"])[0] == ()  # a line damaged where no sample looked
     near_idiom._index.cache_clear()
     # findings are the same either way
