@@ -100,6 +100,22 @@ def test_a_long_quotation_followed_by_the_headline_is_a_speakers_words():
     assert [t for t, _, _ in found("“那项工程让全村喝上了自来水”——走访山区供水站")] == ["那项"]
 
 
+def test_a_quotation_or_a_title_right_after_the_phrase_names_it():
+    rule = RULE.replace("classifiers: [", "classifiers: [句, 部, ") + "        titled: 8\n"
+    assert found("这句“晚饭前一定要回家”的家训 传了四代人", rule) == []
+    assert found('这句"晚饭前一定要回家"的家训 传了四代人', rule) == []
+    assert found("这部《山海图志》下月播出", rule) == []  # a title, whatever its length
+    # a short quotation is a scare quote or a nickname: still withheld
+    assert [t for t, _, _ in found("这种“零食”孩子天天吃", rule)] == ["这种"]
+    assert [t for t, _, _ in found("这部“年轻人的必看剧”火了十年", rule)] == ["这部"]
+    # an unclosed quotation or an empty title names nothing
+    assert [t for t, _, _ in found("这句“晚饭前一定要回家", rule)] == ["这句"]
+    assert [t for t, _, _ in found("这部《》下月播出", rule)] == ["这部"]
+    # off by default
+    assert [t for t, _, _ in found("这句“晚饭前一定要回家”的家训 传了四代人",
+                                   RULE.replace("classifiers: [", "classifiers: [句, "))] == ["这句"]
+
+
 def test_a_phrase_that_addresses_the_reader_is_not_reported():
     rule = RULE + "        vocative: [你, 您]\n"
     assert found("这位车主，你的保险快到期了吗", rule) == []

@@ -30,7 +30,7 @@ def found(text, rule=RULE):
 
 def test_the_model_is_small_data_read_once():
     path = DATA / "headline_score.json"
-    assert path.stat().st_size < 300_000
+    assert path.stat().st_size < 250_000  # session 8: 200 KB (290 KB in session 7)
     model = json.loads(path.read_text(encoding="utf-8"))
     assert model["n"] == [2, 3] and model["threshold"] >= 3.0 and model["weights"]
     assert load_model("headline_score.json") is load_model("headline_score.json")
@@ -136,12 +136,15 @@ def test_the_model_stays_cheap_to_search():
     Python object per n-gram found (docs/headlines.md, Speed): no 1-grams (almost every character
     would be one), no light n-grams (mostly common ones), and a first search for the n-grams that
     push the score up only. On the project's own sober headlines the model holds 13.6 n-grams per
-    headline (session 6; the 1-3-gram model of session 5: 33.5), 0.8 of them pushing it up."""
+    headline (session 6; the 1-3-gram model of session 5: 33.5), 0.8 of them pushing it up.
+    Session 8: n-grams seen in three training headlines or more and weighing 0.15 or more (two
+    and 0.2 before): 16,102 -> 10,989 n-grams, 14.4 -> 12.6 held per own sober headline, the
+    same found by the first search (portal titles: 2.46 -> 2.44 per title)."""
     import csv
     from pathlib import Path
 
     model = load_model("headline_score.json")
-    assert min(map(len, model.keys)) >= 2 and min(map(abs, model.weights)) >= 0.2
+    assert min(map(len, model.keys)) >= 2 and min(map(abs, model.weights)) >= 0.15
     with (Path(__file__).parent / "data" / "headlines.tsv").open(encoding="utf-8", newline="") as handle:
         sober = [r["headline"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
                  if r["label"] == "sober"]

@@ -36,6 +36,10 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   characters, with more of the headline after the quotation, is a speaker's words quoted by a
   feature headline (“那片林子如今成了景区”——重访……), not the headline withholding
   its subject; a short quoted phrase (“这种病”) is still reported;
+- `titled` (default 0, off): a quotation of at least this many characters (“…”, "…", 「…」)
+  or a title in 《》 of any length opens right after the phrase: it names what the phrase points
+  at (这句“再晚也要回家吃饭”的家训, 这部《长河》); a short quoted word (这种“零食”) is a scare
+  quote and still withholds;
 - `vocative` (default none): second-person words (你, 您). A phrase that opens its clause,
   followed within `VOCATIVE_REACH` characters by a comma and one of them, addresses the reader
   (这位朋友，你的……): the referent is the reader, nothing is withheld;
@@ -100,6 +104,7 @@ class Referent(Rule):
         "sequel": (count, 0),
         "shell": (text_list, []),
         "quoted": (count, 0),
+        "titled": (count, 0),
         "vocative": (text_list, []),
         "named_before": (text_list_map, {}),
         "exceptions": (text_list, []),
@@ -107,7 +112,7 @@ class Referent(Rule):
     REQUIRED = ("demonstratives", "classifiers")
 
     def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, sequel, shell, quoted,
-              vocative, named_before, exceptions):
+              titled, vocative, named_before, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
             # cache of compiled expressions) is the same in every run whatever the hash seed
@@ -135,6 +140,7 @@ class Referent(Rule):
         self.sequel = sequel
         self.shell = tuple(shell)
         self.quoted = quoted
+        self.titled = titled
         self.vocative = tuple(vocative)
         self.named_before = [(noun, tuple(words)) for noun, words in sorted(named_before.items())]
         self.exceptions = list(exceptions)
@@ -189,6 +195,8 @@ class Referent(Rule):
                 return False
         if self.quoted and _inside_quotation(text, seg_start, seg_end, start, end, self.quoted):
             return False
+        if self.titled and end < seg_end and _titled(text, end, seg_end, self.titled):
+            return False
         if self.vocative and (start == seg_start or text[start - 1] in _CLAUSE_MARKS):
             reach = text[end:min(seg_end, end + VOCATIVE_REACH + 1)]
             for at, ch in enumerate(reach):
@@ -225,6 +233,20 @@ class Referent(Rule):
 
 
 _PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』"}
+
+
+def _titled(text: str, end: int, seg_end: int, least: int) -> bool:
+    """Whether a title in 《》 (any length) or a quotation of at least `least` characters opens at
+    text[end] and closes within the segment."""
+    opening = text[end]
+    if opening == "《":
+        close = text.find("》", end + 1, seg_end)
+        return close > end + 1
+    closing = _PAIRS.get(opening)
+    if closing is None:
+        return False
+    close = text.find(closing, end + 1, seg_end)
+    return close != -1 and close - end - 1 >= least
 
 
 def _inside_quotation(text: str, seg_start: int, seg_end: int, start: int, end: int, least: int) -> bool:
