@@ -33,7 +33,7 @@ set before it became training material, at the same share of portal titles flagg
 
 Training is plain Python (AdaGrad on the log loss with a small L2 penalty, a fixed seed and
 order), so the same data gives the same bytes. Only n-grams seen in at least two training
-headlines and weighing at least `MIN_WEIGHT` are kept (a small file, read on first use).
+headlines and weighing at least `MIN_WEIGHT` are kept (a small file, read on first use; its format: `dump`).
 
 `--writers` is the honest estimate of what the model does for a writer it has never seen (session
 8): leave one writer out. The third to sixth blind sets were each written by a different helper
@@ -296,8 +296,21 @@ def print_writers(figures: dict, cut: float) -> None:
     print("  pooled  " + "; ".join(cells))
 
 
+# The file keeps the n-grams as one string (one per line) and their weights as whole numbers of
+# thousandths in the same order (session 8): reading it costs one string and one list of small
+# integers instead of a dict of 11,000 keys and floats (7.1 -> 2.4 ms of the ~17 ms that reading
+# the model and building its automaton take).
+SCALE = 1000
+
+
 def dump(model: dict) -> str:
-    return json.dumps(model, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    weights = model["weights"]
+    assert all("\n" not in gram for gram in weights)
+    out = {key: value for key, value in model.items() if key != "weights"}
+    out["scale"] = SCALE
+    out["grams"] = "\n".join(weights)
+    out["weights"] = [round(w * SCALE) for w in weights.values()]
+    return json.dumps(out, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
 def main(argv=None) -> int:

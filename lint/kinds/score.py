@@ -3,7 +3,8 @@
 Fields:
 - `model`: the name of a JSON file in `lint/data/` written by a build script (for the built-in
   `headline.score`: `scripts/build_headline_score.py`): `n` (the n-gram lengths), `bias`,
-  `threshold` (a logit) and `weights` (n-gram -> weight). Each range (e.g. the headline) is
+  `threshold` (a logit), `scale`, `grams` (the n-grams, one string, one per line) and `weights`
+  (their weights in the same order, as whole numbers: weight × `scale`). Each range (e.g. the headline) is
   scored as `^` + its text + `$`: the bias plus the weight of each n-gram it holds, as often as
   it occurs (the model is trained on counts). The file is read when the rule first runs;
   nothing is downloaded.
@@ -58,11 +59,13 @@ class Model:
     def __init__(self, data: dict):
         self.n = tuple(data["n"])
         self.bias, self.threshold = float(data["bias"]), float(data["threshold"])
-        table = data["weights"]
-        self.keys = list(table)
-        self.weights = list(table.values())
+        scale = data["scale"]
+        self.keys = data["grams"].split("\n")
+        self.weights = [w / scale for w in data["weights"]]
+        if len(self.keys) != len(self.weights):
+            raise ValueError("a model file must give one weight per n-gram")
         self._index = None  # n-gram -> its place in keys, built when a headline is first scored in full
-        up = [(k, w) for k, w in table.items() if w > 0]
+        up = [(k, w) for k, w in zip(self.keys, self.weights) if w > 0]
         self.positive = [w for _, w in up]
         self.bound_find = ahocorasick_rs.AhoCorasick(
             [k for k, _ in up], matchkind=ahocorasick_rs.MatchKind.Standard,
