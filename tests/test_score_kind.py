@@ -158,3 +158,58 @@ def test_the_model_stays_cheap_to_search():
     for h in sober:
         assert model.bound(h) >= model.logit(h) - 1e-9
     assert sum(model.bound(h) > model.threshold for h in sober) < len(sober) / 10
+
+
+def test_a_gated_rule_is_visited_only_where_a_heavy_n_gram_is():
+    """`gate: N`: the N heaviest score-raising n-grams are the rule's literals; a headline holding
+    none of them is not visited (the model would not be read for it), one holding one is scored
+    as without the gate."""
+    import lint.kinds.score as score
+    from lint.kinds.score import heaviest_grams
+
+    gated = RULE + "        gate: 1500\n"
+    heavy = heaviest_grams("headline_score.json", 1500)
+    assert len(heavy) == 1500 and not any("^" in g or "$" in g for g in heavy)
+    weights = dict(zip(load_model("headline_score.json").keys, load_model("headline_score.json").weights))
+    assert min(weights[g] for g in heavy) >= max(w for g, w in weights.items()
+                                                 if g not in heavy and "^" not in g and "$" not in g)
+    bait = "辛苦攒了半辈子的钱，最后竟然换来这样一句话\n"
+    assert any(g in bait for g in heavy)
+    assert [f.message for f in found(bait, gated)] == [f.message for f in found(bait)]
+    calm = "市统计局发布前三季度数据\n正文。\n"
+    assert not any(g in calm.split("\n")[0] for g in heavy)
+    rule = parse_pack(textwrap.dedent(gated), "test.yaml")[0]
+    assert rule.literal_only and rule.literals() == heavy
+    runs = []
+    original = type(rule).run
+    type(rule).run = lambda self, doc, hits: runs.append(doc) or original(self, doc, hits)
+    try:
+        assert Engine([rule]).lint(read_text(calm)) == ([], []) and runs == []
+        Engine([rule]).lint(read_text(bait))
+        assert len(runs) == 1
+    finally:
+        type(rule).run = original
+    assert score.heaviest_grams("headline_score.json", 0) == []
+
+
+def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
+    """The built-in rule's gate, measured on every labelled headline the model was trained on:
+    of those the model flags, at most 0.5 % hold none of the gate's n-grams (session 8: 2 of
+    1,638 at 1,500 n-grams)."""
+    from pathlib import Path
+
+    from lint.builtin_rules import builtin_rules_dir
+    from lint.kinds.score import heaviest_grams
+
+    size = [r for r in parse_pack((builtin_rules_dir() / "headline.yaml").read_text(encoding="utf-8"),
+                                  "headline.yaml") if r.id.endswith("score")][0].gate_size
+    assert size > 0
+    heavy = set(heaviest_grams("headline_score.json", size))
+    model = load_model("headline_score.json")
+    data = Path(__file__).parent / "data"
+    headlines = [json.loads(line)["headline"] for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl",
+                 "headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl",
+                 "headlines-blind6.jsonl") for line in (data / name).read_text(encoding="utf-8").splitlines()]
+    flagged = [h for h in headlines if model.logit(h) > model.threshold]
+    lost = [h for h in flagged if not any(h[i:i + n] in heavy for n in (2, 3) for i in range(len(h)))]
+    assert len(flagged) > 1000 and len(lost) <= len(flagged) / 200, len(lost)

@@ -11,6 +11,13 @@ Fields:
 - `cues` (default 3): how many n-grams that pushed the score up the message names: those of two
   or more characters first, then those without a mark (钱， after 一句), the heaviest first, none
   inside another, none of marks alone but ！？….
+- `gate` (default 0: every range is scored): how many of the heaviest n-grams that push the
+  score up (without the `^`/`$` marks) are the rule's literals, found by the engine's automaton:
+  a document whose ranges hold none of them is not visited at all. Cheaper (most headlines
+  hold none of the heaviest n-grams), but a range could pass the threshold on many light
+  n-grams alone (the test suite checks what the built-in gate loses on the labelled
+  headlines). With a gate the model file is read when the rule's literals are, at the first
+  lint.
 
 A range whose score is above the threshold is reported; the finding spans the range. No fix.
 Message placeholders: `{score}` (the probability, 0-1, two decimals), `{cues}` (the cues, each in
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -110,9 +118,23 @@ def load_model(name: str) -> Model:
     """The model file `name` of lint/data/, read and built once (on the rule's first run)."""
     model = _MODELS.get(name)
     if model is None:
-        with open(DATA / name, encoding="utf-8") as handle:
-            model = _MODELS[name] = Model(json.load(handle))
+        model = _MODELS[name] = Model(_model_data(name))
     return model
+
+
+@lru_cache(maxsize=4)
+def _model_data(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def heaviest_grams(name: str, size: int) -> list[str]:
+    """The `size` heaviest n-grams of model `name` that push the score up, without those that
+    hold the range marks `^`/`$` (an automaton over the text cannot see them): a `gate`."""
+    data = _model_data(name)
+    up = sorted((-weight, gram) for gram, weight in zip(data["grams"].split("\n"), data["weights"])
+                if weight > 0 and "^" not in gram and "$" not in gram)
+    return [gram for _, gram in up[:size]]
 
 
 class Score(Rule):
@@ -121,13 +143,18 @@ class Score(Rule):
     FIELDS = {
         "model": (nonempty_text, None),
         "cues": (count, 3),
+        "gate": (count, 0),
     }
     REQUIRED = ("model",)
 
-    def setup(self, model, cues):
+    def setup(self, model, cues, gate):
         if "/" in model or "\\" in model or not (DATA / model).is_file():
             raise FieldError("model", f"field 'model' names no model file in lint/data/: {model!r}")
-        self.model, self.cues = model, cues
+        self.model, self.cues, self.gate_size = model, cues, gate
+        self.literal_only = gate > 0  # visited only where one of its gate's n-grams was found
+
+    def literals(self):
+        return heaviest_grams(self.model, self.gate_size) if self.gate_size else []
 
     def run(self, doc, hits):
         model = _MODELS.get(self.model) or load_model(self.model)
