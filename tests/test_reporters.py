@@ -330,7 +330,9 @@ def test_rdjson_severity_and_no_suggestions_without_replacements():
     result = json.loads(out(run_cli("check", "examples/flawed.txt", "--format", "rdjson")))
     shock = next(d for d in result["diagnostics"] if d["code"]["value"] == "headline.shock")
     assert shock["severity"] == "WARNING" and "suggestions" not in shock
-    assert {d["severity"] for d in result["diagnostics"]} == {"ERROR", "WARNING"}
+    assert {d["severity"] for d in result["diagnostics"]} == {"ERROR", "WARNING", "INFO"}
+    score = next(d for d in result["diagnostics"] if d["code"]["value"] == "headline.score")
+    assert score["severity"] == "INFO"
 
 
 def test_every_format_is_offered_on_the_command_line():

@@ -1,4 +1,4 @@
-"""The `score` kind and the built-in `headline.score` model (off by default)."""
+"""The `score` kind and the built-in `headline.score` model (on by default since session 8, gated)."""
 from __future__ import annotations
 
 import json
@@ -69,9 +69,11 @@ def test_a_model_that_is_not_in_the_data_folder_is_a_rule_file_error():
         parse_pack(textwrap.dedent(RULE.replace("headline_score.json", "missing.json")), "test.yaml")
 
 
-def test_the_built_in_rule_is_off_unless_asked_for():
+def test_the_built_in_rule_is_on_by_default_at_info_and_can_be_turned_off():
+    # session 8: on by default (with its gate), an info finding that never fails a run by itself
     text = "别再傻傻地这样晒衣服了，看完你就明白\n"
-    assert "headline.score" not in {f.rule for f in lint_text(text)}
+    assert [f.level for f in lint_text(text) if f.rule == "headline.score"] == ["info"]
+    assert "headline.score" not in {f.rule for f in lint_text(text, ignore=["headline.score"])}
     assert [f.level for f in lint_text(text, select=["headline.score"])] == ["info"]
 
 
