@@ -75,7 +75,9 @@ def own_cache_dir(warm_cache, tmp_path_factory, monkeypatch) -> Path:
     another wrote, and CLI subprocesses do not start cold). Tests of the cache itself set
     NEWSLINT_CACHE_DIR to a directory of their own."""
     folder = tmp_path_factory.mktemp("cache")
-    shutil.copytree(warm_cache, folder, dirs_exist_ok=True)
+    # (not the temporary files of an entry being written: a server a module started may be
+    # writing one, and it can vanish while it is copied)
+    shutil.copytree(warm_cache, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".entry-*"))
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
     return folder
 

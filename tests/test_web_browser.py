@@ -129,7 +129,7 @@ def api_findings(text: str, filename: str = "稿件.txt") -> list[dict]:
 
 
 def test_pasting_the_flawed_example_highlights_every_finding_in_place(page):
-    paste(page, FLAWED, count=17)
+    paste(page, FLAWED, count=18)  # 17 before session 8 turned headline.score on
     shown = findings(page)
     cli = api_findings(FLAWED)
     assert [(f["rule"], f["offset"], f["length"]) for f in shown] == [(f["rule"], f["offset"], f["length"]) for f in cli]
@@ -137,7 +137,7 @@ def test_pasting_the_flawed_example_highlights_every_finding_in_place(page):
     for f in shown:
         if f["length"]:
             assert covered[str(f["index"])] == f["text"], f
-    assert len(covered) == 16  # the missing editor credit has no characters: it is in the byline summary
+    assert len(covered) == 17  # the missing editor credit has no characters: it is in the byline summary
     levels = {mark.get_attribute("data-ids"): mark.get_attribute("class")
               for mark in page.locator("#backdrop mark").all()}
     idiom = next(f for f in shown if f["text"] == "见缝插扎")
@@ -153,7 +153,7 @@ def test_the_summary_shows_headline_credits_and_what_is_missing(page):
     assert page.locator("#headline").inner_text() == "震惊！老街改造后的变化竟然是这样！！！"
     credits = [pill.inner_text() for pill in page.locator("#credits .pill").all()]
     assert credits == ["作者：（空）", "来源：江城晚报", "缺少编辑署名"]
-    assert page.locator("#headline-issues .pill").count() == 2
+    assert page.locator("#headline-issues .pill").count() == 3  # shock, withheld, score
 
 
 def test_apply_one_fix_then_undo(page):
@@ -164,12 +164,12 @@ def test_apply_one_fix_then_undo(page):
     expected = FLAWED.replace("见缝插扎", "见缝插针", 1)
     settle(page, expected)
     assert page.input_value("#text") == expected
-    assert page.locator(".finding").count() == 16
+    assert page.locator(".finding").count() == 17
     assert "见缝插扎" not in "".join(marked(page).values())
     page.click("#undo")
     settle(page, FLAWED)
     assert page.input_value("#text") == FLAWED
-    assert page.locator(".finding").count() == 17
+    assert page.locator(".finding").count() == 18
 
 
 def test_fix_all_safe_fixes_gives_the_cli_fixed_text(page):
@@ -248,10 +248,10 @@ def test_clicking_in_the_article_selects_the_finding_there(page):
 def test_level_filters_hide_findings_and_their_marks(page):
     paste(page, FLAWED)
     page.click('.count[data-level="warning"]')
-    assert page.locator(".finding").count() == 3
+    assert page.locator(".finding").count() == 4  # 3 errors and the headline model's info
     assert page.locator("#backdrop mark.lv-warning").count() == 0
     page.click('.count[data-level="warning"]')
-    assert page.locator(".finding").count() == 17
+    assert page.locator(".finding").count() == 18
 
 
 def test_the_file_picker_reads_gb18030_utf16_markdown_and_refuses_binary(page, tmp_path):
@@ -261,7 +261,7 @@ def test_the_file_picker_reads_gb18030_utf16_markdown_and_refuses_binary(page, t
     settle(page, FLAWED)
     assert page.input_value("#text") == FLAWED
     assert page.locator("#filename").inner_text() == "旧稿.txt"
-    assert page.locator(".finding").count() == 17
+    assert page.locator(".finding").count() == 18
     with page.expect_download() as download:
         page.click("#download")
     saved = Path(download.value.path()).read_bytes()
@@ -309,7 +309,7 @@ def test_a_server_error_is_shown_and_the_page_goes_on(page):
                   1024 * 1024)
     page.locator("#status.error").wait_for()
     assert "稿件太大，超过 2 MB 的上限" in page.locator("#status").inner_text()
-    paste(page, FLAWED, count=17)
+    paste(page, FLAWED, count=18)
 
 
 def test_screenshot_for_the_docs(page, tmp_path):
