@@ -54,18 +54,15 @@ def installed_env(**extra) -> dict:
 @pytest.fixture(scope="session")
 def warm_cache() -> Path:
     """The session's cache, warmed once by the code under test (the built-in packs parsed, the
-    script kind's table derived, the credit expression compiled, and whatever else a check of
-    the example article with the default rules keeps: the idiom index …), as a user's runs
-    find it. (A test run alone then sees the same cache as in the whole suite.)"""
+    script kind's table derived, the credit expression compiled), as a user's runs find it.
+    (Kept small: every test copies it.)"""
     from lint.credits import find_credits
-    from lint.linter import Linter
     from lint.opencc_tables import flagged_characters
     from lint.rulepack import builtin_rules_dir, load_packs
 
     load_packs([builtin_rules_dir()])
     flagged_characters("trad")
     find_credits("作者：王某")  # the credit expression, remembered compiled (lint.patterns)
-    Linter().lint_text((EXAMPLES / "clean.txt").read_text(encoding="utf-8"), "clean.txt")
     return SESSION_CACHE
 
 

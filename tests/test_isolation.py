@@ -32,8 +32,9 @@ def test_a_cli_subprocess_writes_into_the_tests_cache_and_runs_this_checkout(own
     result = run_cli("check", "--rules", pack, "examples/clean.txt")
     assert result.returncode == 0, result.stderr.decode()
     new = sorted(p.name.split("-", 1)[0] for p in set(own_cache_dir.iterdir()) - before)
-    # the new pack, and expressions compiled for the first time (lint.patterns), nothing else
-    assert new.count("pack") == 1 and set(new) <= {"pack", "regex"}, new
+    # the new pack, expressions compiled for the first time (lint.patterns) and, when no test
+    # before wrote them, the indexes a default check keeps (the idiom index …), nothing else
+    assert new.count("pack") == 1 and set(new) <= {"pack", "regex", "idioms", "confusable", "existence"}, new
     probe = subprocess.run(
         [sys.executable, "-c", "import lint, lint.cache; print(lint.cache.cache_dir()); print(lint.__file__)"],
         cwd=tmp_path, capture_output=True, text=True, env={**os.environ})
