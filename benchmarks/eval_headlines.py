@@ -42,11 +42,12 @@ headline.
    never saw the rules; the same fields). Read only with `--blind6`, counts only (by family and
    cue), never a headline: once, when the rules and the model are final (measured once in
    session 7, 10:17 UTC). Spent since session 8 (read to fix rules; training material of the model).
-3g. tests/data/headlines-blind7.jsonl: the seventh blind set (session 8, being written by a helper
-   who never saw the rules). Read only with `--blind7`, counts only, never a headline: once, by
-   the lead, when the rules and the model are final (the headline helper never runs it).
-   Every blind-set and portal figure is also given without `headline.score` (the model, off by
-   default, asked for here by name), to show what it adds.
+3g. tests/data/headlines-blind7.jsonl: the seventh blind set (session 8, written by a helper
+   who never saw the rules). Read only with `--blind7`, counts only, never a headline: measured
+   once by the lead at the end of session 8 (its README gives the figures); spent since.
+   Every blind-set and portal figure is also given without `headline.score` (the model, on by
+   default since session 8, asked for here by name), to show what it adds. The sets measured
+   whole are listed in WHOLE_BLIND_SETS: a new set is one line there.
 4. The labelled portal titles of <corpus>/articles/hancd-*.jsonl (a research data set's noisy
    clickbait label): precision and recall on those labelled `clickbait`, and the share of
    those labelled `not-clickbait` that are flagged. `--show portal-fp` lists the flagged
@@ -78,14 +79,23 @@ DATA = ROOT / "tests" / "data" / "headlines.tsv"
 BLIND = ROOT / "tests" / "data" / "headlines-blind.tsv"
 BLIND_JSONL = ROOT / "tests" / "data" / "headlines-blind.jsonl"
 BLIND2_JSONL = ROOT / "tests" / "data" / "headlines-blind2.jsonl"
-BLIND3_JSONL = ROOT / "tests" / "data" / "headlines-blind3.jsonl"
-BLIND4_JSONL = ROOT / "tests" / "data" / "headlines-blind4.jsonl"
-BLIND5_JSONL = ROOT / "tests" / "data" / "headlines-blind5.jsonl"
-BLIND6_JSONL = ROOT / "tests" / "data" / "headlines-blind6.jsonl"
-BLIND7_JSONL = ROOT / "tests" / "data" / "headlines-blind7.jsonl"
+# the blind sets measured whole, counts only (`--blind3` ...): number -> what their figures are now
+WHOLE_BLIND_SETS = {
+    3: "third blind set (spent since session 5: tuned figures)",
+    4: "fourth blind set (spent since session 6: training material of the model)",
+    5: "fifth blind set (spent since session 7: tuned figures, training material of the model)",
+    6: "sixth blind set (spent since session 8: tuned figures, training material of the model)",
+    7: "seventh blind set (measured once, at the end of session 8; spent since)",
+}
+
+
+def blind_path(number: int) -> Path:
+    return ROOT / "tests" / "data" / f"headlines-blind{number}.jsonl"
+
+
 FORM_RULES = {"headline.length", "headline.empty"}
 SCORE_RULE = "headline.score"  # the model (info level): also reported without it, to judge what it adds
-SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model is off by default: asked for by name
+SELECT = ["headline", "headline.score", "punctuation.repeated-marks"]  # the model by name (off by default until session 8)
 FAMILY_ORDER = ["withheld", "hidden-ending", "insider", "everyone-claim", "share-plea",
                 "exclaim-prefix", "seo-repeat", "shock", "false-urgency", "moral-coercion", "other"]
 
@@ -242,7 +252,7 @@ def blind3_figures(rows, check) -> dict:
     return out
 
 
-def print_blind3(f, path=BLIND3_JSONL, title="third blind set"):
+def print_blind3(f, path, title):
     c, s = f["clickbait"], f["sober"]
     print(f"\n{title} ({path.relative_to(ROOT)}), counts only")
     print(f"  clickbait recall: rules {c[0]}/{c[2]} = {c[0] / c[2]:.3f}; with {SCORE_RULE} {c[1]}/{c[2]} = {c[1] / c[2]:.3f}")
@@ -398,21 +408,10 @@ def main(argv=None) -> int:
     parser.add_argument("--holdout2", action="store_true",
                         help="also measure headlines-blind2.jsonl's holdout split (aggregates only; once, at "
                              "the end of the work on the rules, never while tuning)")
-    parser.add_argument("--blind3", action="store_true",
-                        help="also measure headlines-blind3.jsonl (all held out; counts only; once, when the rules "
-                             "and the model are final)")
-    parser.add_argument("--blind4", action="store_true",
-                        help="also measure headlines-blind4.jsonl (all held out; counts only, never a headline; "
-                             "once, when the rules and the model are final)")
-    parser.add_argument("--blind5", action="store_true",
-                        help="also measure headlines-blind5.jsonl (all held out; counts only, never a headline; "
-                             "once, when the rules and the model are final)")
-    parser.add_argument("--blind6", action="store_true",
-                        help="also measure headlines-blind6.jsonl (counts only; spent since session 8: tuned "
-                             "figures, training material of the model)")
-    parser.add_argument("--blind7", action="store_true",
-                        help="also measure headlines-blind7.jsonl (all held out; counts only, never a headline; "
-                             "once, when the rules and the model are final)")
+    for number, title in WHOLE_BLIND_SETS.items():
+        parser.add_argument(f"--blind{number}", action="store_true",
+                            help=f"also measure headlines-blind{number}.jsonl, the {title} (counts only, never a "
+                                 "headline)")
     parser.add_argument("--throughput", type=int, metavar="ROUNDS",
                         help="only measure what the pack costs: ROUNDS interleaved rounds with and without it")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of articles per throughput round")
@@ -441,21 +440,11 @@ def main(argv=None) -> int:
         print_blind(results["blind2"], BLIND2_JSONL)
         if "tune2" in args.show:
             show_tune(blind2, check, BLIND2_JSONL)
-    if args.blind3 and BLIND3_JSONL.exists():
-        results["blind3"] = blind3_figures(load_blind(BLIND3_JSONL), check)
-        print_blind3(results["blind3"], title="third blind set (spent since session 5: tuned figures)")
-    if args.blind4 and BLIND4_JSONL.exists():
-        results["blind4"] = blind3_figures(load_blind(BLIND4_JSONL), check)
-        print_blind3(results["blind4"], BLIND4_JSONL, "fourth blind set (spent since session 6: training material of the model)")
-    if args.blind5 and BLIND5_JSONL.exists():
-        results["blind5"] = blind3_figures(load_blind(BLIND5_JSONL), check)
-        print_blind3(results["blind5"], BLIND5_JSONL, "fifth blind set (spent since session 7: tuned figures, training material of the model)")
-    if args.blind6 and BLIND6_JSONL.exists():
-        results["blind6"] = blind3_figures(load_blind(BLIND6_JSONL), check)
-        print_blind3(results["blind6"], BLIND6_JSONL, "sixth blind set (spent since session 8: tuned figures, training material of the model)")
-    if args.blind7 and BLIND7_JSONL.exists():
-        results["blind7"] = blind3_figures(load_blind(BLIND7_JSONL), check)
-        print_blind3(results["blind7"], BLIND7_JSONL, "seventh blind set, all held out")
+    for number, title in WHOLE_BLIND_SETS.items():
+        path = blind_path(number)
+        if getattr(args, f"blind{number}") and path.exists():
+            results[f"blind{number}"] = blind3_figures(load_blind(path), check)
+            print_blind3(results[f"blind{number}"], path, title)
 
     if args.corpus.is_dir():
         rows = hancd_rows(args.corpus)
