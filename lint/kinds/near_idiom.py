@@ -112,7 +112,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
 
-from ..cache import digest_entry, read_cache, write_cache
+from ..cache import digest_entry, read_cache, whole_numbers, write_cache
 from ..findings import Match
 from ..spelling import confusion
 from .fields import count, count_map, text_list, text_map
@@ -347,16 +347,6 @@ class _Groups:
         return (self[index] for index in range(len(self.lines)))
 
 
-def _whole_numbers(values: list) -> bool:
-    """Whether a list holds whole numbers only, checked in C: the sum of ints is an int, and a
-    float, a string or None in the list makes it something else or fails (a test of each item
-    in Python was ~7 M instructions of every start at the defaults)."""
-    try:
-        return type(sum(values)) is int
-    except TypeError:
-        return False
-
-
 def _decode(data) -> _Index | None:
     """The index from the cache's form (`_encode`), or None when the entry is not well formed
     (a damaged entry is built again, never trusted)."""
@@ -370,7 +360,7 @@ def _decode(data) -> _Index | None:
     rest = rest.split("\n") if single else []
     if not (0 <= single <= len(literals) == len(groups) and isinstance(low, list) and isinstance(high, list)
             and len(low) == len(high) == len(rest) == single
-            and _whole_numbers(low) and _whole_numbers(high)):
+            and whole_numbers(low) and whole_numbers(high)):
         return None
     for line in groups[::97]:  # a sample: every line is checked when it is decoded
         if not line or any(len(item) < 2 or not item[-1].isdigit() for item in line.split(" ")):

@@ -60,6 +60,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import digest_entry, read_cache, whole_numbers, write_cache
 from ..findings import Match
 from ..spelling import confusion
 from .fields import count, count_map, text, text_list, text_map
@@ -117,7 +118,6 @@ def _tables() -> dict:
     them from words.txt and the lexicon is ~0.3 s, most of the first lint that reaches the
     rule; the cache's compact form is read in ~0.05 s. The entry's name holds a digest of this
     module and both data files, so a changed input is a new entry."""
-    from ..cache import digest_entry, read_cache, write_cache
     from ..spelling import lexicon
 
     entry = digest_entry("words", Path(__file__).read_bytes(), DATA.read_bytes(), lexicon.DATA.read_bytes())
@@ -178,9 +178,10 @@ def _decode(data) -> dict | None:
                 return None
             by_length.append(frozenset(_CUT[length].findall(joined)))
         right, gaps, common, busy = data["right"], data["gaps"], data["common"], data["busy"]
+        # (checked in C: whole numbers by their sum, strings by joining them)
         if not (isinstance(right, dict) and isinstance(gaps, dict) and isinstance(common, str)
-                and isinstance(busy, str) and all(isinstance(n, int) for n in right.values())
-                and all(isinstance(fill, str) and fill for fill in gaps.values())):
+                and isinstance(busy, str) and whole_numbers(right.values())
+                and isinstance("".join(gaps.values()), str)):
             return None
     except (TypeError, KeyError):
         return None
