@@ -114,3 +114,65 @@ def test_doubled_characters():
     assert doubled("我们为了了解情况，专门去了一趟。") == []
     assert doubled("这件事最后不了了之。") == []
     assert doubled("他现在在上海，生活实实在在。") == []
+
+
+# The classic errors of the editors' lists (《咬文嚼字》's lists of common misprints, the 常见错别字
+# tables of exam and style guides, 《现代汉语词典》's notes), written down from general knowledge
+# (issue 13, item 3; docs/typos.md, "The editors' classic errors"). A row with a note was left
+# out on purpose (a recorded variant, or a form that correct text holds across a word boundary).
+CLASSIC = ROOT / "tests" / "data" / "classic-errors.tsv"
+CLASSIC_TEMPLATE = "记者注意到，{}。"
+
+
+def classic_rows():
+    lines = CLASSIC.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["wrong", "right", "sentence", "note"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 4 for row in rows)
+    return rows
+
+
+def classic_document(rows, fixed=False):
+    """One sentence a line (the row's own, or a neutral one): (text, [(line start, error start)])."""
+    text, spots = "标题\n", []
+    for wrong, right, sentence, _ in rows:
+        sentence = sentence or CLASSIC_TEMPLATE.format(wrong)
+        assert wrong in sentence
+        at = sentence.index(wrong)
+        if fixed:
+            sentence = sentence[:at] + right + sentence[at + len(wrong):]
+        spots.append((len(text), len(text) + at))
+        text += sentence + "\n"
+    return text, spots
+
+
+def test_classic_errors_are_found_with_the_right_fix():
+    rows = [row for row in classic_rows() if not row[3]]
+    assert len(rows) >= 900
+    text, spots = classic_document(rows)
+    starts = [start for start, _ in spots]
+    found = {}
+    for f in lint_text(text, select=["typos"]):
+        found.setdefault(bisect.bisect_right(starts, f.offset) - 1, []).append(f)
+    missed = []
+    for index, (wrong, right, _, _) in enumerate(rows):
+        at = spots[index][1]
+        fixes = {
+            wrong[:f.offset - at] + f.replacements[0] + wrong[f.offset - at + f.length:]
+            for f in found.get(index, [])
+            if f.replacements and at <= f.offset and f.offset + f.length <= at + len(wrong)
+        }
+        if right not in fixes:
+            missed.append(f"{wrong} -> {right}: {sorted(fixes)}")
+    assert not missed, "\n".join(missed[:30])
+
+
+def test_right_forms_of_classic_errors_are_not_flagged():
+    rows = classic_rows()
+    text, spots = classic_document(rows, fixed=True)
+    starts = [start for start, _ in spots]
+    flagged = [
+        f"{rows[bisect.bisect_right(starts, f.offset) - 1][1]}: {f.rule} {f.text}"
+        for f in lint_text(text, select=["typos"])
+    ]
+    assert not flagged, "\n".join(flagged[:30])
