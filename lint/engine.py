@@ -14,6 +14,9 @@ expression that times out, an internal error) is contained and reported; the oth
 """
 from __future__ import annotations
 
+import os
+import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -191,44 +194,47 @@ class _Literals:
     """The literals of some of the rules in one Aho-Corasick automaton, and their owners."""
 
     def __init__(self, rules, rule_indexes, credit_literals=()):
-        index_of: dict[str, int] = {}
-        owners: list[list[tuple[int, int]]] = []
         owned = [(rule_index, rules[rule_index].literals()) for rule_index in rule_indexes]
-        for rule_index, literals in owned + [(CREDIT_STARTS, credit_literals)]:
+        owned.append((CREDIT_STARTS, credit_literals))
+        # the distinct literals first, so that the automaton is built (in C, on another core
+        # when there is one) while the owners are worked out here
+        self.literals = list(dict.fromkeys(literal for _, literals in owned for literal in literals))
+        self._automaton = _Automaton(self.literals) if self.literals else None
+        self._ready = None  # the automaton once its build has been waited for
+        index_of = {literal: pattern_index for pattern_index, literal in enumerate(self.literals)}
+        owners: list[list[tuple[int, int]]] = [[] for _ in self.literals]
+        for rule_index, literals in owned:
             for literal_index, literal in enumerate(literals):
-                pattern_index = index_of.setdefault(literal, len(index_of))
-                if pattern_index == len(owners):
-                    owners.append([])
-                owners[pattern_index].append((rule_index, literal_index))
+                owners[index_of[literal]].append((rule_index, literal_index))
         self.owners = owners
-        self.longest = max(map(len, index_of), default=0)
-        self.literals = list(index_of)
-        # The contiguous NFA builds almost as fast as the simplest automaton (one article:
-        # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
-        # compact and fast with hundreds of thousands of literals (docs/performance.md).
-        self.automaton = ahocorasick_rs.AhoCorasick(
-            self.literals, matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-        ) if index_of else None
+        self.longest = max(map(len, self.literals), default=0)
+
+    @property
+    def automaton(self):
+        """The automaton (None without literals), waiting for its build to end the first time."""
+        if self._ready is None and self._automaton is not None:
+            self._ready = self._automaton.get()
+        return self._ready
 
     def add_hits(self, hits, text: str, start: int, end: int) -> None:
         """Add the literals found in text[start:end] to `hits`, by owner."""
-        if self.automaton is None:
+        automaton = self._ready or self.automaton
+        if automaton is None:
             return
         owners = self.owners
         try:
-            found = self._find(text, start, end)
+            found = self._find(automaton, text, start, end)
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
             # automaton needs valid UTF-8; U+FFFD keeps every offset where it was
-            found = self._find(_LONE_SURROGATE.sub("\ufffd", text), start, end)
+            found = self._find(automaton, _LONE_SURROGATE.sub("\ufffd", text), start, end)
         for pattern_index, first, last in found:
             for rule_index, literal_index in owners[pattern_index]:
                 hits[rule_index].append((literal_index, first, last))
 
-    def _find(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    def _find(self, automaton, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """Overlapping automaton matches in text[start:end]. A large text is searched in chunks
         (overlapping by the longest literal) so the automaton's own copy of the text stays small."""
-        find = self.automaton.find_matches_as_indexes
+        find = automaton.find_matches_as_indexes
         if end - start <= CHUNK_CHARS:
             if start == 0 and end == len(text):
                 return find(text, overlapping=True)
@@ -241,6 +247,61 @@ class _Literals:
                       for pattern_index, first, last in find(text[chunk_start:min(chunk_end + self.longest, end)], overlapping=True)
                       if first + chunk_start < chunk_end]  # matches starting in the overlap belong to the next chunk
         return found
+
+
+class _Automaton:
+    """An automaton built in the background: `ahocorasick_rs` builds without holding the
+    interpreter's lock, so a large one (the body's: ~60 ms for ~21,000 literals) is built on
+    another core while the engine works out the literals' owners, builds the other automaton
+    and the file is read, instead of before all that (one article as a command: its wall time;
+    one core does the same work as before). A small one is built at once. A process that
+    forks waits for the builds first (`_finish_builds`), so a child never holds half of one."""
+
+    BACKGROUND_LITERALS = 2000  # fewer: a thread's start and join cost more than they save
+
+    def __init__(self, literals: list[str]):
+        self._literals, self._built, self._error, self._thread = literals, None, None, None
+        if len(literals) < self.BACKGROUND_LITERALS:
+            self._build()
+        else:
+            self._thread = threading.Thread(target=self._build, daemon=True, name="newslint-automaton")
+            _BUILDING.add(self)
+            self._thread.start()
+
+    def _build(self):
+        try:
+            # The contiguous NFA builds almost as fast as the simplest automaton (one article:
+            # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
+            # compact and fast with hundreds of thousands of literals (docs/performance.md).
+            self._built = ahocorasick_rs.AhoCorasick(
+                self._literals, matchkind=ahocorasick_rs.MatchKind.Standard,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+            )
+        except BaseException as error:  # raised where the automaton is first wanted
+            self._error = error
+
+    def get(self):
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            _BUILDING.discard(self)
+            if self._built is None and self._error is None:  # the thread never ran
+                self._build()
+        if self._error is not None:
+            raise self._error
+        return self._built
+
+
+_BUILDING: weakref.WeakSet = weakref.WeakSet()
+
+
+def _finish_builds():
+    for automaton in list(_BUILDING):
+        automaton.get()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_finish_builds)
 
 
 def _overlapping(hits, segments):

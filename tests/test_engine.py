@@ -309,3 +309,50 @@ def test_headline_literals_are_looked_for_only_around_the_headline():
     assert len(engine.literal_hits(doc.text)[head]) == 3  # without segments: everywhere
     # a literal that reaches into the headline from outside it is found (the window reaches out)
     assert [(s, e) for _, s, e in engine.literal_hits("甲震惊", [(2, 3)])[head]] == [(1, 3)]
+
+
+def _many_words(count):
+    """`count` distinct two-character Han strings."""
+    return [chr(0x4E00 + i // 200) + chr(0x6000 + i % 200) for i in range(count)]
+
+
+def test_a_large_automaton_built_in_the_background_finds_what_one_built_at_once_finds(monkeypatch):
+    from lint import engine
+
+    words = _many_words(3000)
+    rules = pack("rules:\n  - {id: a, kind: existence, level: warning, message: 'a {match}', tokens: [%s]}"
+                 % ", ".join(words))
+    text = "标题\n" + "，".join(words[::97]) + "。"
+    in_background = lint(rules, text)
+    assert len(in_background) == len(words[::97])
+    monkeypatch.setattr(engine._Automaton, "BACKGROUND_LITERALS", 10 ** 9)
+    assert [(f.rule, f.offset) for f in lint(rules, text)] == [(f.rule, f.offset) for f in in_background]
+
+
+def test_a_build_that_fails_in_the_background_fails_where_the_automaton_is_wanted(monkeypatch):
+    import pytest
+
+    from lint import engine
+
+    automaton = engine._Automaton(["好"] * 10 + [""] * (engine._Automaton.BACKGROUND_LITERALS))
+    with pytest.raises(ValueError):
+        automaton.get()
+
+
+def test_a_forked_child_gets_the_whole_automaton_even_while_it_is_being_built():
+    import os
+
+    from lint import engine
+
+    words = _many_words(20000)
+    automaton = engine._Automaton(words)  # building in the background while this process forks
+    pid = os.fork()
+    if pid == 0:  # the child: exit 0 when the automaton finds the last word
+        try:
+            found = automaton.get().find_matches_as_indexes("……" + words[-1], overlapping=True)
+            os._exit(0 if found == [(len(words) - 1, 2, 4)] else 1)
+        finally:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert automaton.get() is not None
