@@ -15,7 +15,7 @@ expression that times out, an internal error) is contained and reported; the oth
 from __future__ import annotations
 
 import os
-import threading
+import _thread
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
@@ -260,13 +260,22 @@ class _Automaton:
     BACKGROUND_LITERALS = 2000  # fewer: a thread's start and join cost more than they save
 
     def __init__(self, literals: list[str]):
-        self._literals, self._built, self._error, self._thread = literals, None, None, None
+        self._literals, self._built, self._error, self._done = literals, None, None, None
         if len(literals) < self.BACKGROUND_LITERALS:
             self._build()
         else:
-            self._thread = threading.Thread(target=self._build, daemon=True, name="newslint-automaton")
+            # a bare thread: `threading.Thread.start` waits until the thread runs, which on a
+            # busy machine is a wait for the scheduler; the lock is released when the build ends
+            self._done = _thread.allocate_lock()
+            self._done.acquire()
             _BUILDING.add(self)
-            self._thread.start()
+            _thread.start_new_thread(self._build_and_release, ())
+
+    def _build_and_release(self):
+        try:
+            self._build()
+        finally:
+            self._done.release()
 
     def _build(self):
         try:
@@ -281,12 +290,11 @@ class _Automaton:
             self._error = error
 
     def get(self):
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        if self._done is not None:
+            with self._done:  # the build has ended
+                pass
+            self._done = None
             _BUILDING.discard(self)
-            if self._built is None and self._error is None:  # the thread never ran
-                self._build()
         if self._error is not None:
             raise self._error
         return self._built
