@@ -17,7 +17,6 @@ again on any mismatch. Old entries are pruned when a new one is written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
@@ -31,6 +30,18 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 # many most recently written are deleted; temporary files of interrupted writes after an hour
 KEEP_ENTRIES = 64
 STALE_TEMPORARY_SECONDS = 3600
+
+
+try:  # the standard library's own BLAKE2: importing hashlib also starts OpenSSL, ~12 M
+    # instructions (~1 % of one article as a command) for hashes that only name cache entries
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _blake2b
+
+
+def digest(data: bytes) -> str:
+    """A hex digest of `data` (64 characters): what names and checks cache entries."""
+    return _blake2b(data, digest_size=32).hexdigest()
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +61,7 @@ def digest_entry(kind: str, *parts: bytes) -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    return directory / f"{kind}-{hashlib.sha256(b''.join(parts)).hexdigest()[:32]}.json"
+    return directory / f"{kind}-{digest(b''.join(parts))[:32]}.json"
 
 
 def read_cache(entry: Path | None):

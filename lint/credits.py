@@ -238,7 +238,7 @@ _GLUED_START = LazyPattern(
     glued=_LISTS["glued"],
 )
 
-_TRAILING_DATE = patterns.compile(
+_TRAILING_DATE = patterns.LazyPattern(
     r"[\s\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000]*$"
 )
 _SPACE = " \t\u3000\xa0\r\n"

@@ -27,7 +27,7 @@ from .spans import merged
 SCOPES = ("headline", "body", "byline", "meta")
 CREDIT_FIELDS = ("author", "editor", "source", "reviewer")
 
-_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
+_LINE_BREAK = patterns.LazyPattern(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str) -> list[int]:

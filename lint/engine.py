@@ -21,9 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import ahocorasick_rs
-import regex
 
-from . import budget
+from . import budget, patterns
 from .credits import start_literals
 from .document import Document
 from .findings import Edit, Finding, Fix, Match
@@ -35,7 +34,6 @@ from .suppress import apply as apply_suppressions
 CHUNK_CHARS = 1 << 20
 
 
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 # the owner of the credit-start literals (`lint.credits`) in the body automaton's hits: no rule
@@ -226,7 +224,7 @@ class _Literals:
             found = self._find(automaton, text, start, end)
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
             # automaton needs valid UTF-8; U+FFFD keeps every offset where it was
-            found = self._find(automaton, _LONE_SURROGATE.sub("\ufffd", text), start, end)
+            found = self._find(automaton, patterns.LONE_SURROGATE.sub("\ufffd", text), start, end)
         for pattern_index, first, last in found:
             for rule_index, literal_index in owners[pattern_index]:
                 hits[rule_index].append((literal_index, first, last))

@@ -8,8 +8,6 @@ reporter gives it as ``partialFingerprints``, so both agree on when a finding is
 """
 from __future__ import annotations
 
-import hashlib
-
 CONTEXT = 10  # characters on each side of the matched text that belong to its fingerprint
 
 
@@ -20,4 +18,6 @@ def fingerprint(finding, line_text: str | None) -> str:
     before = line_text[max(0, start - CONTEXT):start]
     after = line_text[finding.end_column - 1:finding.end_column - 1 + CONTEXT] if finding.end_line == finding.line else ""
     data = "\x1f".join((finding.rule, before, finding.text, after))
+    import hashlib  # here: only baselines and SARIF reports need it, and it starts OpenSSL
+
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]

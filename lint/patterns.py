@@ -6,7 +6,7 @@ one article as a process may cost. What that work produces — the program `rege
 module — is plain data, so `compile` keeps it in the user cache (`lint.cache`, JSON, never
 pickle) and a later run hands it straight to the C module (~5 ms). The entry is named by a hash
 of everything the program depends on (`regex`'s version, the expression, its flags and named
-lists) and holds the expression itself, which is compared before use, and a SHA-256 digest of
+lists) and holds the expression itself, which is compared before use, and a digest of
 the program, checked before the C module sees it (it trusts its program: a damaged one could
 crash the process). Like every cache entry it is read only if it is the user's own regular file
 that nobody else can write (`lint.cache`). Anything wrong with it, or a `regex` that no longer
@@ -14,19 +14,19 @@ works this way, only means compiling afresh.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 
 import regex
 
-from .cache import cache_dir, read_cache, write_cache
+from .cache import cache_dir, digest, read_cache, write_cache
 
-# a shorter program (well under a millisecond of compiling) is not worth a file read on the next run
-REMEMBER_FROM_CODE = 40
+# (every program is remembered: reading even a small one back, ~0.15-0.25 ms, is cheaper
+# than `regex` compiling it, ~0.3-0.45 ms)
+
 # expressions kept in the cache (each rule's own, user rules included)
 KEEP_EXPRESSIONS = 1024
-_SCHEMA = 1
+_SCHEMA = 2  # 2: the program's digest is BLAKE2 (field "digest"), not SHA-256
 
 try:  # the C module `regex` compiles into, and the one place it calls it from
     from regex import _main as _regex_main
@@ -47,15 +47,15 @@ def compile(source: str, flags: int = 0, **lists):  # noqa: A001 - regex.compile
         if remembered is not None:
             return remembered
     compiled, program = _compile_recording(source, flags, lists)
-    if entry is not None and program is not None and len(program["code"]) >= REMEMBER_FROM_CODE:
+    if entry is not None and program is not None:
         text = json.dumps(program, ensure_ascii=False)
-        write_cache(entry, {"schema": _SCHEMA, "source": source, "program": text, "sha256": _digest(text)},
+        write_cache(entry, {"schema": _SCHEMA, "source": source, "program": text, "digest": _digest(text)},
                     keep=KEEP_EXPRESSIONS)
     return compiled
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest(text.encode("utf-8"))
 
 
 def _entry(source, flags, lists):
@@ -65,7 +65,7 @@ def _entry(source, flags, lists):
     key = json.dumps([regex.__version__, regex.DEFAULT_VERSION, source, int(flags),
                       sorted((name, sorted(values)) for name, values in lists.items())],
                      ensure_ascii=False)
-    return directory / f"regex-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.json"
+    return directory / f"regex-{digest(key.encode('utf-8'))[:32]}.json"
 
 
 class _Recorder:
@@ -120,7 +120,7 @@ def _program(arguments) -> dict | None:
 def _from_cache(entry, source):
     cached = read_cache(entry)
     if (not isinstance(cached, dict) or cached.get("schema") != _SCHEMA or cached.get("source") != source
-            or not isinstance(cached.get("program"), str) or cached.get("sha256") != _digest(cached["program"])):
+            or not isinstance(cached.get("program"), str) or cached.get("digest") != _digest(cached["program"])):
         return None
     try:
         program = json.loads(cached["program"])
@@ -159,3 +159,8 @@ class LazyPattern:
 
     def __getattr__(self, name):
         return getattr(self.compile(), name)
+
+
+# lone surrogates (reachable through the API only), which the automata cannot take as UTF-8:
+# replaced by U+FFFD, which keeps every offset where it was (compiled only when one is met)
+LONE_SURROGATE = LazyPattern(r"[\ud800-\udfff]")

@@ -9,14 +9,13 @@ Every problem is a `RuleFileError` naming the file, the line, the rule and what 
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import regex
 
 from . import version
 from .builtin_rules import builtin_rules_dir
-from .cache import cache_dir, read_cache, write_cache
+from .cache import cache_dir, digest, read_cache, write_cache
 from .messages import one_line
 from .kinds import KINDS, FieldError, Rule
 from .yamlsafe import SafeLoader, line_of, yaml  # PyYAML is imported only when a YAML text is parsed
@@ -146,7 +145,7 @@ def _pack_key(source: str) -> str:
     """The content hash of a rule file's text (with newslint's version and what the loader
     checks: the key's "checked-pack-N" counts that; 2 added duplicate mapping keys, 3 the
     entry format with the key inside, 4 folded (``>``) text re-joined as Chinese joins it)."""
-    return hashlib.sha256(f"checked-pack-{PACK_SCHEMA}\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    return digest(f"checked-pack-{PACK_SCHEMA}\0{version.__version__}\0{source}".encode("utf-8", "surrogatepass"))
 
 
 def cache_entry(source: str, key: str | None = None) -> Path | None:

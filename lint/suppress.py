@@ -30,8 +30,8 @@ from .kinds.rule import Rule
 from .builtin_rules import builtin_rules_dir
 
 UNUSED_ID = "newslint.unused-suppression"
-_DIRECTIVE = patterns.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->", regex.DOTALL)
-_NAMES = patterns.compile(r"[^\s,，]+")
+_DIRECTIVE = patterns.LazyPattern(r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->", regex.DOTALL)
+_NAMES = patterns.LazyPattern(r"[^\s,，]+")
 
 
 class UnusedSuppression(Rule):

@@ -23,8 +23,8 @@ from .fields import count, one_of, pattern_list, text_list
 from .rule import FieldError, Rule
 from .search import REGEX_TIMEOUT_SECONDS, timed
 
-_SENTENCE = patterns.compile(r"[^。！？!?\r\n]+[。！？!?]*")
-_SPACE = patterns.compile(r"\s")
+_SENTENCE = patterns.LazyPattern(r"[^。！？!?\r\n]+[。！？!?]*")
+_SPACE = patterns.LazyPattern(r"\s")
 
 
 class Metric(Rule):

@@ -88,7 +88,7 @@ def _cls(chars) -> str:
 
 # the run of spaces ending at a position, matched backwards by the regex engine (not walked
 # back a character at a time in Python)
-_SPACES_BEFORE = patterns.compile(" *", regex.REVERSE)
+_SPACES_BEFORE = patterns.LazyPattern(" *", regex.REVERSE)
 
 
 def anchored(rule, doc, hits, spaces_before=False):
@@ -119,16 +119,16 @@ def anchored(rule, doc, hits, spaces_before=False):
 # sentence (`用Kimi?`, `增长了5%.`) or is an English sentence of its own (`Thank you!`).
 TAIL_CHARS = "A-Za-z0-9%'’&+#/_.,:;\\- "
 TAIL_LIMIT = 200  # characters walked back at most; a longer Latin run is English text
-_TAIL_BACK = patterns.compile(rf"[{TAIL_CHARS}]*", regex.REVERSE)
-_ALL_TAIL = patterns.compile(rf"[{TAIL_CHARS}]*")
-_CHINESE_LEFT = patterns.compile(rf"[{HAN}，、；：{CLOSING}]")  # a Chinese sentence runs on here
-_TAIL_WORD = patterns.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_ENGLISH_PUNCTUATION = patterns.compile(r"[,;:] ")
+_TAIL_BACK = patterns.LazyPattern(rf"[{TAIL_CHARS}]*", regex.REVERSE)
+_ALL_TAIL = patterns.LazyPattern(rf"[{TAIL_CHARS}]*")
+_CHINESE_LEFT = patterns.LazyPattern(rf"[{HAN}，、；：{CLOSING}]")  # a Chinese sentence runs on here
+_TAIL_WORD = patterns.LazyPattern(r"[A-Za-z][A-Za-z'’\-]*")
+_ENGLISH_PUNCTUATION = patterns.LazyPattern(r"[,;:] ")
 # abbreviations whose own period may end a Chinese sentence too: left alone
 ABBREVIATIONS = frozenset(
     "inc ltd co corp llc plc jr sr st mr mrs ms dr prof vs etc al no vol fig ed eds dept univ "
     "gov govt rev gen col capt lt sgt ave approx est misc".split())
-_ENTITY_BEFORE = patterns.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})", regex.REVERSE)
+_ENTITY_BEFORE = patterns.LazyPattern(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})", regex.REVERSE)
 
 
 class _Tails:
@@ -171,8 +171,8 @@ def english(tail: str) -> bool:
     return any(w.islower() for w in words) or bool(_ENGLISH_PUNCTUATION.search(tail))
 
 
-_LAST_LETTERS = patterns.compile(r"[A-Za-z]+$")
-_LAST_CAPITALISED = patterns.compile(r"[A-Z]?[a-z]+$")
+_LAST_LETTERS = patterns.LazyPattern(r"[A-Za-z]+$")
+_LAST_CAPITALISED = patterns.LazyPattern(r"[A-Z]?[a-z]+$")
 
 
 def ends_chinese_sentence(tails: _Tails, end: int, text: str) -> bool:
@@ -243,7 +243,7 @@ def compile_halfwidth(marks):
     )
 
 
-_CHINESE_CHAR = patterns.compile(rf"[{HAN}]")
+_CHINESE_CHAR = patterns.LazyPattern(rf"[{HAN}]")
 _SENTENCE_MARKS = "!?"
 
 
@@ -361,7 +361,7 @@ def compile_quotes(marks):
     )
 
 
-_INNER_APOSTROPHE = patterns.compile(rf"[{LATIN}]'[{LATIN}]")
+_INNER_APOSTROPHE = patterns.LazyPattern(rf"[{LATIN}]'[{LATIN}]")
 
 
 def check_quotes(rule, doc, hits):
@@ -453,7 +453,7 @@ def _quoted_in_chinese(text, start, end) -> bool:
     return bool(_CHINESE_NEAR.match(before) or _CHINESE_NEAR.match(after))
 
 
-_CHINESE_NEAR = patterns.compile(rf"[{HAN}{STOPS}{OPENING}{CLOSING}…—]")
+_CHINESE_NEAR = patterns.LazyPattern(rf"[{HAN}{STOPS}{OPENING}{CLOSING}…—]")
 
 
 # --- fullwidth-alnum -------------------------------------------------------------------------
@@ -498,7 +498,7 @@ def _english_chunks(rule, doc, hits):
                 yield m
 
 
-_LOWER_WORD = patterns.compile(r"(?:^|[\s,，])[a-z]")
+_LOWER_WORD = patterns.LazyPattern(r"(?:^|[\s,，])[a-z]")
 HALF_IN_ENGLISH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"}
 
 
@@ -519,8 +519,8 @@ def check_english(rule, doc, hits):
 
 
 # --- ellipsis --------------------------------------------------------------------------------
-_CHINESE_BEFORE = patterns.compile(rf"[{HAN}{STOPS}{CLOSING}]")
-_CHINESE_AFTER = patterns.compile(rf"[{HAN}{STOPS}{OPENING}]")
+_CHINESE_BEFORE = patterns.LazyPattern(rf"[{HAN}{STOPS}{CLOSING}]")
+_CHINESE_AFTER = patterns.LazyPattern(rf"[{HAN}{STOPS}{OPENING}]")
 
 
 def compile_ellipsis(marks):
@@ -561,8 +561,8 @@ def _chinese_context(text, start, end) -> bool:
 # --- dash ------------------------------------------------------------------------------------
 DASHES = "—―－─━–"  # em dash, horizontal bar, full-width hyphen-minus, box lines, en dash
 MAX_DASH_RUN = 4  # ——— and ———— are dashes typed too long; longer runs are rules
-_ONLY_DASHES = patterns.compile(rf"[ \t\u3000{DASHES}\-_=*·.]*")  # what a separator line holds
-_ONLY_DASHES_BACK = patterns.compile(_ONLY_DASHES.pattern, regex.REVERSE)
+_ONLY_DASHES = patterns.LazyPattern(rf"[ \t\u3000{DASHES}\-_=*·.]*")  # what a separator line holds
+_ONLY_DASHES_BACK = patterns.LazyPattern(_ONLY_DASHES.pattern, regex.REVERSE)
 
 
 def compile_dash(marks):
@@ -665,10 +665,10 @@ class _Pairs:
 
 
 QUOTES = "“‘「『"
-_NEXT_CHAR = patterns.compile(r"[ \t\u3000\r\n]*(.)")
+_NEXT_CHAR = patterns.LazyPattern(r"[ \t\u3000\r\n]*(.)")
 SENTENCE_END = "。！？…"
-_APOSTROPHE = patterns.compile(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
-_LIST_NUMBER = patterns.compile(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
+_APOSTROPHE = patterns.LazyPattern(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN}]s)’(?=[ \t])")
+_LIST_NUMBER = patterns.LazyPattern(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
 
 
 def check_unpaired(rule, doc, hits):
@@ -868,7 +868,7 @@ class Punctuation(Rule):
         return Match(start, end, self.render(match=text[start:end], replacement=replacement), (replacement,))
 
 
-_HAN = patterns.compile(HAN)
+_HAN = patterns.LazyPattern(HAN)
 
 
 def _is_han(char: str) -> bool:

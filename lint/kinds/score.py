@@ -32,8 +32,8 @@ from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick_rs
-import regex
 
+from .. import patterns
 from ..findings import Match
 from .fields import count, nonempty_text
 from .rule import FieldError, Rule
@@ -41,7 +41,6 @@ from .rule import FieldError, Rule
 DATA = Path(__file__).resolve().parents[1] / "data"
 _MODELS: dict[str, "Model"] = {}
 _first = itemgetter(0)
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _automaton(keys):
@@ -95,7 +94,7 @@ class Model:
         try:
             matches = self.bound_find("^" + text + "$", overlapping=True)
         except UnicodeEncodeError:
-            matches = self.bound_find("^" + _LONE_SURROGATE.sub("\ufffd", text) + "$", overlapping=True)
+            matches = self.bound_find("^" + patterns.LONE_SURROGATE.sub("\ufffd", text) + "$", overlapping=True)
         return self.bias + sum(map(self.positive.__getitem__, map(_first, matches)))
 
     def grams(self, text: str) -> list[int]:

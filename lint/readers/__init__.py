@@ -40,7 +40,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16-be"),
     (BOM_GB18030, "gb18030"),
 )
-_CONTROL = patterns.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = patterns.LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class InputError(Exception):

@@ -55,7 +55,7 @@ _CMS_CREDIT = [
     ("author", patterns.compile(r"(?:^|[-_])(?:author|byline|writer|reporter|zuozhe)(?:[-_]?name)?$",
                              regex.IGNORECASE)),
 ]
-_NOT_A_NAME = patterns.compile(r"[。！？!?；;，,]")
+_NOT_A_NAME = patterns.LazyPattern(r"[。！？!?；;，,]")
 
 
 def read_html(source: str, path: str = "<text>") -> Document:

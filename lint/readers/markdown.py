@@ -54,16 +54,16 @@ CREDIT_KEYS = {
 }
 PROSE_META_KEYS = ("description", "summary", "subtitle", "摘要", "副标题", "导语", "副標題", "導語")
 
-_LINE = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_FRONT_MATTER_OPEN = patterns.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_LINE = patterns.LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_FRONT_MATTER_OPEN = patterns.LazyPattern(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_CLOSE = {"---": patterns.compile(r"^(?:---|\.\.\.)[ \t]*$"), "+++": patterns.compile(r"^\+\+\+[ \t]*$")}
-_TOML_LINE = patterns.compile(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>(?:[^"\\\r\n]|\\[^\r\n])*)"|'(?P<literal>[^'\r\n]*)')?""",
+_TOML_LINE = patterns.LazyPattern(r"""^[ \t]*(?P<key>[\w-]+|"[^"\\]*")[ \t]*=[ \t]*(?:"(?P<basic>(?:[^"\\\r\n]|\\[^\r\n])*)"|'(?P<literal>[^'\r\n]*)')?""",
                            regex.MULTILINE)
-_BREAK = patterns.compile(r"[ \t]*\\?\n")
-_COMMENT = patterns.compile(r"<!--.*?-->", regex.DOTALL)
+_BREAK = patterns.LazyPattern(r"[ \t]*\\?\n")
+_COMMENT = patterns.LazyPattern(r"<!--.*?-->", regex.DOTALL)
 # a custom container fence (`::: tip 提示`, VuePress, Docusaurus, markdown-it-container): the
 # colons and the container's name are markup; a title after them stays prose
-_CONTAINER_FENCE = patterns.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?", regex.MULTILINE)
+_CONTAINER_FENCE = patterns.LazyPattern(r"^[ ]{0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?", regex.MULTILINE)
 _SPACES = " \t"
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
@@ -261,7 +261,7 @@ def _read_toml_front_matter(text, start, end, doc, headline, byline, meta_scope,
             meta_scope.append(span)
 
 
-_ESCAPES = patterns.compile(r"""\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.|\r?\n)|''""", regex.DOTALL)
+_ESCAPES = patterns.LazyPattern(r"""\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.|\r?\n)|''""", regex.DOTALL)
 
 
 def _read_decoded_title(doc: Document, start: int, end: int, value: str) -> None:

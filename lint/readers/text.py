@@ -13,12 +13,12 @@ from ..credits import find_credits
 from ..document import Document
 from ..spans import subtract
 
-_FIRST_TEXT_LINE = patterns.compile(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
+_FIRST_TEXT_LINE = patterns.LazyPattern(r"^[ \t\u3000\ufeff]*(\S(?:[^\r\n]*\S)?)", regex.MULTILINE)
 # A URL ends at white space, at a Han character and at full-width punctuation: news text runs
 # straight on after a link (`详见http://example.com/a查询`), and a link that holds Han characters
 # is rare next to that (browsers copy them percent-encoded), so the prose after it stays checked.
 _URL_TAIL = r"[^\s\p{Han}\u3000-\u303f\uff01-\uff60“”‘’…—]"
-_NOT_PROSE = patterns.compile(
+_NOT_PROSE = patterns.LazyPattern(
     rf"(?:https?|ftp)://{_URL_TAIL}+"
     rf"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{_URL_TAIL}*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
