@@ -39,6 +39,11 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b as _blake2b
 
 
+def hasher():
+    """A hash object (`update`, `hexdigest`) of the kind `digest` uses, fed piece by piece."""
+    return _blake2b(digest_size=32)
+
+
 def digest(data: bytes) -> str:
     """A hex digest of `data` (64 characters): what names and checks cache entries."""
     return _blake2b(data, digest_size=32).hexdigest()

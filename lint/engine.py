@@ -19,6 +19,7 @@ import _thread
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 import ahocorasick_rs
 
@@ -196,7 +197,7 @@ class _Literals:
         owned.append((CREDIT_STARTS, credit_literals))
         # the distinct literals first, so that the automaton is built (in C, on another core
         # when there is one) while the owners are worked out here
-        self.literals = list(dict.fromkeys(literal for _, literals in owned for literal in literals))
+        self.literals = list(dict.fromkeys(chain.from_iterable(literals for _, literals in owned)))
         self._automaton = _Automaton(self.literals) if self.literals else None
         self._ready = None  # the automaton once its build has been waited for
         index_of = {literal: pattern_index for pattern_index, literal in enumerate(self.literals)}

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 from . import version
-from .cache import cache_dir, read_cache, write_cache
+from .cache import cache_dir, hasher, read_cache, write_cache
 
 # Han characters of the Basic Multilingual Plane; the few hundred rare Traditional characters of
 # the supplementary planes are left out (converting their 74,000 code points would triple the
@@ -251,7 +251,6 @@ def _well_formed(only) -> bool:
 def _table_entry(side: str) -> Path | None:
     """The cache file for `side`'s table, or None when there is no cache or OpenCC's files
     cannot be found without importing it."""
-    import hashlib
     import importlib.util
     import os
 
@@ -264,7 +263,8 @@ def _table_entry(side: str) -> Path | None:
             return None
         package = Path(spec.origin).parent
         data = package / "clib" / "share" / "opencc"
-        digest = hashlib.sha256(f"script-table-1\0{version.__version__}\0{side}\0".encode())
+        digest = hasher()
+        digest.update(f"script-table-1\0{version.__version__}\0{side}\0".encode())
         digest.update(Path(__file__).read_bytes())
         # the installed version (its dist-info's name), then every file of the package
         digest.update(repr(sorted(n for n in os.listdir(package.parent) if n.lower().startswith("opencc"))).encode())
