@@ -36,6 +36,9 @@ def test_the_model_is_small_data_read_once():
     # session 8: the n-grams as one string, their weights as whole thousandths in the same order
     assert len(model["grams"].split("\n")) == len(model["weights"]) and model["scale"] == 1000
     assert all(isinstance(w, int) and w for w in model["weights"])
+    # session 9: sorted, so that the kind looks an n-gram up by bisection (no dict to build)
+    grams = model["grams"].split("\n")
+    assert grams == sorted(grams) and len(set(grams)) == len(grams)
     assert load_model("headline_score.json") is load_model("headline_score.json")
 
 
@@ -122,6 +125,16 @@ def test_the_rule_scores_as_the_model_does_counting_every_occurrence():
     assert abs((twice - once) - weight) < 1e-9 or gram[0] == gram[1]
     for text in OWN_CLICKBAIT + OWN_SOBER:
         assert (model.logit(text) > model.threshold) == (text in OWN_CLICKBAIT)
+
+
+def test_n_grams_are_looked_up_by_bisection_as_a_dict_would_find_them():
+    # session 9: Model.grams bisects the sorted n-grams instead of building a dict of them
+    model = load_model("headline_score.json")
+    index = {gram: place for place, gram in enumerate(model.keys)}
+    for text in OWN_CLICKBAIT + OWN_SOBER + ["", "某", "^$", "“竟然”这样！！"] + model.keys[:50] + model.keys[-50:]:
+        marked = "^" + text + "$"
+        assert model.grams(text) == [index[marked[i:i + k]] for k in model.n for i in range(len(marked) - k + 1)
+                                     if marked[i:i + k] in index]
 
 
 def test_the_model_is_read_only_when_the_rule_runs(monkeypatch):
