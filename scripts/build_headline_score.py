@@ -20,8 +20,10 @@ marking its start and end), trained on the project's labelled headlines:
   of session 6; spent, and training material since session 7).
 - `tests/data/headlines-blind6.jsonl` (the sixth blind set: it judged the model once, at the end
   of session 7; spent, and training material since session 8).
+- `tests/data/headlines-blind7.jsonl` (the seventh blind set: it judged the model once, at the end
+  of session 8; spent, and training material since session 9).
 
-Never read: `tests/data/headlines-blind7.jsonl` and any later blind set (they judge the model, once)
+Never read: `tests/data/headlines-blind8.jsonl` and any later blind set (they judge the model, once)
 and the portal titles of the shared corpus (noisy labels; they stay a measurement of the model,
 `benchmarks/eval_headlines.py`, never its material: no portal title is a training row).
 
@@ -36,14 +38,15 @@ order), so the same data gives the same bytes. Only n-grams seen in at least two
 headlines and weighing at least `MIN_WEIGHT` are kept (a small file, read on first use; its format: `dump`).
 
 `--writers` is the honest estimate of what the model does for a writer it has never seen (session
-8): leave one writer out. The third to sixth blind sets were each written by a different helper
+8): leave one writer out. The third to seventh blind sets were each written by a different helper
 who never saw the rules, the model or the other sets; for each of them the model is trained as
 shipped on every other labelled headline, and that writer's headlines are scored at the shipped
 threshold: recall on its clickbait and the share of its sober headlines flagged, per writer and
 pooled (counts only, never a headline). `--rules` adds the same figures for the rules alone and
 for the rules with the model (a headline flagged by either), by the real engine; the rules were
-written from the third to fifth sets (not from the sixth until session 8), so only the model's
-figures, and the sixth set's for the rules, are ones of a writer not tuned on.
+written from the third to fifth sets (session 8 fixed three sober false alarms of the sixth; the
+seventh was never read to write rules), so only the model's figures, and the sixth and seventh sets'
+for the rules, are ones of a writer not tuned on.
 
 The threshold is chosen for precision: five-fold out-of-fold scores on the training headlines,
 and the threshold is the lowest logit at which at most `SOBER_FLAGGED` of the sober ones are
@@ -94,13 +97,21 @@ SEED = 14
 # points. Other settings tried the same way, none better by more than a point at the bound: L2 3e-5,
 # 10 epochs, a class weight of 0.7 on clickbait, digits read as one digit, 2-4-grams, 1-3-grams
 # (worse at the bound: their logits spread the portal titles wider).
+# Session 9 (trained with the seventh blind set too): 0.15 -> 0.2. Leaving one writer out over the
+# third to seventh sets, each writer's model at the portal bound (30 of 632), rules and model pooled:
+# 0.843 at 3 / 0.15 (13,638 n-grams), 0.839 at 3 / 0.2 (12,227), 0.824 at 3 / 0.25 (8,681) and at
+# 4 / 0.15 (8,586); the session-8 data and settings (without the seventh set): 0.832 (10,989).
 MIN_SEEN = 3
-MIN_WEIGHT = 0.15
+MIN_WEIGHT = 0.2
 FOLDS = 5
 # The threshold, for precision: the lowest logit at which at most SOBER_FLAGGED of the sober
 # training headlines are flagged out of fold (session 6: 1 % -> 0.2 %; the floor had decided
-# it before), never below MIN_THRESHOLD.
-SOBER_FLAGGED = 0.002
+# it before), never below MIN_THRESHOLD. Session 9: 0.2 % -> 0.25 %: with the seventh blind set in
+# training a handful of sober headlines score high out of fold (the 5th to 8th highest of 2,970: 4.08,
+# 3.97, 3.64, 3.42), and 0.2 % (5) put the threshold at 3.97: out-of-fold recall 0.564 against 0.644
+# at 3.45, for two sober headlines of 2,970 (7 against 5); leaving one writer out, the model at 3.45
+# flags no more sober headlines of a new writer than the rules do (18 of 2,047 either way).
+SOBER_FLAGGED = 0.0025
 # Session 6: 3.0 -> 3.2, raised after measuring the portal titles labelled not-clickbait
 # (benchmarks/eval_headlines.py; never training rows): at the out-of-fold choice (2.99) the
 # model flagged 4 titles more than the rules (28 -> 32 of 632, +0.6 point), at 3.2 three
@@ -115,7 +126,10 @@ SOBER_FLAGGED = 0.002
 # Session 8 (trained with the sixth blind set, MIN_SEEN 3, MIN_WEIGHT 0.15): out-of-fold choice
 # 2.65; the floor stays 3.6, the lowest at which the model adds no more portal titles labelled
 # not-clickbait than before (3: 27 -> 30 of 632; at 3.5, 31), with 7 titles labelled clickbait added.
-MIN_THRESHOLD = 3.6
+# Session 9 (trained with the seventh blind set, MIN_WEIGHT 0.2): 3.6 -> 3.45, the lowest at which the
+# model still adds three portal titles labelled not-clickbait to the rules (27 -> 30 of 632), with 12
+# titles labelled clickbait added (9 at 3.6).
+MIN_THRESHOLD = 3.45
 
 def grams(text: str, n=N) -> list[str]:
     """The n-grams of `text` with ^ and $ at its ends (whitespace-only ones left out), each as
@@ -128,7 +142,8 @@ def grams(text: str, n=N) -> list[str]:
 
 # The blind sets each written by another writer who never saw the rules, the model or the other
 # sets: the leave-one-writer-out figures (`--writers`) leave each out in turn.
-WRITERS = ("headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl", "headlines-blind6.jsonl")
+WRITERS = ("headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl", "headlines-blind6.jsonl",
+           "headlines-blind7.jsonl")
 
 
 def read_jsonl(name: str) -> list[tuple[str, bool]]:
@@ -306,6 +321,8 @@ SCALE = 1000
 def dump(model: dict) -> str:
     weights = model["weights"]
     assert all("\n" not in gram for gram in weights)
+    # the kind looks n-grams up by bisection in this order (lint/kinds/score.py, Model.grams)
+    assert list(weights) == sorted(weights)
     out = {key: value for key, value in model.items() if key != "weights"}
     out["scale"] = SCALE
     out["grams"] = "\n".join(weights)

@@ -208,9 +208,12 @@ def test_a_gated_rule_is_visited_only_where_a_heavy_n_gram_is():
 
 
 def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
-    """The built-in rule's gate, measured on every labelled headline the model was trained on:
-    of those the model flags, at most 0.5 % hold none of the gate's n-grams (session 8: 2 of
-    1,638 at 1,500 n-grams)."""
+    """The built-in rule's gate, measured on every labelled headline the model was trained on: of
+    those the model flags, at most 1 % hold none of the gate's n-grams, and at most one in a
+    thousand of them is flagged by no other rule of the pack either (session 8: 2 of 1,638 at 1,500
+    n-grams; session 9, the model trained with the seventh set: 14 of 2,246 at 1,000 n-grams, 13 of
+    them flagged by another rule; at 1,500 the gate held 症状 and visited 57 % of corpus headlines
+    against 49 %)."""
     from pathlib import Path
 
     from lint.builtin_rules import builtin_rules_dir
@@ -224,7 +227,11 @@ def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
     data = Path(__file__).parent / "data"
     headlines = [json.loads(line)["headline"] for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl",
                  "headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl",
-                 "headlines-blind6.jsonl") for line in (data / name).read_text(encoding="utf-8").splitlines()]
+                 "headlines-blind6.jsonl", "headlines-blind7.jsonl")
+                 for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     flagged = [h for h in headlines if model.logit(h) > model.threshold]
     lost = [h for h in flagged if not any(h[i:i + n] in heavy for n in (2, 3) for i in range(len(h)))]
-    assert len(flagged) > 1000 and len(lost) <= len(flagged) / 200, len(lost)
+    assert len(flagged) > 2000 and len(lost) <= len(flagged) / 100, len(lost)
+    unflagged = [h for h in lost if not any(f.rule != "headline.score" and f.rule not in ("headline.length", "headline.empty")
+                                           for f in lint_text(h + "\n", select=["headline", "punctuation.repeated-marks"]))]
+    assert len(unflagged) <= len(flagged) / 1000, len(unflagged)
