@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import _thread
+import atexit
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
@@ -254,7 +255,8 @@ class _Automaton:
     another core while the engine works out the literals' owners, builds the other automaton
     and the file is read, instead of before all that (one article as a command: its wall time;
     one core does the same work as before). A small one is built at once. A process that
-    forks waits for the builds first (`_finish_builds`), so a child never holds half of one."""
+    forks or exits waits for the builds first (`_finish_builds`), so a child never holds half of
+    one and no build is cut short by the interpreter's shutdown."""
 
     BACKGROUND_LITERALS = 2000  # fewer: a thread's start and join cost more than they save
 
@@ -289,8 +291,9 @@ class _Automaton:
             self._error = error
 
     def get(self):
-        if self._done is not None:
-            with self._done:  # the build has ended
+        done = self._done
+        if done is not None:
+            with done:  # the build has ended
                 pass
             self._done = None
             _BUILDING.discard(self)
@@ -304,11 +307,17 @@ _BUILDING: weakref.WeakSet = weakref.WeakSet()
 
 def _finish_builds():
     for automaton in list(_BUILDING):
-        automaton.get()
+        try:
+            automaton.get()
+        except Exception:  # noqa: BLE001 - raised again where the automaton is wanted
+            pass
 
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_finish_builds)
+# and so does a process that exits (an early error, `--help`): a build thread still running
+# while the interpreter shuts down could be stopped inside native code (SIGABRT seen once)
+atexit.register(_finish_builds)
 
 
 def _overlapping(hits, segments):

@@ -356,3 +356,21 @@ def test_a_forked_child_gets_the_whole_automaton_even_while_it_is_being_built():
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert automaton.get() is not None
+
+
+def test_a_process_that_exits_waits_for_its_builds_first():
+    import subprocess
+    import sys
+
+    program = (
+        "import atexit, sys\n"
+        # registered before the engine's own handler, so it runs after it (last in, first out)
+        "atexit.register(lambda: print('builds left', len(engine._BUILDING)))\n"
+        "from lint import engine\n"
+        "words = [chr(0x4E00 + i // 300) + chr(0x4E00 + i % 300) + chr(0x5000 + i % 97) for i in range(100000)]\n"
+        "engine._Automaton(words)\n"
+        "sys.exit(3)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout.strip() == "builds left 0"
