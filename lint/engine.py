@@ -14,10 +14,6 @@ expression that times out, an internal error) is contained and reported; the oth
 """
 from __future__ import annotations
 
-import os
-import _thread
-import atexit
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain
@@ -196,11 +192,14 @@ class _Literals:
     def __init__(self, rules, rule_indexes, credit_literals=()):
         owned = [(rule_index, rules[rule_index].literals()) for rule_index in rule_indexes]
         owned.append((CREDIT_STARTS, credit_literals))
-        # the distinct literals first, so that the automaton is built (in C, on another core
-        # when there is one) while the owners are worked out here
         self.literals = list(dict.fromkeys(chain.from_iterable(literals for _, literals in owned)))
-        self._automaton = _Automaton(self.literals) if self.literals else None
-        self._ready = None  # the automaton once its build has been waited for
+        # The contiguous NFA builds almost as fast as the simplest automaton (one article:
+        # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
+        # compact and fast with hundreds of thousands of literals (docs/performance.md).
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.literals, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        ) if self.literals else None
         index_of = {literal: pattern_index for pattern_index, literal in enumerate(self.literals)}
         owners: list[list[tuple[int, int]]] = [[] for _ in self.literals]
         for rule_index, literals in owned:
@@ -209,16 +208,9 @@ class _Literals:
         self.owners = owners
         self.longest = max(map(len, self.literals), default=0)
 
-    @property
-    def automaton(self):
-        """The automaton (None without literals), waiting for its build to end the first time."""
-        if self._ready is None and self._automaton is not None:
-            self._ready = self._automaton.get()
-        return self._ready
-
     def add_hits(self, hits, text: str, start: int, end: int) -> None:
         """Add the literals found in text[start:end] to `hits`, by owner."""
-        automaton = self._ready or self.automaton
+        automaton = self.automaton
         if automaton is None:
             return
         owners = self.owners
@@ -247,77 +239,6 @@ class _Literals:
                       for pattern_index, first, last in find(text[chunk_start:min(chunk_end + self.longest, end)], overlapping=True)
                       if first + chunk_start < chunk_end]  # matches starting in the overlap belong to the next chunk
         return found
-
-
-class _Automaton:
-    """An automaton built in the background: `ahocorasick_rs` builds without holding the
-    interpreter's lock, so a large one (the body's: ~60 ms for ~21,000 literals) is built on
-    another core while the engine works out the literals' owners, builds the other automaton
-    and the file is read, instead of before all that (one article as a command: its wall time;
-    one core does the same work as before). A small one is built at once. A process that
-    forks or exits waits for the builds first (`_finish_builds`), so a child never holds half of
-    one and no build is cut short by the interpreter's shutdown."""
-
-    BACKGROUND_LITERALS = 2000  # fewer: a thread's start and join cost more than they save
-
-    def __init__(self, literals: list[str]):
-        self._literals, self._built, self._error, self._done = literals, None, None, None
-        if len(literals) < self.BACKGROUND_LITERALS:
-            self._build()
-        else:
-            # a bare thread: `threading.Thread.start` waits until the thread runs, which on a
-            # busy machine is a wait for the scheduler; the lock is released when the build ends
-            self._done = _thread.allocate_lock()
-            self._done.acquire()
-            _BUILDING.add(self)
-            _thread.start_new_thread(self._build_and_release, ())
-
-    def _build_and_release(self):
-        try:
-            self._build()
-        finally:
-            self._done.release()
-
-    def _build(self):
-        try:
-            # The contiguous NFA builds almost as fast as the simplest automaton (one article:
-            # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
-            # compact and fast with hundreds of thousands of literals (docs/performance.md).
-            self._built = ahocorasick_rs.AhoCorasick(
-                self._literals, matchkind=ahocorasick_rs.MatchKind.Standard,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-            )
-        except BaseException as error:  # raised where the automaton is first wanted
-            self._error = error
-
-    def get(self):
-        done = self._done
-        if done is not None:
-            with done:  # the build has ended
-                pass
-            self._done = None
-            _BUILDING.discard(self)
-        if self._error is not None:
-            raise self._error
-        return self._built
-
-
-_BUILDING: weakref.WeakSet = weakref.WeakSet()
-
-
-def _finish_builds():
-    for automaton in list(_BUILDING):
-        try:
-            automaton.get()
-        except Exception:  # noqa: BLE001 - raised again where the automaton is wanted
-            pass
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_finish_builds)
-# and so does a process that exits (an early error, `--help`): a build thread still running
-# while the interpreter shuts down could be stopped inside native code (SIGABRT seen once)
-atexit.register(_finish_builds)
 
 
 def _overlapping(hits, segments):
