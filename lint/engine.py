@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import chain
 
 import ahocorasick_rs
 
@@ -190,43 +189,44 @@ class _Literals:
     """The literals of some of the rules in one Aho-Corasick automaton, and their owners."""
 
     def __init__(self, rules, rule_indexes, credit_literals=()):
+        index_of: dict[str, int] = {}
+        owners: list[list[tuple[int, int]]] = []
         owned = [(rule_index, rules[rule_index].literals()) for rule_index in rule_indexes]
-        owned.append((CREDIT_STARTS, credit_literals))
-        self.literals = list(dict.fromkeys(chain.from_iterable(literals for _, literals in owned)))
+        for rule_index, literals in owned + [(CREDIT_STARTS, credit_literals)]:
+            for literal_index, literal in enumerate(literals):
+                pattern_index = index_of.setdefault(literal, len(index_of))
+                if pattern_index == len(owners):
+                    owners.append([])
+                owners[pattern_index].append((rule_index, literal_index))
+        self.owners = owners
+        self.longest = max(map(len, index_of), default=0)
+        self.literals = list(index_of)
         # The contiguous NFA builds almost as fast as the simplest automaton (one article:
         # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
         # compact and fast with hundreds of thousands of literals (docs/performance.md).
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.literals, matchkind=ahocorasick_rs.MatchKind.Standard,
             implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-        ) if self.literals else None
-        index_of = {literal: pattern_index for pattern_index, literal in enumerate(self.literals)}
-        owners: list[list[tuple[int, int]]] = [[] for _ in self.literals]
-        for rule_index, literals in owned:
-            for literal_index, literal in enumerate(literals):
-                owners[index_of[literal]].append((rule_index, literal_index))
-        self.owners = owners
-        self.longest = max(map(len, self.literals), default=0)
+        ) if index_of else None
 
     def add_hits(self, hits, text: str, start: int, end: int) -> None:
         """Add the literals found in text[start:end] to `hits`, by owner."""
-        automaton = self.automaton
-        if automaton is None:
+        if self.automaton is None:
             return
         owners = self.owners
         try:
-            found = self._find(automaton, text, start, end)
+            found = self._find(text, start, end)
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
             # automaton needs valid UTF-8; U+FFFD keeps every offset where it was
-            found = self._find(automaton, patterns.LONE_SURROGATE.sub("\ufffd", text), start, end)
+            found = self._find(patterns.LONE_SURROGATE.sub("\ufffd", text), start, end)
         for pattern_index, first, last in found:
             for rule_index, literal_index in owners[pattern_index]:
                 hits[rule_index].append((literal_index, first, last))
 
-    def _find(self, automaton, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    def _find(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """Overlapping automaton matches in text[start:end]. A large text is searched in chunks
         (overlapping by the longest literal) so the automaton's own copy of the text stays small."""
-        find = automaton.find_matches_as_indexes
+        find = self.automaton.find_matches_as_indexes
         if end - start <= CHUNK_CHARS:
             if start == 0 and end == len(text):
                 return find(text, overlapping=True)
