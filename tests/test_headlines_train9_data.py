@@ -42,7 +42,7 @@ SOBER_CUES = {
     "top-spot-named", "hashtag-factual", "reminder-with-content", "trigger-literal",
     "search-answered", "scoreline", "two-paths-explained", "alert-specific", "this-resolved",
     "channel-suffix", "dots-in-quote", "section-tag", "qa-interview", "first-or-record",
-    "quote-then-speaker", "change-stated",
+    "quote-then-speaker", "scene-reported", "change-stated",
 }
 CLICKBAIT_CUES = {"loud", "subtle"}
 # the set is complete: at least this many lines per label, per family, and per topic and label
