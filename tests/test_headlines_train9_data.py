@@ -27,7 +27,8 @@ FAMILIES = {
     "settled-secret", "neither-nor", "bare-quote", "mirror-test", "why-hook", "some-brand",
     "envy-compare", "gone-soon", "reader-quiz", "identity-twist", "hashtag-topic",
     "soft-address", "exclusive-shell", "fomo-deal", "watch-to-end", "irony-understate",
-    "social-proof",
+    "social-proof", "glow-up-secret", "paradox-bait", "banned-abroad", "provoke-reader",
+    "symbol-bait",
 }
 TOPICS = {
     "local", "health", "finance", "tech", "sports", "education", "traffic", "food", "culture",
@@ -46,7 +47,7 @@ SOBER_CUES = {
 }
 CLICKBAIT_CUES = {"loud", "subtle"}
 # the set is complete: at least this many lines per label, per family, and per topic and label
-PER_LABEL, PER_FAMILY, PER_TOPIC = 255, 5, 3
+PER_LABEL, PER_FAMILY, PER_TOPIC = 860, 11, 25
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +60,7 @@ def test_written_without_ascii_escapes():
 
 
 def test_ids_record_the_order_of_writing(rows):
-    assert [r["id"] for r in rows] == [f"ht9-{n:03d}" for n in range(1, len(rows) + 1)]
-    sittings = [int(r["sitting"][1:]) for r in rows]
-    assert all(r["sitting"] == f"s{s}" for r, s in zip(rows, sittings))
-    assert sittings == sorted(sittings)
+    check_order_of_writing(rows, "ht9")
 
 
 def test_ids_and_headlines_unique(rows):
