@@ -50,12 +50,19 @@ for the rules, are ones of a writer not tuned on.
 
 The threshold is chosen for precision: five-fold out-of-fold scores on the training headlines,
 and the threshold is the lowest logit at which at most `SOBER_FLAGGED` of the sober ones are
-flagged, never below `MIN_THRESHOLD` (raised once against the portal titles: see there). `--check` trains again and fails when the file differs.
+flagged, never below `MIN_THRESHOLD` (raised once against the portal titles: see there).
+
+`--check` fails when the file was not made from this script and the training files as they are
+now: the file records a digest of them (`inputs`), and the check compares it (session 10: the
+test suite ran the full check, 72 s, the slowest test of CI). `--check --retrain` trains again
+and fails when the file differs in any byte: run it after changing the script or the data (the
+test of it runs when NEWSLINT_RETRAIN=1 is set).
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import random
@@ -152,11 +159,26 @@ def read_jsonl(name: str) -> list[tuple[str, bool]]:
     return [(row["headline"], row["label"] == "clickbait") for row in rows]
 
 
+# Every file of tests/data the model is trained on, in the order `labelled` reads them.
+JSONL_FILES = ("headlines-blind.jsonl", "headlines-blind2.jsonl") + WRITERS
+TSV_FILES = ("headlines.tsv", "headlines-blind.tsv", "headlines-score-own.tsv")
+
+
+def inputs_digest() -> str:
+    """A digest of what the model is made of: this script and its training files (recorded in
+    the model file as `inputs`; `--check` compares it)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in (Path(__file__).resolve(), *(DATA / name for name in JSONL_FILES + TSV_FILES)):
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
 def labelled(without: str | None = None) -> list[tuple[str, bool]]:
     """Every training headline with its label (clickbait or not), sorted; `without`: leave out
     the rows of that file of tests/data."""
     rows: list[tuple[str, bool]] = []
-    for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl") + WRITERS:
+    for name in JSONL_FILES:
         if name == without:
             continue
         with (DATA / name).open(encoding="utf-8") as handle:
@@ -165,7 +187,7 @@ def labelled(without: str | None = None) -> list[tuple[str, bool]]:
                     continue
                 row = json.loads(line)
                 rows.append((row["headline"], row["label"] == "clickbait"))
-    for name in ("headlines.tsv", "headlines-blind.tsv", "headlines-score-own.tsv"):
+    for name in TSV_FILES:
         with (DATA / name).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 rows.append((row["headline"], row["label"] == "clickbait"))
@@ -240,6 +262,7 @@ def build() -> dict:
     return {
         "about": "headline.score: logistic regression over character n-grams of a headline "
                  "(scripts/build_headline_score.py)",
+        "inputs": inputs_digest(),
         "n": list(N), "bias": bias, "threshold": cut,
         "training": {
             "out_of_fold_threshold": oof_cut,
@@ -332,7 +355,9 @@ def dump(model: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail when the file is not what the data gives")
+    parser.add_argument("--check", action="store_true",
+                        help="fail when the file was not made from this script and the training data as they are")
+    parser.add_argument("--retrain", action="store_true", help="with --check: train again and compare every byte")
     parser.add_argument("--writers", action="store_true",
                         help="only print the leave-one-writer-out figures (at the threshold of the model file)")
     parser.add_argument("--rules", action="store_true", help="with --writers: also the rules, alone and with the model")
@@ -341,6 +366,11 @@ def main(argv=None) -> int:
         cut = json.loads(OUT.read_text(encoding="utf-8"))["threshold"]
         print_writers(leave_one_writer_out(cut, args.rules), cut)
         return 0
+    if args.check and not args.retrain:
+        recorded = json.loads(OUT.read_text(encoding="utf-8")).get("inputs") if OUT.exists() else None
+        same = recorded == inputs_digest()
+        print("up to date (its inputs)" if same else f"{OUT} was made from other data or another script: rebuild it")
+        return 0 if same else 1
     text = dump(build())
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text

@@ -10,6 +10,7 @@ an installed copy take `installed_env()`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import subprocess
@@ -66,17 +67,78 @@ def warm_cache() -> Path:
     return SESSION_CACHE
 
 
+def _warm_files(folder: Path) -> dict[str, tuple[int, int, int]]:
+    files = {}
+    for entry in os.scandir(folder):
+        with contextlib.suppress(FileNotFoundError):  # (an entry being written and renamed)
+            if not entry.name.startswith(".entry-") and entry.is_file(follow_symlinks=False):
+                stat = entry.stat(follow_symlinks=False)
+                files[entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+@pytest.fixture(scope="session")
+def pristine_cache(warm_cache, tmp_path_factory) -> tuple[Path, dict]:
+    """A real copy of the warm cache's files, to repair it from, and what those files were."""
+    copy = tmp_path_factory.mktemp("pristine-cache")
+    shutil.copytree(warm_cache, copy, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".entry-*"))
+    return copy, _warm_files(warm_cache)
+
+
+def _written_in_place(warm_cache: Path, pristine_cache) -> list[str]:
+    """The warm cache's files whose content changed under the same inode (put back from the
+    copy); entries replaced or added keep the warm cache as it now is. (In-process code may
+    write into the warm cache itself: a module-level object that found its entry while the
+    session cache was being warmed writes there again, by replacing.)"""
+    copy, files = pristine_cache
+    now = _warm_files(warm_cache)
+    in_place = [name for name, (inode, *stamp) in now.items()
+                if name in files and files[name][0] == inode and files[name][1:] != tuple(stamp)]
+    for name in in_place:
+        (warm_cache / name).unlink()
+        shutil.copyfile(copy / name, warm_cache / name)
+    for name in now.keys() - files.keys() | {n for n in now if n in files and files[n][0] != now[n][0]}:
+        if name not in in_place:
+            shutil.copyfile(warm_cache / name, copy / name)
+    files.clear()
+    files.update(_warm_files(warm_cache))
+    return in_place
+
+
 @pytest.fixture(autouse=True)
-def own_cache_dir(warm_cache, tmp_path_factory, monkeypatch) -> Path:
-    """Every test's own cache directory: a copy of the warm one (so a test never sees what
-    another wrote, and CLI subprocesses do not start cold). Tests of the cache itself set
-    NEWSLINT_CACHE_DIR to a directory of their own."""
+def own_cache_dir(warm_cache, pristine_cache, tmp_path_factory, monkeypatch) -> Path:
+    """Every test's own cache directory, holding the warm one's entries (so a test never sees
+    what another wrote, and CLI subprocesses do not start cold). Tests of the cache itself set
+    NEWSLINT_CACHE_DIR to a directory of their own.
+
+    The entries are hard links, not copies (a copy of the ~500 files cost ~90 ms a test, a
+    third of the suite's time): newslint only ever replaces an entry (a new file renamed into
+    place) or deletes one, which leaves the warm file alone. A test that damages an entry must
+    do the same (`replace_entry`); one that writes into an entry in place would change the
+    warm cache under every later test, so it fails, and the file is put back."""
     folder = tmp_path_factory.mktemp("cache")
     # (not the temporary files of an entry being written: a server a module started may be
-    # writing one, and it can vanish while it is copied)
-    shutil.copytree(warm_cache, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".entry-*"))
+    # writing one, and it can vanish while it is linked)
+    for entry in os.scandir(warm_cache):
+        if entry.is_file(follow_symlinks=False) and not entry.name.startswith(".entry-"):
+            with contextlib.suppress(FileNotFoundError):
+                os.link(entry.path, folder / entry.name)
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
-    return folder
+    yield folder
+    in_place = _written_in_place(warm_cache, pristine_cache)
+    if in_place:
+        pytest.fail("this test wrote into cache entries in place (the entries are hard links to "
+                    "the warm cache's files; use replace_entry): " + ", ".join(in_place))
+
+
+def replace_entry(entry: Path, content: str | bytes) -> None:
+    """Give a cache entry new content as newslint would (a new file at its name), never by
+    writing into it: the tests' cache entries are hard links to the warm cache's files."""
+    entry.unlink(missing_ok=True)
+    if isinstance(content, bytes):
+        entry.write_bytes(content)
+    else:
+        entry.write_text(content, encoding="utf-8")
 
 
 def rules_of(findings):
