@@ -26,11 +26,11 @@ Every error is a `ConfigError` naming the file and, where there is one, the line
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import LEVELS
 from .messages import one_line
+from .records import Record
 from .yamlsafe import SafeLoader, compose, node_line, yaml  # PyYAML is imported only when a YAML file is parsed
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -53,11 +53,16 @@ class _ForeignConfigError(ConfigError):
     anyone's file: ``extends: ~/.aws/credentials`` must not print its keys)."""
 
 
-@dataclass
-class Override:
+class Override(Record):
+    __slots__ = ("files", "rules", "options")
     files: list[str]
-    rules: dict[str, str] = field(default_factory=dict)
-    options: dict[str, dict] = field(default_factory=dict)
+    rules: dict[str, str]
+    options: dict[str, dict]
+
+    def __init__(self, files: list[str], rules: dict[str, str] | None = None, options: dict[str, dict] | None = None):
+        self.files = files
+        self.rules = {} if rules is None else rules
+        self.options = {} if options is None else options
 
     def matches(self, path: str, root: Path) -> bool:
         candidate = Path(path)
@@ -69,20 +74,38 @@ class Override:
                    for pattern in self.files)
 
 
-@dataclass
-class Config:
-    path: Path | None = None
-    rules: dict[str, str] = field(default_factory=dict)
-    options: dict[str, dict] = field(default_factory=dict)  # rule id or pack -> its options
-    rule_paths: list[Path] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    overrides: list[Override] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    fail_level: str | None = None
-    unsafe_fixes: bool = False
-    # where each setting was written: ("rules", name[, option]) -> "file:line"
-    places: dict[tuple, str] = field(default_factory=dict)
+class Config(Record):
+    """`options`: rule id or pack -> its options; `places`: where each setting was written,
+    ("rules", name[, option]) -> "file:line"."""
+
+    __slots__ = ("path", "rules", "options", "rule_paths", "exclude", "overrides", "select", "ignore",
+                 "fail_level", "unsafe_fixes", "places")
+    path: Path | None
+    rules: dict[str, str]
+    options: dict[str, dict]
+    rule_paths: list[Path]
+    exclude: list[str]
+    overrides: list[Override]
+    select: list[str]
+    ignore: list[str]
+    fail_level: str | None
+    unsafe_fixes: bool
+    places: dict[tuple, str]
+
+    def __init__(self, path: Path | None = None, rules: dict[str, str] | None = None,
+                 options: dict[str, dict] | None = None, rule_paths: list[Path] | None = None,
+                 exclude: list[str] | None = None, overrides: list[Override] | None = None,
+                 select: list[str] | None = None, ignore: list[str] | None = None, fail_level: str | None = None,
+                 unsafe_fixes: bool = False, places: dict[tuple, str] | None = None):
+        self.path, self.fail_level, self.unsafe_fixes = path, fail_level, unsafe_fixes
+        self.rules = {} if rules is None else rules
+        self.options = {} if options is None else options
+        self.rule_paths = [] if rule_paths is None else rule_paths
+        self.exclude = [] if exclude is None else exclude
+        self.overrides = [] if overrides is None else overrides
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.places = {} if places is None else places
 
     @property
     def root(self) -> Path:

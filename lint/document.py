@@ -17,11 +17,11 @@ offsets to file offsets; findings, lines and columns then point into the file.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 import regex
 
 from . import patterns
+from .records import FrozenRecord, Record
 from .spans import merged
 
 SCOPES = ("headline", "body", "byline", "meta")
@@ -43,14 +43,14 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(FrozenRecord):
     """One credit found in the document: `作者：王某` -> field author, value 王某.
 
     `start`/`end` cover the label and the value; `value_start`/`value_end` the value alone
     (an empty credit has value_start == value_end). Credits from metadata have `start == -1`.
     """
 
+    __slots__ = ("field", "label", "value", "start", "end", "value_start", "value_end")
     field: str
     label: str
     value: str
@@ -59,13 +59,22 @@ class Credit:
     value_start: int
     value_end: int
 
+    def __init__(self, field: str, label: str, value: str, start: int, end: int, value_start: int, value_end: int):
+        set_field = object.__setattr__
+        set_field(self, "field", field)
+        set_field(self, "label", label)
+        set_field(self, "value", value)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "value_start", value_start)
+        set_field(self, "value_end", value_end)
+
     @property
     def empty(self) -> bool:
         return not self.value.strip()
 
 
-@dataclass(slots=True)
-class SourceMap:
+class SourceMap(Record):
     """Text offsets -> file offsets, piece by piece, in text order.
 
     A piece starts at `text_starts[i]` in the text and covers `source_starts[i]` ..
@@ -73,10 +82,18 @@ class SourceMap:
     any other piece (an entity, a tag read as a line break) maps as a whole.
     """
 
-    text_starts: list[int] = field(default_factory=list)
-    source_starts: list[int] = field(default_factory=list)
-    source_ends: list[int] = field(default_factory=list)
-    exact: list[bool] = field(default_factory=list)
+    __slots__ = ("text_starts", "source_starts", "source_ends", "exact")
+    text_starts: list[int]
+    source_starts: list[int]
+    source_ends: list[int]
+    exact: list[bool]
+
+    def __init__(self, text_starts: list[int] | None = None, source_starts: list[int] | None = None,
+                 source_ends: list[int] | None = None, exact: list[bool] | None = None):
+        self.text_starts = [] if text_starts is None else text_starts
+        self.source_starts = [] if source_starts is None else source_starts
+        self.source_ends = [] if source_ends is None else source_ends
+        self.exact = [] if exact is None else exact
 
     def add(self, text_start: int, source_start: int, source_end: int, exact: bool) -> None:
         self.text_starts.append(text_start)
@@ -101,29 +118,53 @@ class SourceMap:
         return bounds[index]
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
+    """A file as rules see it. Besides `text`, `path`, `scopes`, `credits` and `meta`:
+
+    - `comments`: HTML comments found by the reader, as ranges of the file text (inline
+      suppression);
+    - `problems`: what the reader could not read, so the file cannot be linted right ("line 2:
+      invalid YAML front matter: …"); the runner reports the first as the file's error (exit 2);
+    - `unchecked`: parts of the file the reader could not read, the rest being read right
+      ("line 40: Markdown nested 100 levels deep or more: lines 40-52 not checked"): the file is
+      linted and each is reported as an error of the run (exit 2);
+    - `source`: the file text, when the reader changed `text` (see SourceMap); None: it is `text`;
+    - `cache`: a per-document memo that kinds may share (e.g. a sentence split); keys are the
+      kind's own.
+    """
+
+    __slots__ = ("text", "path", "scopes", "credits", "meta", "comments", "problems", "unchecked", "source",
+                 "source_map", "cache", "_line_starts", "_scope_starts")
     text: str
-    path: str = "<text>"
-    scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    credits: list[Credit] = field(default_factory=list)
-    meta: dict[str, str] = field(default_factory=dict)
-    # HTML comments found by the reader, as ranges of the file text (inline suppression)
-    comments: list[tuple[int, int]] = field(default_factory=list)
-    # what the reader could not read, so the file cannot be linted right ("line 2: invalid
-    # YAML front matter: …"); the runner reports the first as the file's error (exit 2)
-    problems: list[str] = field(default_factory=list)
-    # parts of the file the reader could not read, the rest being read right ("line 40:
-    # Markdown nested 100 levels deep or more: lines 40-52 not checked"): the file is linted
-    # and each is reported as an error of the run (exit 2)
-    unchecked: list[str] = field(default_factory=list)
-    # the file text, when the reader changed `text` (see SourceMap); None: it is `text`
-    source: str | None = None
-    source_map: SourceMap | None = None
-    # per-document memo that kinds may share (e.g. a sentence split); keys are the kind's own
-    cache: dict = field(default_factory=dict)
-    _line_starts: list[int] | None = None
-    _scope_starts: dict[str, list[int]] = field(default_factory=dict)
+    path: str
+    scopes: dict[str, list[tuple[int, int]]]
+    credits: list[Credit]
+    meta: dict[str, str]
+    comments: list[tuple[int, int]]
+    problems: list[str]
+    unchecked: list[str]
+    source: str | None
+    source_map: SourceMap | None
+    cache: dict
+    _line_starts: list[int] | None
+    _scope_starts: dict[str, list[int]]
+
+    def __init__(self, text: str, path: str = "<text>", scopes: dict[str, list[tuple[int, int]]] | None = None,
+                 credits: list[Credit] | None = None, meta: dict[str, str] | None = None,
+                 comments: list[tuple[int, int]] | None = None, problems: list[str] | None = None,
+                 unchecked: list[str] | None = None, source: str | None = None, source_map: SourceMap | None = None,
+                 cache: dict | None = None, _line_starts: list[int] | None = None,
+                 _scope_starts: dict[str, list[int]] | None = None):
+        self.text, self.path, self.source, self.source_map = text, path, source, source_map
+        self.scopes = {} if scopes is None else scopes
+        self.credits = [] if credits is None else credits
+        self.meta = {} if meta is None else meta
+        self.comments = [] if comments is None else comments
+        self.problems = [] if problems is None else problems
+        self.unchecked = [] if unchecked is None else unchecked
+        self.cache = {} if cache is None else cache
+        self._line_starts = _line_starts
+        self._scope_starts = {} if _scope_starts is None else _scope_starts
 
     # --- lines (of the file text) ------------------------------------------------------
     @property

@@ -13,15 +13,15 @@ replacement, and how far they may be trusted (after ruff):
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+
+from .records import FrozenRecord, Record
 
 LEVELS = ("info", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
 APPLICABILITIES = ("display", "unsafe", "safe")  # least trusted first
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(FrozenRecord):
     """What a rule reports: a span in the document text and what to say about it.
 
     The fix is the first replacement over the span, or, when `edits` are given, those edits
@@ -30,26 +30,48 @@ class Match:
     as unsafe at most); whether a fix is safe is decided by the engine alone.
     """
 
+    __slots__ = ("start", "end", "message", "replacements", "edits", "certain")
     start: int
     end: int
     message: str
-    replacements: tuple[str, ...] = ()
-    edits: tuple[tuple[int, int, str], ...] = field(default=(), kw_only=True)
-    certain: bool = field(default=True, kw_only=True)
+    replacements: tuple[str, ...]
+    edits: tuple[tuple[int, int, str], ...]
+    certain: bool
+
+    def __init__(self, start: int, end: int, message: str, replacements: tuple[str, ...] = (), *,
+                 edits: tuple[tuple[int, int, str], ...] = (), certain: bool = True):
+        set_field = object.__setattr__
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "message", message)
+        set_field(self, "replacements", replacements)
+        set_field(self, "edits", edits)
+        set_field(self, "certain", certain)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(FrozenRecord):
     """Replace `length` characters at `offset` of the file's text with `content`; the span's
     1-based line and column (in characters) too, for reporters and editors."""
 
+    __slots__ = ("offset", "length", "content", "line", "column", "end_line", "end_column")
     offset: int
     length: int
     content: str
-    line: int = 1
-    column: int = 1
-    end_line: int = 1
-    end_column: int = 1
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __init__(self, offset: int, length: int, content: str, line: int = 1, column: int = 1,
+                 end_line: int = 1, end_column: int = 1):
+        set_field = object.__setattr__
+        set_field(self, "offset", offset)
+        set_field(self, "length", length)
+        set_field(self, "content", content)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "end_line", end_line)
+        set_field(self, "end_column", end_column)
 
     @property
     def end(self) -> int:
@@ -60,20 +82,25 @@ class Edit:
                 "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(FrozenRecord):
     """Edits that never overlap, in text order, and how far they may be trusted."""
 
+    __slots__ = ("edits", "applicability")
     edits: tuple[Edit, ...]
-    applicability: str = "safe"
+    applicability: str
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: str = "safe"):
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "applicability", applicability)
 
     def applies(self, unsafe: bool = False) -> bool:
         """Whether `--fix` applies it (`unsafe`: with --unsafe-fixes)."""
         return self.applicability == "safe" or (unsafe and self.applicability == "unsafe")
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
+    __slots__ = ("rule", "level", "message", "path", "offset", "length", "text", "line", "column",
+                 "end_line", "end_column", "replacements", "fix", "link")
     rule: str
     level: str
     message: str
@@ -81,13 +108,22 @@ class Finding:
     offset: int
     length: int
     text: str
-    line: int = 1
-    column: int = 1
-    end_line: int = 1
-    end_column: int = 1
-    replacements: list[str] = field(default_factory=list)
-    fix: Fix | None = None
-    link: str | None = None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacements: list[str]
+    fix: Fix | None
+    link: str | None
+
+    def __init__(self, rule: str, level: str, message: str, path: str, offset: int, length: int, text: str,
+                 line: int = 1, column: int = 1, end_line: int = 1, end_column: int = 1,
+                 replacements: list[str] | None = None, fix: Fix | None = None, link: str | None = None):
+        self.rule, self.level, self.message, self.path = rule, level, message, path
+        self.offset, self.length, self.text = offset, length, text
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.replacements = [] if replacements is None else replacements
+        self.fix, self.link = fix, link
 
     @property
     def end(self) -> int:
@@ -124,18 +160,27 @@ class Finding:
         }
 
 
-@dataclass(slots=True)
-class FileReport:
-    """The findings of one input, or the error that stopped it from being linted."""
+class FileReport(Record):
+    """The findings of one input, or the error that stopped it from being linted.
 
+    `lines`: the source lines that findings point at (line number -> text), for reporters that
+    show them; kept instead of the whole document so a run over a large tree holds no file
+    text. `warnings` are said on stderr; the exit status ignores them."""
+
+    __slots__ = ("path", "findings", "error", "lines", "fixed", "warnings")
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    # the source lines that findings point at (line number -> text), for reporters that show
-    # them; kept instead of the whole document so a run over a large tree holds no file text
-    lines: dict[int, str] = field(default_factory=dict)
-    fixed: int = 0
-    warnings: list[str] = field(default_factory=list)  # said on stderr; the exit status ignores them
+    findings: list[Finding]
+    error: str | None
+    lines: dict[int, str]
+    fixed: int
+    warnings: list[str]
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, error: str | None = None,
+                 lines: dict[int, str] | None = None, fixed: int = 0, warnings: list[str] | None = None):
+        self.path, self.error, self.fixed = path, error, fixed
+        self.findings = [] if findings is None else findings
+        self.lines = {} if lines is None else lines
+        self.warnings = [] if warnings is None else warnings
 
 
 def lines_of(findings, line_text) -> dict[int, str]:
@@ -147,15 +192,24 @@ def at_or_above(level: str, threshold: str) -> bool:
     return LEVEL_RANK[level] >= LEVEL_RANK[threshold]
 
 
-@dataclass(slots=True)
-class Run:
-    """Everything one `newslint check` produced, handed to a reporter."""
+class Run(Record):
+    """Everything one `newslint check` produced, handed to a reporter: `errors` are input, rule
+    and internal errors, one line each; `rules` describes the rules that ran; `skipped` counts
+    binary files skipped while walking directories."""
 
-    reports: list[FileReport] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # input, rule and internal errors, one line each
-    rules: list[dict] = field(default_factory=list)  # descriptions of the rules that ran
-    fixed: int = 0
-    skipped: int = 0  # binary files skipped while walking directories
+    __slots__ = ("reports", "errors", "rules", "fixed", "skipped")
+    reports: list[FileReport]
+    errors: list[str]
+    rules: list[dict]
+    fixed: int
+    skipped: int
+
+    def __init__(self, reports: list[FileReport] | None = None, errors: list[str] | None = None,
+                 rules: list[dict] | None = None, fixed: int = 0, skipped: int = 0):
+        self.reports = [] if reports is None else reports
+        self.errors = [] if errors is None else errors
+        self.rules = [] if rules is None else rules
+        self.fixed, self.skipped = fixed, skipped
 
     @property
     def findings(self) -> list[Finding]:
@@ -168,23 +222,36 @@ class Run:
         return counts
 
 
-@dataclass(slots=True)
-class Totals:
+class Totals(Record):
     """Running counts of a report: what its summary, statistics and exit status need.
 
     A streamed report adds each file's `FileReport` here and then drops it, so a run over a
-    large tree holds these counters, not its findings.
+    large tree holds these counters, not its findings. `rules`: findings per rule, in the
+    order first met; `unsafe_fixable`: findings whose fix only --unsafe-fixes applies;
+    `warnings`: e.g. fixes that did not converge.
     """
 
-    files: int = 0
-    levels: dict[str, int] = field(default_factory=lambda: {level: 0 for level in LEVELS})
-    rules: Counter = field(default_factory=Counter)  # findings per rule, in the order first met
-    fixable_rules: Counter = field(default_factory=Counter)
-    unsafe_fixable: int = 0  # findings whose fix only --unsafe-fixes applies
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # e.g. fixes that did not converge
-    fixed: int = 0
-    skipped: int = 0
+    __slots__ = ("files", "levels", "rules", "fixable_rules", "unsafe_fixable", "errors", "warnings",
+                 "fixed", "skipped")
+    files: int
+    levels: dict[str, int]
+    rules: Counter
+    fixable_rules: Counter
+    unsafe_fixable: int
+    errors: list[str]
+    warnings: list[str]
+    fixed: int
+    skipped: int
+
+    def __init__(self, files: int = 0, levels: dict[str, int] | None = None, rules: Counter | None = None,
+                 fixable_rules: Counter | None = None, unsafe_fixable: int = 0, errors: list[str] | None = None,
+                 warnings: list[str] | None = None, fixed: int = 0, skipped: int = 0):
+        self.files, self.unsafe_fixable, self.fixed, self.skipped = files, unsafe_fixable, fixed, skipped
+        self.levels = {level: 0 for level in LEVELS} if levels is None else levels
+        self.rules = Counter() if rules is None else rules
+        self.fixable_rules = Counter() if fixable_rules is None else fixable_rules
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
 
     def add(self, report: FileReport) -> None:
         self.files += 1

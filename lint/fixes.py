@@ -14,7 +14,8 @@ character outside the edits of the applied fixes is left exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+from .records import Record
 
 MAX_ROUNDS = 10
 
@@ -59,15 +60,25 @@ def apply(text: str, findings) -> str:
     return "".join(pieces)
 
 
-@dataclass
-class FixResult:
+class FixResult(Record):
+    """`applied`: fixes applied, over all rounds; `findings`: those of the last lint, of the
+    fixed text; `failures`: of every round, each once; `document`: the last document linted
+    (set by `Linter.fix_document`)."""
+
+    __slots__ = ("text", "applied", "findings", "failures", "converged", "rounds", "document")
     text: str
-    applied: int  # fixes applied, over all rounds
-    findings: list  # those of the last lint, of the fixed text
-    failures: list[str] = field(default_factory=list)  # of every round, each once
-    converged: bool = True
-    rounds: int = 0
-    document: object = None  # the last document linted (set by `Linter.fix_document`)
+    applied: int
+    findings: list
+    failures: list[str]
+    converged: bool
+    rounds: int
+    document: object
+
+    def __init__(self, text: str, applied: int, findings: list, failures: list[str] | None = None,
+                 converged: bool = True, rounds: int = 0, document: object = None):
+        self.text, self.applied, self.findings = text, applied, findings
+        self.failures = [] if failures is None else failures
+        self.converged, self.rounds, self.document = converged, rounds, document
 
 
 def fix_until_stable(text: str, lint: Callable[[str], tuple[list, list[str]]], first=None,

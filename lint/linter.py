@@ -240,6 +240,4 @@ def _rebuild(config_path, rule_paths, select, ignore, unsafe_fixes) -> Linter:
 
 
 def _with_top_settings(config: Config, settings: dict[str, str]) -> Config:
-    from dataclasses import replace
-
-    return replace(config, rules={**config.rules, **settings})
+    return config.replace(rules={**config.rules, **settings})

@@ -5,21 +5,26 @@ import errno
 import os
 import stat
 from collections import deque
-from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
 from .config import excluded
 from .findings import FileReport, lines_of
 from .readers import TEXT_SUFFIXES, InputError, Source, decode
+from .records import Record
 
 SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 
-@dataclass
-class Target:
-    path: str  # as the user will see it
-    explicit: bool = True
+class Target(Record):
+    """`path`: as the user will see it."""
+
+    __slots__ = ("path", "explicit")
+    path: str
+    explicit: bool
+
+    def __init__(self, path: str, explicit: bool = True):
+        self.path, self.explicit = path, explicit
 
 
 def walk_targets(paths, exclude, root, errors: list[str]):
@@ -92,14 +97,22 @@ def _within(path: str, folder: str) -> bool:
 _excluded = excluded  # (the language server's name for it)
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
+    """`fixed_bytes`: the fixed text in the input's own encoding and BOM; `skipped`: a binary
+    file met while walking; `config`: the configuration file that applied (for --verbose)."""
+
+    __slots__ = ("report", "fixed_bytes", "diff", "skipped", "failures", "config")
     report: FileReport
-    fixed_bytes: bytes | None = None  # the same, in the input's own encoding and BOM
-    diff: str = ""
-    skipped: bool = False  # a binary file met while walking
-    failures: list[str] = field(default_factory=list)
-    config: str | None = None  # the configuration file that applied (for --verbose)
+    fixed_bytes: bytes | None
+    diff: str
+    skipped: bool
+    failures: list[str]
+    config: str | None
+
+    def __init__(self, report: FileReport, fixed_bytes: bytes | None = None, diff: str = "", skipped: bool = False,
+                 failures: list[str] | None = None, config: str | None = None):
+        self.report, self.fixed_bytes, self.diff, self.skipped, self.config = report, fixed_bytes, diff, skipped, config
+        self.failures = [] if failures is None else failures
 
 
 # the largest input read (`--max-file-size`): `/dev/zero` was read until MemoryError

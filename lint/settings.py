@@ -28,11 +28,11 @@ own rule set (and engine), one per distinct set of such overrides.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from .config import Config, ConfigError
 from .findings import LEVELS
 from .kinds import FieldError, Rule
+from .records import FrozenRecord
 
 OFF = "off"
 ALL = "ALL"
@@ -41,26 +41,35 @@ PACK_OPTIONS = ("require",)
 COMMON_OPTIONS = ("message", "scope", "fix", "link")
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(FrozenRecord):
     """What a caller asks for on top of the configuration (the command line's flags)."""
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    __slots__ = ("select", "ignore")
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+        object.__setattr__(self, "select", select)
+        object.__setattr__(self, "ignore", ignore)
 
     @classmethod
     def of(cls, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Selection:
         return cls(tuple(select or ()), tuple(ignore or ()))
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(FrozenRecord):
     """The decision for one file: the rule set to use (`variant`: the matching overrides that
     change options), the ids of the rules that run, and the levels that differ from a rule's own."""
 
+    __slots__ = ("variant", "enabled", "levels")
     variant: tuple[int, ...]
     enabled: frozenset[str]
-    levels: tuple[tuple[str, str], ...] = ()
+    levels: tuple[tuple[str, str], ...]
+
+    def __init__(self, variant: tuple[int, ...], enabled: frozenset[str], levels: tuple[tuple[str, str], ...] = ()):
+        object.__setattr__(self, "variant", variant)
+        object.__setattr__(self, "enabled", enabled)
+        object.__setattr__(self, "levels", levels)
 
     def level_map(self) -> dict[str, str]:
         return dict(self.levels)

@@ -19,7 +19,6 @@ suppresses nothing for a reason.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import regex
 
@@ -27,6 +26,7 @@ from . import patterns
 from .document import Document
 from .findings import Finding
 from .kinds.rule import Rule
+from .records import Record
 from .builtin_rules import builtin_rules_dir
 
 UNUSED_ID = "newslint.unused-suppression"
@@ -63,13 +63,18 @@ def unused_suppression_rule() -> UnusedSuppression:
     }, "newslint", str(builtin_rules_dir()))
 
 
-@dataclass
-class Directive:
-    action: str  # disable | enable | disable-next-line
-    names: tuple[str, ...]  # empty: every rule
+class Directive(Record):
+    """`action`: disable | enable | disable-next-line; `names` empty: every rule."""
+
+    __slots__ = ("action", "names", "start", "end", "used")
+    action: str
+    names: tuple[str, ...]
     start: int
     end: int
-    used: bool = False
+    used: bool
+
+    def __init__(self, action: str, names: tuple[str, ...], start: int, end: int, used: bool = False):
+        self.action, self.names, self.start, self.end, self.used = action, names, start, end, used
 
     def covers(self, rule_id: str) -> bool:
         return not self.names or any(_names_rule(name, rule_id) for name in self.names)

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
 
 import regex
 
 from .. import patterns
 from ..document import Document
+from ..records import FrozenRecord
 from .text import read_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "utf-16")
@@ -47,12 +47,16 @@ class InputError(Exception):
     """A file that cannot be read as text; the message names the reason."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     """How a text was stored: the codec and the byte-order mark, restored when writing."""
 
+    __slots__ = ("encoding", "bom")
     encoding: str
-    bom: bytes = b""
+    bom: bytes
+
+    def __init__(self, encoding: str, bom: bytes = b""):
+        object.__setattr__(self, "encoding", encoding)
+        object.__setattr__(self, "bom", bom)
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)

@@ -29,7 +29,6 @@ scopes rather than guessed.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import tomllib
 
 import regex
@@ -296,8 +295,8 @@ def _read_decoded_title(doc: Document, start: int, end: int, value: str) -> None
 
     doc.scopes = {name: [(moved(a), moved(b)) for a, b in ranges] for name, ranges in doc.scopes.items()}
     doc.scopes["headline"] = [(start, start + len(value))]
-    doc.credits = [credit if credit.start < 0 else dataclasses.replace(
-        credit, start=moved(credit.start), end=moved(credit.end),
+    doc.credits = [credit if credit.start < 0 else credit.replace(
+        start=moved(credit.start), end=moved(credit.end),
         value_start=moved(credit.value_start), value_end=moved(credit.value_end)) for credit in doc.credits]
 
 
