@@ -35,7 +35,9 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
 - `quoted` (default 0, off): a phrase inside a quotation (“…”, "…") of at least this many
   characters, with more of the headline after the quotation, is a speaker's words quoted by a
   feature headline (“那片林子如今成了景区”——重访……), not the headline withholding
-  its subject; a short quoted phrase (“这种病”) is still reported;
+  its subject; so is one that opens after a colon following a clause of four or more
+  characters, its speaker (镇卫生院院长：“这台救护车……”, session 10; a quotation alone, or
+  after a short 医生：, still withholds); a short quoted phrase (“这种病”) is still reported;
 - `titled` (default 0, off): a quotation of at least this many characters (“…”, "…", 「…」)
   or a title in 《》 of any length opens right after the phrase: it names what the phrase points
   at (这句“再晚也要回家吃饭”的家训, 这部《长河》); a short quoted word (这种“零食”) is a scare
@@ -77,6 +79,7 @@ _SPACES = " 　"
 _SEQUEL_STOPS = "！!？?…"
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
+SPEAKER = 4  # `quoted`: at least this many characters before the colon that opens a quotation name its speaker
 
 
 def text_list_map(value):
@@ -263,6 +266,18 @@ def _inside_quotation(text: str, seg_start: int, seg_end: int, start: int, end: 
         close = text.find(closing, end, seg_end)
         if close == -1:
             continue
-        if close - at - 1 >= least and text[close + 1:seg_end].strip():
+        if close - at - 1 >= least and (text[close + 1:seg_end].strip() or _after_speaker(text, seg_start, at)):
             return True
     return False
+
+
+def _after_speaker(text: str, seg_start: int, at: int) -> bool:
+    """Whether the quotation opening at `at` follows a colon after a clause of at least
+    SPEAKER characters (its speaker: 镇卫生院院长：“这台救护车……”)."""
+    before = text[seg_start:at].rstrip()
+    if not before or before[-1] not in _COLONS:
+        return False
+    clause_start = len(before) - 1
+    while clause_start > 0 and before[clause_start - 1] not in _CLAUSE_ENDS:
+        clause_start -= 1
+    return len(before[clause_start:-1].strip()) >= SPEAKER
