@@ -2,7 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
-                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8]
+                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -47,8 +47,11 @@ headline.
    once by the lead at the end of session 8 (its README gives the figures); spent since, and
    training material of the model since session 9.
 3h. tests/data/headlines-blind8.jsonl: the eighth blind set (session 9, written by a helper who
-   never saw the rules). `--blind8`, counts only, is for the lead's one measurement at the end
-   of session 9; the headline helper never ran it.
+   never saw the rules). Measured once by the lead at the end of session 9 (`--blind8`, counts
+   only); spent since session 10 (read to write rules; training material of the model).
+3i. tests/data/headlines-blind9.jsonl: the ninth blind set (session 10, written by a helper who
+   never saw the rules). `--blind9`, counts only, is for the lead's one measurement at the end
+   of session 10; the headline helper never runs it.
    Every blind-set and portal figure is also given without `headline.score` (the model, on by
    default since session 8, asked for here by name), to show what it adds. The sets measured
    whole are listed in WHOLE_BLIND_SETS: a new set is one line there.
@@ -90,7 +93,8 @@ WHOLE_BLIND_SETS = {
     5: "fifth blind set (spent since session 7: tuned figures, training material of the model)",
     6: "sixth blind set (spent since session 8: tuned figures, training material of the model)",
     7: "seventh blind set (spent since session 8: training material of the model since session 9)",
-    8: "eighth blind set (session 9, written blind; never read by the headline helper: for the lead's one measurement)",
+    8: "eighth blind set (spent since session 10: tuned figures, training material of the model)",
+    9: "ninth blind set (session 10, written blind; never read by the headline helper: for the lead's one measurement)",
 }
 
 
