@@ -41,13 +41,14 @@ def check_unique(rows: list[dict]) -> None:
     assert [h for h, c in norm.items() if c > 1] == []
 
 
-def check_labels(rows: list[dict], topics, families, clickbait_cues, sober_cues) -> None:
-    """Every line held out, of a known topic; clickbait of a known family and cue, sober lines
+def check_labels(rows: list[dict], topics, families, clickbait_cues, sober_cues, split: str = "holdout") -> None:
+    """Every line of the given split (a blind set is held out whole, a training set is
+    `train`), of a known topic; clickbait of a known family and cue, sober lines
     of the family `sober` and a sober cue; no "subtle" clickbait with an exclamation mark
     ("subtle" is defined by a word list in the README; the mark is the one entry of it that
     can be checked without restating the list)."""
     for r in rows:
-        assert r["split"] == "holdout", r
+        assert r["split"] == split, r
         assert r["topic"] in topics, r
         if r["label"] == "clickbait":
             assert r["family"] in families, r

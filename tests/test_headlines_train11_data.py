@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.headline_sets import (check_counts, check_order_of_writing, check_unique,
+from tests.headline_sets import (check_counts, check_labels, check_order_of_writing, check_unique,
                                  ids_taken_from_other_sets, read_rows, topics_of_both_labels)
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -76,19 +76,7 @@ def test_no_headline_taken_from_another_set(rows):
 
 
 def test_labels_families_topics_cues_valid(rows):
-    # the helper check_labels expects split "holdout"; this set is training material
-    for r in rows:
-        assert r["split"] == "train", r["id"]
-        assert r["topic"] in TOPICS, r["id"]
-        if r["label"] == "clickbait":
-            assert r["family"] in FAMILIES, r["id"]
-            assert r["cue"] in CLICKBAIT_CUES, r["id"]
-            if r["cue"] == "subtle":
-                assert "！" not in r["headline"] and "!" not in r["headline"], r["id"]
-        else:
-            assert r["label"] == "sober", r["id"]
-            assert r["family"] == "sober", r["id"]
-            assert r["cue"] in SOBER_CUES, r["id"]
+    check_labels(rows, TOPICS, FAMILIES, CLICKBAIT_CUES, SOBER_CUES, split="train")
 
 
 def test_as_many_clickbait_as_sober(rows):
