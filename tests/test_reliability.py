@@ -431,9 +431,12 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     import subprocess
     import sys
 
-    # newslint waits on standard input ('-'): interrupt it there
+    # newslint waits on standard input ('-'): interrupt it there. A test run started in the
+    # background by a non-interactive shell ignores SIGINT, and a child inherits that (newslint
+    # then rightly keeps ignoring Ctrl-C, as any program does): start it with the default.
     process = subprocess.Popen([sys.executable, "-m", "lint", "check", "-"], cwd=tmp_path,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         # wait until it has started (its modules loaded) and sits on the read
