@@ -256,12 +256,17 @@ def find_credits(text: str, start: int = 0, end: int | None = None, found=None) 
     if candidates is None:  # a character of a Traditional label: the labels of both scripts
         both_scripts, candidates = True, _credit_starts(text, start, end, True)
     match_apart = (_CREDIT_APART_BOTH_SCRIPTS if both_scripts else _CREDIT_APART).match
+    multi = _MULTI_BOTH_SCRIPTS if both_scripts else _MULTI_SIMPLIFIED
     credits = []
     position = start
     for candidate in candidates:
         if candidate < position:
             continue
-        match = match_apart(text, candidate, end)
+        match = _read_plainly(text, candidate, end, multi)
+        if match is None:
+            continue
+        if match is _UNSURE:
+            match = match_apart(text, candidate, end)
         if match is None and candidate == position and _may_follow_a_credit(text, candidate):
             # a label right after the previous credit (记者王某责编李某): only the full
             # expression knows where that credit ended (\G)
@@ -279,6 +284,138 @@ def find_credits(text: str, start: int = 0, end: int | None = None, found=None) 
             # a credit may stand (来源：本报讯（记者 王某）今天，…)
             position = max(match.end("label"), match.start("value"), match.start() + 1)
     return credits
+
+
+# Plain Python for the two commonest kinds of candidate start, which the credit expression
+# would take ~25,000 instructions and ~350 cache misses each to answer (docs/performance.md):
+# a labelled field whose value is one plain run up to the line's end (责任编辑：张玉), and a
+# reporter's label in prose that no credit can follow (记者从市政府获悉，…). Each answers only
+# when the expression's answer is certain (tests/test_credits.py compares them on generated
+# text); anything else is _UNSURE and goes to the expression.
+_UNSURE = object()
+_MULTI_SIMPLIFIED = frozenset(_LISTS_SIMPLIFIED["multi"])
+_MULTI_BOTH_SCRIPTS = frozenset(_LISTS["multi"])
+_LONGEST_LABEL = max(map(len, FIELD_OF_LABEL))
+# characters a value's plain run is made of: not what the expression's value treats with
+# care (brackets, punctuation, a colon between digits), not a character a label or trailer may
+# start with, no space (a space may stand before the next field)
+_NOT_PLAIN = frozenset("\r\n（）()【】[]；;，,。！？!?：:丨" + _GAPS) | {w[0] for w in FIELD_OF_LABEL} | set("【摄报发电攝報發電")
+# what the expression's value certainly stops at (its characters, minus the brackets and the
+# colon it may take inside a value)
+_PLAIN_VALUE_STOPS = frozenset("\r\n）)【】[]；;，,。！？!?：丨")
+_PLAIN_VALUE_LIMIT = 80
+_GLUED_SET = frozenset(_LISTS["glued"])
+_SHORTEST_GLUED = min(map(len, _GLUED_SET))
+_LONGEST_GLUED = max(map(len, _GLUED_SET))
+# what a reporter credit's names may run over: Han characters, dots, 、 and spaces (丨 is Han
+# but ends a value); at most nine names of 24 characters with their separators
+_NAME_RUN = LazyPattern(r"[\p{Han}·•・、 \t\u3000\xa0]{0,300}")
+_NAME_RUN_LIMIT = 300
+# what the end of a reporter credit may stand before (the expression's _END, its dateline and
+# trailers: a digit, a line end, a closing or opening bracket, a field separator)
+_MAY_END_A_NAME = frozenset("\r\n）)】]」』（(【[；;丨|｜")
+_STARTS_SET = frozenset(w[0] for w in FIELD_OF_LABEL) | set("【摄报发电攝報發電")
+_TRAILER_WORDS = ("摄", "攝", "报道", "報道", "報導", "发自", "發自", "电（", "電（", "电(", "電(")
+
+
+def _read_plainly(text: str, i: int, end: int, multi: frozenset):
+    """The credit expression's match at candidate i, None where it certainly has none, or
+    _UNSURE: read in plain Python for the commonest shapes."""
+    char = text[i]
+    if char in "：:":
+        return _plain_labelled_field(text, i, end, multi)
+    if char in _STARTS_SET and not _a_name_may_end_after(text, i, end):
+        return None
+    return _UNSURE
+
+
+def _plain_labelled_field(text: str, i: int, end: int, multi: frozenset):
+    """责任编辑：张玉 up to the line's end: the expression's first branch, whose label the
+    separator at i follows (perhaps after spaces) and whose value is one plain run."""
+    j = i
+    while j > 0 and text[j - 1] in _GAPS:
+        j -= 1
+    label_start = next((j - n for n in range(min(_LONGEST_LABEL, j), 1, -1) if text[j - n:j] in multi), None)
+    if label_start is None:
+        # no label of two characters or more: only 文/图 (after no word) would do
+        return _UNSURE if j > 0 and text[j - 1] in "文图圖" else None
+    k = i + 1
+    while k < end and text[k] in _GAPS:
+        k += 1
+    value_end = _plain_value_end(text, k, end)
+    if value_end is None:
+        return _UNSURE
+    return _Spans(i, value_end, label=(label_start, j), colon=(i + 1, i + 1), value=(k, value_end), text=text)
+
+
+def _plain_value_end(text: str, k: int, end: int) -> int | None:
+    """Where the expression's value starting at k ends, if that is certain: no line break at its
+    start (the value may stand on the next line), no bracket or colon it might take inside, no
+    label where the next field may start, and at most _PLAIN_VALUE_LIMIT characters."""
+    if k < end and text[k] in "\r\n":
+        return None
+    limit = min(end, k + _PLAIN_VALUE_LIMIT)
+    m = k
+    while m < limit:
+        char = text[m]
+        if char in _NOT_PLAIN:
+            if char in _PLAIN_VALUE_STOPS:
+                return m
+            if char in _STARTS_SET:
+                if _label_or_trailer_at(text, m, end):
+                    return None  # the next field may start here (or after the spaces before)
+            elif char not in _GAPS:
+                return None  # a bracket or colon the value may hold
+        m += 1
+    return m if m == end else None
+
+
+def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
+    """Whether a reporter credit (a glued label, names, then a credit's end) may start at i: a
+    label starts here and the names after it reach something a credit may end before. False
+    (no credit) only when that is certain: the run of name characters after the label ends at
+    a character no credit ends before and holds no label or trailer where one could."""
+    label_lengths = [n for n in range(_SHORTEST_GLUED, _LONGEST_GLUED + 1) if text[i:i + n] in _GLUED_SET]
+    if not label_lengths:
+        return True  # a commentary byline or something else: the expression decides
+    s = i + min(label_lengths)
+    run_end = _NAME_RUN.match(text, s, min(end, s + _NAME_RUN_LIMIT)).end()
+    if run_end >= end or run_end - s >= _NAME_RUN_LIMIT:
+        return True
+    stop = text[run_end]
+    if stop in _MAY_END_A_NAME or stop.isdigit():
+        return True
+    for q in range(s, run_end):
+        if text[q] == "丨" or (text[q] in _STARTS_SET and _label_or_trailer_at(text, q, end)):
+            return True
+    return False
+
+
+def _label_or_trailer_at(text: str, q: int, end: int) -> bool:
+    return any(text[q:q + n] in FIELD_OF_LABEL for n in range(1, _LONGEST_LABEL + 1)) or (
+        text.startswith(_TRAILER_WORDS, q))
+
+
+class _Spans:
+    """The parts of a credit expression's match that find_credits and _credit read."""
+
+    __slots__ = ("_start", "_end", "_groups", "_text")
+
+    def __init__(self, start: int, end: int, text: str, **groups: tuple[int, int]):
+        self._start, self._end, self._groups, self._text = start, end, groups, text
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self._groups[name]
+
+    def start(self, name: str | None = None) -> int:
+        return self._start if name is None else self._groups[name][0]
+
+    def end(self, name: str | None = None) -> int:
+        return self._end if name is None else self._groups[name][1]
+
+    def group(self, name: str) -> str:
+        first, last = self._groups[name]
+        return self._text[first:last]
 
 
 def _may_follow_a_credit(text: str, i: int) -> bool:

@@ -96,3 +96,57 @@ def test_reading_and_linting_search_the_text_once():
         assert searches == [text, text]  # kept for one lint only
     finally:
         del engine._body_hits
+
+
+# --- candidates read in plain Python (lint.credits._read_plainly) ---------------------------------
+# (a few labels, so that the common shapes come up often)
+PLAIN_PIECES = ["责任编辑", "编辑", "记者", "記者", "来源", "作者", "摄影记者", "评论员", "通讯员", "文", "图",
+                "：", ":", "：", " ", "　", "\n", "（", "）", "(", "【", "】", "。", "，", "、", "；", "?",
+                "·", "•", "１", "1", "Ab", "丨", "」", "［", "《", "—", "摄", "发自", "電（", "報導", "报道",
+                "张玉", "刘德宾", "王某", "10月10日", "从会上获悉", "一起开展", "国家卫健委网站", "总台", "央视", "部", "们"]
+_pieces = st.lists(st.sampled_from(PLAIN_PIECES), max_size=8).map("".join)
+# and the shape itself, a label and its separator before a value, with anything around it
+_field = st.tuples(st.sampled_from(sorted(FIELD_OF_LABEL)), st.sampled_from(["", " ", "　"]),
+                   st.sampled_from("：:"), st.sampled_from(["", " "]),
+                   st.lists(st.sampled_from(["张玉", "王", "某", "·", "1", "A", "新", "网站", "（", "）", " ", "　", "编辑", "11月9日",
+                                            ":", "0", "文", "摄", "【", "供图"]), max_size=6),
+                   st.sampled_from(["", "\n", "。", "，", "）", "；", " ", "丨", "？", "（"])).map(
+    lambda parts: "".join(parts[:4]) + "".join(parts[4]) + parts[5])
+plain_texts = st.lists(st.one_of(_pieces, _field), max_size=5).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(plain_texts)
+def test_plain_reading_answers_only_what_the_expression_answers(text):
+    """Where the plain reading answers (a match, or certainly none), the credit expression gives
+    the same: the same spans, or no match (also with \\G, right after a previous credit)."""
+    for both_scripts in (False, True):
+        multi = credits._MULTI_BOTH_SCRIPTS if both_scripts else credits._MULTI_SIMPLIFIED
+        apart = credits._CREDIT_APART_BOTH_SCRIPTS if both_scripts else credits._CREDIT_APART
+        full = credits._CREDIT_BOTH_SCRIPTS if both_scripts else credits._CREDIT
+        for start in credits._credit_starts(text, 0, len(text), both_scripts) or []:
+            plain = credits._read_plainly(text, start, len(text), multi)
+            if plain is credits._UNSURE:
+                continue
+            expected = apart.match(text, start, len(text))
+            if plain is None:
+                assert expected is None and full.match(text, start, len(text)) is None, (text, start)
+            else:
+                assert expected is not None, (text, start)
+                assert (plain.start(), plain.end()) == expected.span(), (text, start)
+                for group in ("label", "colon", "value"):
+                    assert plain.span(group) == expected.span(group), (text, start, group)
+
+
+def test_plain_reading_answers_the_common_shapes():
+    text = "正文。责任编辑：张玉\n记者从市政府获悉，今年……"
+    multi = credits._MULTI_SIMPLIFIED
+    field = credits._read_plainly(text, text.index("："), len(text), multi)
+    assert (field.group("label"), field.group("value")) == ("责任编辑", "张玉")
+    assert credits._read_plainly(text, text.index("记者"), len(text), multi) is None
+    spaced = "编辑：张玉 李四\n"
+    assert credits._read_plainly(spaced, 2, len(spaced), multi).group("value") == "张玉 李四"
+    assert credits._read_plainly("如下：感染者", 2, 6, multi) is None  # no label before the colon
+    # another field after a space, a bracket, a reporter before a line end: the expression decides
+    for text, at in (("编辑：张玉 来源：新华社", "："), ("来源：新华社（北京）", "："), ("（记者王某）", "记")):
+        assert credits._read_plainly(text, text.index(at), len(text), multi) is credits._UNSURE
