@@ -90,11 +90,19 @@ def test_a_clause_test_needs_its_word_before_in_the_same_sentence_and_none_of_it
     assert found(r, "先把" + "存" * 40 + "，在买房。") == []     # out of reach
 
 
+def test_a_clause_test_can_need_a_word_after_in_the_same_sentence():
+    r = rule([{"why": "既……又……", "forms": ["[即>既]要"], "clause": {"after": ["(，|,)(又|也)"]}}])
+    assert [f[:3] for f in found(r, "即要保留老街，又要改善居住条件。")] == [("即", 3, ["既"])]
+    assert found(r, "即要保留老街。又要改善居住条件。") == []    # 又 in another sentence
+    assert found(r, "即要保留老街和老房子，并改善居住条件。") == []  # no second half
+    assert found(r, "即要保留" + "老" * 40 + "，又要改善。") == []    # out of reach
+
+
 @pytest.mark.parametrize("clause, message", [
-    ({"after": ["先"]}, "before and unless_after"),
+    ({"later": ["先"]}, "before, unless_after and after"),
     ({"before": "先"}, "list of non-empty strings"),
     ({"unless_after": ["[在>再]"]}, "marks no error"),
-    ("先", "before and unless_after"),
+    ("先", "before, unless_after and after"),
 ])
 def test_a_malformed_clause_is_refused(clause, message):
     with pytest.raises(FieldError, match=message):
@@ -128,7 +136,11 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     # a form of a group with a clause test is written after a word its test needs before it
     prefixes = [(shipped.clauses[group] or [[]])[0][:1] for group, *_ in info]
     prefixes = [prefix[0] + "了" if prefix else "" for prefix in prefixes]
-    text, starts = lines_document([prefix + literal for prefix, literal in zip(prefixes, shipped.forms)])
+    # and before a word its test needs after it
+    suffixes = ["了" + shipped.clauses[group][2][0] if shipped.clauses[group] and shipped.clauses[group][2] else ""
+                for group, *_ in info]
+    text, starts = lines_document([prefix + literal + suffix
+                                   for prefix, literal, suffix in zip(prefixes, shipped.forms, suffixes)])
     starts = [start + len(prefix) for start, prefix in zip(starts, prefixes)]
     findings = lint_text(text, select=["typos", shipped.id])
     problems = []
@@ -141,7 +153,8 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
         if len(mine) != 1 or len(here) != 1:
             problems.append(f"{literal}: {[(f.rule, f.text) for f in here]}")
     fixed = [lit[:at] + right + lit[until:] for lit, (_, at, until, right) in zip(shipped.forms, info)]
-    text, starts = lines_document([prefix + literal for prefix, literal in zip(prefixes, fixed)])
+    text, starts = lines_document([prefix + literal + suffix
+                                   for prefix, literal, suffix in zip(prefixes, fixed, suffixes)])
     starts = [start + len(prefix) for start, prefix in zip(starts, prefixes)]
     findings = lint_text(text, select=["typos", *(r.id for r in RULES)])
     for start, (_, at, until, right) in zip(starts, info):

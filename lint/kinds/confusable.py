@@ -24,8 +24,10 @@ Fields:
       stands earlier in the same sentence, at most 30 characters (CLAUSE_REACH) before the hit;
     - `unless_after`: literals; a form is not reported when one of them stands after the hit
       in the same clause, at most 30 characters on (`在回家的路上`, `在安装过程中`:
-      the time or place reading).
-    Both are looked at only where a form of the group occurs.
+      the time or place reading);
+    - `after`: literals; a form is reported only when one of them stands after the hit in the
+      same sentence, at most 30 characters on (`即要……，又要……`: the second half of 既……又……).
+    All are looked at only where a form of the group occurs.
 
 A literal written twice in one group, a form whose correction gives another form of the rule
 (the fix would be reported again), or a marker that is missing or repeated is an error. When
@@ -112,7 +114,7 @@ def _well_formed(compiled) -> bool:
     whys, forms, info, shelters = compiled["whys"], compiled["forms"], compiled["info"], compiled["shelters"]
     clauses = compiled["clauses"]
     if not isinstance(clauses, list) or len(clauses) != len(whys) or not all(
-            clause is None or isinstance(clause, list) and len(clause) == 2
+            clause is None or isinstance(clause, list) and len(clause) == 3
             and all(isinstance(part, list) and all(isinstance(item, str) and item for item in part) for part in clause)
             for clause in clauses):
         return False
@@ -126,7 +128,7 @@ def _compile(value) -> dict:
     """The groups as the rule runs them: `whys`; `forms`, the expanded literals, one a line;
     `info`, a line per literal: group, start and end of the error in it, right form (tabs);
     `shelters`, per group, wrong form -> lines of where it stands in an exception and the
-    exception (tab); `clauses`, per group, None or [before, unless_after] (expanded literals).
+    exception (tab); `clauses`, per group, None or [before, unless_after, after] (expanded literals).
     ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
@@ -180,13 +182,13 @@ def _compile(value) -> dict:
 
 
 def _clause(value, number):
-    """A group's `clause` as [before, unless_after] (expanded literals), or None."""
+    """A group's `clause` as [before, unless_after, after] (expanded literals), or None."""
     if value is None:
         return None
-    if not isinstance(value, dict) or not value or set(value) - {"before", "unless_after"}:
-        raise ValueError(f"group {number}: `clause` is a mapping of before and unless_after")
+    if not isinstance(value, dict) or not value or set(value) - {"before", "unless_after", "after"}:
+        raise ValueError(f"group {number}: `clause` is a mapping of before, unless_after and after")
     parts = []
-    for name in ("before", "unless_after"):
+    for name in ("before", "unless_after", "after"):
         items = value.get(name) or []
         if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
             raise ValueError(f"group {number}: `clause.{name}` must be a list of non-empty strings")
@@ -199,7 +201,7 @@ def _clause(value, number):
 
 def _in_clause(text: str, start: int, end: int, clause) -> bool:
     """Whether the sentence around text[start:end] passes the group's clause test."""
-    before, unless_after = clause
+    before, unless_after, after = clause
     if before:
         low = max(0, start - CLAUSE_REACH)
         low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
@@ -212,6 +214,12 @@ def _in_clause(text: str, start: int, end: int, clause) -> bool:
         cut = min([len(right)] + [at for at in (right.find(mark) for mark in CLAUSE_ENDS) if at >= 0])
         right = right[:cut]
         if any(literal in right for literal in unless_after):
+            return False
+    if after:
+        high = min(len(text), end + CLAUSE_REACH)
+        right = text[end:high]
+        cut = min([len(right)] + [at for at in (right.find(mark) for mark in SENTENCE_ENDS) if at >= 0])
+        if not any(literal in right[:cut] for literal in after):
             return False
     return True
 
