@@ -3,7 +3,9 @@
 Each set was written without reading the typos rules, detectors, their data, their docs or the
 earlier sets' rows (see each set's README in tests/data/). They are measurement sets: these
 tests guard their shape only, never what the linter says about them, and never print a row:
-a failure names ids only.
+a failure names ids only. PYTEST_DONT_REWRITE: pytest must not explain a failed assertion with
+the values in it (a sentence), and each test hides its own frame (`__tracebackhide__`), whose
+locals hold rows.
 """
 import json
 import re
@@ -76,6 +78,7 @@ def _errors(rows):
 
 
 def test_written_without_ascii_escapes(typo_set):
+    __tracebackhide__ = True
     spec, _ = typo_set
     text = (HERE / f"{spec.name}.jsonl").read_text(encoding="utf-8")
     assert "\\u" not in text
@@ -83,6 +86,7 @@ def test_written_without_ascii_escapes(typo_set):
 
 
 def test_ids_and_sittings_record_the_order_of_writing(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     assert [r["id"] for r in rows] == [f"{spec.prefix}-{i:03d}" for i in range(1, len(rows) + 1)]
     sittings = [r["sitting"] for r in rows]
@@ -93,6 +97,7 @@ def test_ids_and_sittings_record_the_order_of_writing(typo_set):
 
 
 def test_fields_take_allowed_values(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     for r in rows:
         assert r["domain"] == spec.name.removeprefix("typos-"), r["id"]
@@ -101,6 +106,7 @@ def test_fields_take_allowed_values(typo_set):
 
 
 def test_sentences_unique(typo_set):
+    __tracebackhide__ = True
     _, rows = typo_set
     for field in ("input", "expected"):
         counts = Counter(r[field] for r in rows)
@@ -108,6 +114,7 @@ def test_sentences_unique(typo_set):
 
 
 def test_one_changed_han_character_exactly_when_wrong(typo_set):
+    __tracebackhide__ = True
     _, rows = typo_set
     for r in rows:
         assert len(r["input"]) == len(r["expected"]), r["id"]
@@ -120,6 +127,7 @@ def test_one_changed_han_character_exactly_when_wrong(typo_set):
 
 
 def test_sentences_are_news_length_with_full_width_punctuation(typo_set):
+    __tracebackhide__ = True
     _, rows = typo_set
     for r in rows:
         for text in (r["input"], r["expected"]):
@@ -130,6 +138,7 @@ def test_sentences_are_news_length_with_full_width_punctuation(typo_set):
 
 
 def test_no_sentence_of_an_earlier_set_repeated(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     earlier = set()
     for other in SETS[:SETS.index(spec)]:
@@ -139,6 +148,7 @@ def test_no_sentence_of_an_earlier_set_repeated(typo_set):
 
 
 def test_issue_examples_not_reused(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     for r in rows:
         assert not any(example in r["input"] or example in r["expected"] for example in ISSUE_EXAMPLES), r["id"]
@@ -148,6 +158,7 @@ def test_issue_examples_not_reused(typo_set):
 
 
 def test_errors_spread_over_many_words(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     if not spec.spread:
         pytest.skip("not promised by this set's README")
@@ -158,6 +169,7 @@ def test_errors_spread_over_many_words(typo_set):
 
 
 def test_counts_at_least_as_stated(typo_set):
+    __tracebackhide__ = True
     spec, rows = typo_set
     kinds = Counter(r["kind"] for r in rows)
     errors = Counter(r["error"] for r in rows)
