@@ -1,6 +1,6 @@
 """Build `lint/data/headline_score.json`, the model of the `headline.score` rule (a development tool).
 
-    python scripts/build_headline_score.py [--check] [--writers [--rules]]
+    python scripts/build_headline_score.py [--check] [--writers [--rules] [--cuts 3.5,4.0]]
 
 A logistic regression over the character 2- and 3-grams of a headline (with `^` and `$`
 marking its start and end), trained on the project's labelled headlines:
@@ -29,10 +29,15 @@ marking its start and end), trained on the project's labelled headlines:
   the rules, the model or the other sets, as training material from the start: never a
   measurement, and never read to write rules, so the rules' figures on it leaving it out are
   those of a writer not tuned on).
+- `tests/data/headlines-blind9.jsonl` (the ninth blind set: it judged the model once, at the end
+  of session 10; spent, read to write rules and training material since session 11).
+- `tests/data/headlines-train10.jsonl` and `headlines-train11.jsonl` (session 10: written blind
+  as training material by two more helpers; in the model since session 11, never read to write
+  rules).
 
-Never read: `tests/data/headlines-blind9.jsonl` and any later blind set (they judge the model, once)
+Never read: `tests/data/headlines-blind10.jsonl` and any later blind set (they judge the model, once)
 and the portal titles of the shared corpus (noisy labels; they stay a measurement of the model,
-`benchmarks/eval_headlines.py`, never its material: no portal title is a training row).
+`benchmarks/eval_headlines.py` and `--cuts`, never its material: no portal title is a training row).
 
 Why no 1-grams (session 6): the rule scores the headline of every document, and its cost is
 mostly one Python object per n-gram of the model that the headline holds. With 1-grams almost
@@ -45,15 +50,18 @@ order), so the same data gives the same bytes. Only n-grams seen in at least two
 headlines and weighing at least `MIN_WEIGHT` are kept (a small file, read on first use; its format: `dump`).
 
 `--writers` is the honest estimate of what the model does for a writer it has never seen (session
-8): leave one writer out. The third to eighth blind sets and train9 were each written by a different helper
+8): leave one writer out. The third to ninth blind sets and train9-11 were each written by a different helper
 who never saw the rules, the model or the other sets; for each of them the model is trained as
 shipped on every other labelled headline, and that writer's headlines are scored at the shipped
 threshold: recall on its clickbait and the share of its sober headlines flagged, per writer and
-pooled (counts only, never a headline). `--rules` adds the same figures for the rules alone and
+pooled (counts only, never a headline). `--cuts 3.5,3.8,4.0` prints the same pooled figures (rules
+with the model) at each of those thresholds, with the portal titles the whole pack flags with the
+model file's weights at each: the table the threshold is chosen from (session 11, see
+MIN_THRESHOLD). `--rules` adds the same figures for the rules alone and
 for the rules with the model (a headline flagged by either), by the real engine; the rules were
-written from the third to fifth sets and the eighth (session 10; session 8 fixed three sober false
-alarms of the sixth; the seventh and train9 were never read to write rules), so only the model's
-figures, and the sixth and seventh sets' and train9's for the rules, are ones of a writer not tuned on.
+written from the third to fifth sets, the eighth (session 10) and the ninth (session 11; session 8
+fixed three sober false alarms of the sixth; the seventh and train9-11 were never read to write rules), so only the model's
+figures, and the seventh set's and train9-11's for the rules, are ones of a writer not tuned on.
 
 The threshold is chosen for precision: five-fold out-of-fold scores on the training headlines,
 and the threshold is the lowest logit at which at most `SOBER_FLAGGED` of the sober ones are
@@ -122,7 +130,9 @@ SEED = 14
 # 200 KB the tests allow). Without train9 in training (the eighth set in), blind3-8 and train9 pooled the
 # same way: 0.796 (a tie); at one fixed threshold train9 helps (5.2: 0.756 against 0.744).
 # (Settings compared before the session-10 own sober headlines were added; see MIN_THRESHOLD.)
-MIN_SEEN = 4
+# Session 11 (trained with the ninth blind set and train10-11 too): 4 -> 5 (13,378 n-grams; 4 / 0.2 makes
+# ~16,600, ~240 KB, over the 200 KB the tests allow).
+MIN_SEEN = 5
 MIN_WEIGHT = 0.2
 FOLDS = 5
 # The threshold, for precision: the lowest logit at which at most SOBER_FLAGGED of the sober
@@ -159,7 +169,18 @@ SOBER_FLAGGED = 0.0025
 # fact stated). Leaving one writer out, rules and model pooled over blind3-8 and train9: at each
 # writer's portal bound 0.794 -> 0.808 with them (scratch harness); at the shipped threshold 4.1 0.798
 # (`--writers --rules`; the session-9 model and rules on the same writers: 0.803).
-MIN_THRESHOLD = 4.1
+# Session 11: how the threshold is chosen changed. The portal bound above counts three or four titles whose
+# labels are noisy, and trained with train10-11 it put the threshold at 5.02 (leaving one writer out,
+# rules + model 0.767 over blind3-8 and train9). The threshold is now the lowest (in steps of 0.1) that
+# meets two budgets, leaving one writer out (`--writers --rules --cuts`): (1) writers: the model adds at
+# most 0.2 % of the sober headlines of all writers (blind3-9, train9-11: 6,097) to what the rules flag,
+# each writer scored by a model trained without it (the pack's own target, 3 % of sober headlines,
+# binds nowhere above 3.0: 1.5 % pooled, 2.0 % on the worst writer); (2) the whole pack on the portal
+# titles labelled not-clickbait: the model may add at most 1 % of them (6 of 632) to the rules' 27 (the
+# target for the pack, 19, is below what the rules flag alone). With the session-11 data and rules: (1)
+# 3.8 (11 of 6,097), (2) 4.0 (27 -> 33): 4.0; leaving one writer out, rules + model over all ten writers
+# 0.815 at 4.0 (0.825 at 3.8; the session-10 model and data at its 4.1, with the session-11 rules, 0.790).
+MIN_THRESHOLD = 4.0
 
 def grams(text: str, n=N) -> list[str]:
     """The n-grams of `text` with ^ and $ at its ends (whitespace-only ones left out), each as
@@ -173,7 +194,8 @@ def grams(text: str, n=N) -> list[str]:
 # The blind sets each written by another writer who never saw the rules, the model or the other
 # sets: the leave-one-writer-out figures (`--writers`) leave each out in turn.
 WRITERS = ("headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl", "headlines-blind6.jsonl",
-           "headlines-blind7.jsonl", "headlines-blind8.jsonl", "headlines-train9.jsonl")
+           "headlines-blind7.jsonl", "headlines-blind8.jsonl", "headlines-train9.jsonl", "headlines-blind9.jsonl",
+           "headlines-train10.jsonl", "headlines-train11.jsonl")
 
 
 def read_jsonl(name: str) -> list[tuple[str, bool]]:
@@ -312,33 +334,82 @@ def rules_checker():
     return flagged
 
 
-def leave_one_writer_out(cut: float, rules: bool = False) -> dict:
-    """For each blind writer: the model trained as shipped without that writer's set (and
-    without any of its headlines found elsewhere), its headlines scored at `cut`. Counts only:
-    {writer: {"clickbait": [flagged, total], "sober": [flagged, total]}}, and the same for the
-    rules and the rules with the model when `rules`."""
+def writer_scores(rules: bool = False) -> dict:
+    """For each blind writer: its headlines scored by the model trained as shipped without that
+    writer's set (and without any of its headlines found elsewhere): {writer: [(score, clickbait,
+    flagged by the rules or None)]}."""
     flagged = rules_checker() if rules else None
     out = {}
     for name in WRITERS:
         held = read_jsonl(name)
         heldset = {h for h, _ in held}
         weights, bias = fit([r for r in labelled(without=name) if r[0] not in heldset])
+        out[name.removeprefix("headlines-").removesuffix(".jsonl")] = [
+            (score(weights, bias, headline), clickbait, flagged(headline) if rules else None)
+            for headline, clickbait in held]
+    return out
+
+
+def leave_one_writer_out(cut: float, rules: bool = False, scores: dict | None = None) -> dict:
+    """Counts only, at `cut`: {writer: {"model": {"clickbait": [flagged, total], "sober": [flagged,
+    total]}}}, and the same for the rules and the rules with the model when `rules`."""
+    out = {}
+    for writer, rows in (scores or writer_scores(rules)).items():
         figures = {"model": {"clickbait": [0, 0], "sober": [0, 0]}}
         if rules:
             figures["rules"] = {"clickbait": [0, 0], "sober": [0, 0]}
             figures["rules+model"] = {"clickbait": [0, 0], "sober": [0, 0]}
-        for headline, clickbait in held:
+        for value, clickbait, ruled in rows:
             key = "clickbait" if clickbait else "sober"
-            model_says = score(weights, bias, headline) > cut
+            model_says = value > cut
             says = {"model": model_says}
             if rules:
-                ruled = flagged(headline)
                 says["rules"], says["rules+model"] = ruled, ruled or model_says
             for who, yes in says.items():
                 figures[who][key][0] += yes
                 figures[who][key][1] += 1
-        out[name.removeprefix("headlines-").removesuffix(".jsonl")] = figures
+        out[writer] = figures
     return out
+
+
+def portal_titles() -> list[tuple[str, bool]]:
+    """The labelled portal titles of the shared corpus (measurement only, never training rows)."""
+    rows = []
+    for path in sorted((ROOT.parent / "shared" / "corpus" / "articles").glob("hancd-*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            rows += [(record["title"].strip(), record["label"] == "clickbait")
+                     for record in map(json.loads, handle) if record]
+    return rows
+
+
+def print_cuts(cuts: list[float], scores: dict) -> None:
+    """The table a threshold is chosen from (session 11, MIN_THRESHOLD): at each cut, leaving one
+    writer out, the rules with the model pooled over the writers (clickbait found; sober flagged, and
+    how many of them the model adds to the rules), and the whole pack on the portal titles with the
+    model file's weights."""
+    model = json.loads(OUT.read_text(encoding="utf-8"))
+    weights = dict(zip(model["grams"].split("\n"), (w / model["scale"] for w in model["weights"])))
+    flagged = rules_checker()
+    portal = [(score(weights, model["bias"], title), clickbait, flagged(title)) for title, clickbait in portal_titles()]
+    print("cut    rules+model leaving one writer out: clickbait, sober (model adds) | portal, whole pack: "
+          "labelled not-clickbait flagged, precision, recall")
+    for cut in cuts:
+        found = total = sober = sober_total = added = 0
+        for rows in scores.values():
+            for value, clickbait, ruled in rows:
+                says = ruled or value > cut
+                if clickbait:
+                    found, total = found + says, total + 1
+                else:
+                    sober, sober_total, added = sober + says, sober_total + 1, added + (says and not ruled)
+        hits = [(clickbait, ruled or value > cut) for value, clickbait, ruled in portal]
+        true = sum(c and s for c, s in hits)
+        false = sum(s and not c for c, s in hits)
+        line = f"{cut:5.2f}  {found}/{total} = {found / total:.3f}, {sober}/{sober_total} = {sober / sober_total:.2%} ({added})"
+        if portal:
+            line += (f" | {false}/{sum(not c for c, _ in hits)}, {true / max(1, true + false):.3f}, "
+                     f"{true / sum(c for c, _ in hits):.3f}")
+        print(line)
 
 
 def print_writers(figures: dict, cut: float) -> None:
@@ -384,10 +455,14 @@ def main(argv=None) -> int:
     parser.add_argument("--writers", action="store_true",
                         help="only print the leave-one-writer-out figures (at the threshold of the model file)")
     parser.add_argument("--rules", action="store_true", help="with --writers: also the rules, alone and with the model")
+    parser.add_argument("--cuts", help="with --writers --rules: the pooled and portal figures at these thresholds (3.5,4.0)")
     args = parser.parse_args(argv)
     if args.writers:
         cut = json.loads(OUT.read_text(encoding="utf-8"))["threshold"]
-        print_writers(leave_one_writer_out(cut, args.rules), cut)
+        scores = writer_scores(args.rules)
+        print_writers(leave_one_writer_out(cut, args.rules, scores), cut)
+        if args.cuts and args.rules:
+            print_cuts([float(c) for c in args.cuts.split(",")], scores)
         return 0
     if args.check and not args.retrain:
         recorded = json.loads(OUT.read_text(encoding="utf-8")).get("inputs") if OUT.exists() else None

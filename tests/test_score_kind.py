@@ -105,10 +105,10 @@ def test_the_model_file_is_what_the_build_script_makes_of_the_data():
 
 # Headlines written for this test (not from any labelled set or the corpus): the built-in model's
 # findings on them are fixed. A retrained model that changes one of them changes this list, with
-# the reason in the commit.
+# the reason in the commit. (Session 11: 老人每天早上喝一杯它，半年后体检结果让医生都愣了 left the list: the model
+# trained with the ninth set and train10-11 scores it 3.83, under its 4.0; headline.withheld reports it.)
 OWN_CLICKBAIT = [
     "这三样东西千万别放冰箱，很多人还不知道",
-    "老人每天早上喝一杯它，半年后体检结果让医生都愣了",
     "月底前一定要去银行办这件事，晚了就来不及了",
     "他退休后回到村里，村民们都没想到他会做这件事",
 ]
@@ -227,7 +227,8 @@ def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
     them flagged by another rule; at 1,500 the gate held 症状 and visited 57 % of corpus headlines
     against 49 %; session 10, the model trained with the eighth set and train9, threshold 4.1, and
     these two sets counted too: 6 of 2,948 at 1,000 n-grams, 2 at 1,200, which visits 42 % of corpus
-    headlines)."""
+    headlines; session 11, the model trained with the ninth set and train10-11 too, threshold 4.0, and
+    these three sets counted too: see the commit)."""
     from pathlib import Path
 
     from lint.builtin_rules import builtin_rules_dir
@@ -242,7 +243,8 @@ def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
     headlines = [json.loads(line)["headline"] for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl",
                  "headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl",
                  "headlines-blind6.jsonl", "headlines-blind7.jsonl", "headlines-blind8.jsonl",
-                 "headlines-train9.jsonl")
+                 "headlines-train9.jsonl", "headlines-blind9.jsonl", "headlines-train10.jsonl",
+                 "headlines-train11.jsonl")
                  for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     flagged = [h for h in headlines if model.logit(h) > model.threshold]
     lost = [h for h in flagged if not any(h[i:i + n] in heavy for n in (2, 3) for i in range(len(h)))]
