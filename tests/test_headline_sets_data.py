@@ -275,6 +275,22 @@ SETS = [
             reminder-stated result-reported rumor-answered school-notice seo-answered site-suffix
             survey-share tag-with-fact this-named video-caption
         """)),
+    HeadlineSet(
+        # four-digit ids (ht12-0001 …); each sober sitting mirrors the clickbait sitting before it
+        "headlines-train12", "ht12", per_label=250, per_family=16, subtle=Fraction(85, 100), per_topic=7,
+        splits=frozenset({"train"}), topics=TOPICS_20, **LATER, id_digits=4, sittings=2, mirrored=True,
+        banned=ISSUE_PHRASINGS,
+        families=names("""
+            blank-pointer sealed-finale guild-hush all-of-you hand-it-on shout-opener pipe-chain
+            body-dread coy-question tug-string ticking-clock count-no-items mystery-someone
+            split-result secret-knack lens-witness
+        """),
+        sober_cues=names("""
+            plain news-question figures-given speaker-quoted this-resolved official-must reader-told
+            explainer-answered ending-stated source-named rumor-answered items-listed survey-figures
+            deadline-dated column-tag trigger-literal first-person-facts winner-named search-answered
+            alert-specific person-named contrast-stated
+        """)),
 ]
 
 
