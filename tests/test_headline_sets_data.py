@@ -28,6 +28,11 @@ TOPICS_20 = names("""
     local health finance tech sports education traffic food culture weather housing workplace law
     consumer travel family agriculture environment science entertainment
 """)
+# the topics of train13 (regional, consumer, rural, hobby and service news)
+TOPICS_T13 = names("""
+    local commerce rural education parenting fitness sports pets auto science military-history celebrity
+    travel jobs health food housing money traffic weather
+""")
 # the issue's illustrative phrasings (issue 14) are not test cases: none may appear in blind10
 ISSUE_PHRASINGS = ("这种做法", "那个细节", "这3件事", "结局谁也没想到", "最后的结果让人意外",
                    "只有业内人才懂", "医生私下才说的", "九成人都不知道", "大多数人一直理解反了",
@@ -290,6 +295,21 @@ SETS = [
             explainer-answered ending-stated source-named rumor-answered items-listed survey-figures
             deadline-dated column-tag trigger-literal first-person-facts winner-named search-answered
             alert-specific person-named contrast-stated
+        """)),
+    HeadlineSet(
+        # ids ht13-0001 …; each sober sitting mirrors the clickbait sitting before it line for line
+        "headlines-train13", "ht13", per_label=250, per_family=16, subtle=Fraction(85, 100), per_topic=4,
+        splits=frozenset({"train"}), topics=TOPICS_T13, **LATER, id_digits=4, sittings=2, mirrored=True,
+        banned=ISSUE_PHRASINGS,
+        families=names("""
+            fog-pronoun curtain-drop counter-lore headcount-claim relay-plea bang-opener keyword-echo
+            body-alarm dangling-why guilt-tug hourglass-push missing-tally blank-figure you-blame
+            shadow-person reaction-proxy
+        """),
+        sober_cues=names("""
+            answered-question hard-numbers speaker-quote named-this must-notice reader-fact explainer
+            outcome-given named-insider survey-object itemized real-alarm seo-answered episode-content
+            rumor-settled result-line change-spelled profile-told deadline-stated tag-fact plain
         """)),
 ]
 
