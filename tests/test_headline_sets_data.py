@@ -282,13 +282,21 @@ SETS = [
         """)),
     HeadlineSet(
         # four-digit ids (ht12-0001 …); each sober sitting mirrors the clickbait sitting before it
-        "headlines-train12", "ht12", per_label=250, per_family=16, subtle=Fraction(85, 100), per_topic=7,
-        splits=frozenset({"train"}), topics=TOPICS_20, **LATER, id_digits=4, sittings=2, mirrored=True,
+        "headlines-train12", "ht12", per_label=1000, per_family=12, subtle=Fraction(9, 10), per_topic=45,
+        splits=frozenset({"train"}), topics=TOPICS_20, **LATER, id_digits=4, sittings=16, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
-            blank-pointer sealed-finale guild-hush all-of-you hand-it-on shout-opener pipe-chain
-            body-dread coy-question tug-string ticking-clock count-no-items mystery-someone
-            split-result secret-knack lens-witness
+            abroad-banned all-of-you belief-undone blank-pointer body-dread cash-door chat-screenshot
+            comment-summon count-no-items coy-question dare-reader date-shift diary-moral echo-quote
+            elder-rule era-shift fine-print-veil fomo-missed grandma-recipe grapevine-loop group-hail
+            guild-hush hand-it-on hashtag-stub hidden-price hollow-bulletin home-hazard if-only-known
+            kid-utterance lens-witness letter-unread mark-pileup mid-clip-cut mute-number
+            mystery-someone nameplate-hidden omen-reading open-loop-question overlooked-gem
+            paradox-claim phone-call-hook phrase-decoder pipe-chain quiet-winner ranking-veil
+            ripple-reaction robe-authority scarce-stock sealed-finale secret-knack shout-opener
+            slang-blast small-tweak somewhere-vague split-result status-envy stop-now test-yourself
+            ticking-clock timing-leak town-murmur trailing-hush true-identity tug-string twist-marker
+            verdict-withheld versus-tease wait-and-see why-dangling years-on you-blamed
         """),
         sober_cues=names("""
             plain news-question figures-given speaker-quoted this-resolved official-must reader-told
