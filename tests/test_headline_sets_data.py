@@ -282,8 +282,8 @@ SETS = [
         """)),
     HeadlineSet(
         # four-digit ids (ht12-0001 …); each sober sitting mirrors the clickbait sitting before it
-        "headlines-train12", "ht12", per_label=1000, per_family=12, subtle=Fraction(9, 10), per_topic=45,
-        splits=frozenset({"train"}), topics=TOPICS_20, **LATER, id_digits=4, sittings=16, mirrored=True,
+        "headlines-train12", "ht12", per_label=1290, per_family=12, subtle=Fraction(9, 10), per_topic=50,
+        splits=frozenset({"train"}), topics=TOPICS_20, **LATER, id_digits=4, sittings=22, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
             abroad-banned all-of-you belief-undone blank-pointer body-dread cash-door chat-screenshot
