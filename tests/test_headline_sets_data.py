@@ -305,14 +305,22 @@ SETS = [
             alert-specific person-named contrast-stated
         """)),
     HeadlineSet(
-        # ids ht13-0001 …; each sober sitting mirrors the clickbait sitting before it line for line
-        "headlines-train13", "ht13", per_label=250, per_family=16, subtle=Fraction(85, 100), per_topic=4,
-        splits=frozenset({"train"}), topics=TOPICS_T13, **LATER, id_digits=4, sittings=2, mirrored=True,
+        # four-digit ids (ht13-0001 …); each sober sitting mirrors the clickbait sitting before it
+        # line for line; over nine in ten of the clickbait subtle as written
+        "headlines-train13", "ht13", per_label=1000, per_family=16, subtle=Fraction(9, 10), per_topic=25,
+        splits=frozenset({"train"}), topics=TOPICS_T13, **LATER, id_digits=4, sittings=8, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
             fog-pronoun curtain-drop counter-lore headcount-claim relay-plea bang-opener keyword-echo
             body-alarm dangling-why guilt-tug hourglass-push missing-tally blank-figure you-blame
-            shadow-person reaction-proxy
+            shadow-person reaction-proxy netspeak-blast belief-upended lone-lever poll-the-crowd
+            fade-dots lens-reveal grapevine-town unnamed-expert diary-moral two-roads gift-bait
+            everything-changes notice-husk crystal-ball podium-blank n-day-trial mask-drop
+            neighbor-envy stay-till-end vlog-stop voice-in-void ratio-fright alley-famous price-drift
+            late-regret stop-now-plea omen-check after-fifty child-line paw-mystery dashboard-secret
+            archive-riddle star-blind-item backstage-cut payslip-tease unmapped-spot score-sealed
+            field-trick scoreboard-flip cosmos-wow tag-stub answer-is-out part-two milestone-panic
+            dare-the-reader understate-hook abroad-mirror triple-question
         """),
         sober_cues=names("""
             answered-question hard-numbers speaker-quote named-this must-notice reader-fact explainer
