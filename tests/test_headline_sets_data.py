@@ -308,7 +308,7 @@ SETS = [
         # four-digit ids (ht13-0001 …); each sober sitting mirrors the clickbait sitting before it
         # line for line; over nine in ten of the clickbait subtle as written
         "headlines-train13", "ht13", per_label=1000, per_family=16, subtle=Fraction(9, 10), per_topic=25,
-        splits=frozenset({"train"}), topics=TOPICS_T13, **LATER, id_digits=4, sittings=8, mirrored=True,
+        splits=frozenset({"train"}), topics=TOPICS_T13, **LATER, id_digits=4, sittings=10, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
             fog-pronoun curtain-drop counter-lore headcount-claim relay-plea bang-opener keyword-echo
@@ -320,7 +320,8 @@ SETS = [
             late-regret stop-now-plea omen-check after-fifty child-line paw-mystery dashboard-secret
             archive-riddle star-blind-item backstage-cut payslip-tease unmapped-spot score-sealed
             field-trick scoreboard-flip cosmos-wow tag-stub answer-is-out part-two milestone-panic
-            dare-the-reader understate-hook abroad-mirror triple-question
+            dare-the-reader understate-hook abroad-mirror triple-question colon-veil dated-blank
+            orphan-number local-gasp paid-lesson bracket-lure minute-explainer-shell number-riddle
         """),
         sober_cues=names("""
             answered-question hard-numbers speaker-quote named-this must-notice reader-fact explainer
