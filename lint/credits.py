@@ -153,7 +153,8 @@ _TRAILER = r"(?:[摄攝](?=$|[\s）)】\]」，。])|报道|報道|報導|发自
 _CLOSING = rf"(?:{_GAP}*(?:[摄攝](?=$|[\s）)】\]」，。])|报道|報道|報導|(?:发自|發自)(?:(?!{_NEXT})\p{{Han}}){{0,10}}))?"
 # Characters that may start the next field or a trailer. Only at these does a value test the
 # (long) lookahead for the next field: most characters of a value pass on a cheap class.
-_STARTS = regex.escape("".join(sorted({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电攝報發電"))))
+_START_CHARS = frozenset({w[0] for w in FIELD_OF_LABEL} | set("【摄报发电攝報發電"))
+_STARTS = regex.escape("".join(sorted(_START_CHARS)))
 # the last characters of labels: a space after any other character cannot follow a label
 _LABEL_ENDS = regex.escape("".join(sorted({w[-1] for w in FIELD_OF_LABEL})))
 _NAME_CHAR = rf"(?:(?![{_STARTS}丨])[\p{{Han}}·•・]|(?!{_NEXT}|{_TRAILER})[{_STARTS}])"
@@ -290,8 +291,8 @@ def find_credits(text: str, start: int = 0, end: int | None = None, found=None) 
 # would take ~25,000 instructions and ~350 cache misses each to answer (docs/performance.md):
 # a labelled field whose value is one plain run up to the line's end (责任编辑：张玉), and a
 # reporter's label in prose that no credit can follow (记者从市政府获悉，…). Each answers only
-# when the expression's answer is certain (tests/test_credits.py compares them on generated
-# text); anything else is _UNSURE and goes to the expression.
+# when the expression's answer is certain (tests/test_credit_starts.py compares them on
+# generated text); anything else is _UNSURE and goes to the expression.
 _UNSURE = object()
 _MULTI_SIMPLIFIED = frozenset(_LISTS_SIMPLIFIED["multi"])
 _MULTI_BOTH_SCRIPTS = frozenset(_LISTS["multi"])
@@ -299,7 +300,7 @@ _LONGEST_LABEL = max(map(len, FIELD_OF_LABEL))
 # characters a value's plain run is made of: not what the expression's value treats with
 # care (brackets, punctuation, a colon between digits), not a character a label or trailer may
 # start with, no space (a space may stand before the next field)
-_NOT_PLAIN = frozenset("\r\n（）()【】[]；;，,。！？!?：:丨" + _GAPS) | {w[0] for w in FIELD_OF_LABEL} | set("【摄报发电攝報發電")
+_NOT_PLAIN = frozenset("\r\n（）()【】[]；;，,。！？!?：:丨" + _GAPS) | _START_CHARS
 # what the expression's value certainly stops at (its characters, minus the brackets and the
 # colon it may take inside a value)
 _PLAIN_VALUE_STOPS = frozenset("\r\n）)【】[]；;，,。！？!?：丨")
@@ -314,7 +315,6 @@ _NAME_RUN_LIMIT = 300
 # what the end of a reporter credit may stand before (the expression's _END, its dateline and
 # trailers: a digit, a line end, a closing or opening bracket, a field separator)
 _MAY_END_A_NAME = frozenset("\r\n）)】]」』（(【[；;丨|｜")
-_STARTS_SET = frozenset(w[0] for w in FIELD_OF_LABEL) | set("【摄报发电攝報發電")
 _TRAILER_WORDS = ("摄", "攝", "报道", "報道", "報導", "发自", "發自", "电（", "電（", "电(", "電(")
 
 
@@ -324,7 +324,7 @@ def _read_plainly(text: str, i: int, end: int, multi: frozenset):
     char = text[i]
     if char in "：:":
         return _plain_labelled_field(text, i, end, multi)
-    if char in _STARTS_SET and not _a_name_may_end_after(text, i, end):
+    if char in _START_CHARS and not _a_name_may_end_after(text, i, end):
         return None
     return _UNSURE
 
@@ -361,7 +361,7 @@ def _plain_value_end(text: str, k: int, end: int) -> int | None:
         if char in _NOT_PLAIN:
             if char in _PLAIN_VALUE_STOPS:
                 return m
-            if char in _STARTS_SET:
+            if char in _START_CHARS:
                 if _label_or_trailer_at(text, m, end):
                     return None  # the next field may start here (or after the spaces before)
             elif char not in _GAPS:
@@ -386,7 +386,7 @@ def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
     if stop in _MAY_END_A_NAME or stop.isdigit():
         return True
     for q in range(s, run_end):
-        if text[q] == "丨" or (text[q] in _STARTS_SET and _label_or_trailer_at(text, q, end)):
+        if text[q] == "丨" or (text[q] in _START_CHARS and _label_or_trailer_at(text, q, end)):
             return True
     return False
 
