@@ -209,6 +209,28 @@ SETS = [
             identity-told exclaim-with-facts
         """)),
     HeadlineSet(
+        # four-digit ids (hb11-0001 …), ten sittings, each sober one mirroring the clickbait one
+        # before it; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
+        # INTERIM (sittings 1-2): minimums of the lines landed so far
+        "headlines-blind11", "hb11", per_label=130, per_family=2, subtle=Fraction(9, 10), per_topic=4,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=2, mirrored=True, banned=ISSUE_PHRASINGS,
+        families=names("""
+            pronoun-fog cut-at-the-turn insider-hush majority-myth pass-along hook-bang search-chain
+            dread-hint hurry-vague gap-why tally-tease tear-tug grand-claim sum-unsaid then-now
+            faceless-star crowd-gasp wrong-way one-fix dots-hang footage-hint grapevine coat-advice
+            years-taught-me fork-ending hidden-identity stop-it freebie-tease game-shift empty-bulletin
+            will-it podium-hidden test-yourself sign-watch twist-flag poll-the-reader you-there
+            leak-drain slang-boost neighbors-already fine-clause seal-of-authority voice-no-face
+            stay-to-end kicker-veil
+        """),
+        sober_cues=names("""
+            plain answered-why result-given numbers-told quote-with-speaker this-resolved
+            notice-with-content advice-spelled list-given winner-given rumor-settled person-told
+            study-finding hazard-specified deadline-stated reader-fact forecast-named verdict-told
+            contrast-given first-person-told insider-named expert-named literal-loud-word bang-alert
+            seo-title-answered column-bracket quote-ellipsis poll-share
+        """)),
+    HeadlineSet(
         "headlines-train9", "ht9", per_label=860, per_family=11, subtle=Fraction(8, 10), per_topic=25,
         splits=frozenset({"train"}), **LATER,
         families=names("""
