@@ -50,10 +50,10 @@ SETS = [
     _set("typos-blind-news4", "tb4", 525, 355, 170, {"idiom": 110, "word": 200, "char": 40},
          {"same-sound": 290, "near-sound": 25, "shape": 20, "other": 10},
          sittings=5, no_issue_pairs=True, spread=True, pairs=330),
-    # INTERIM (sittings 1-3 of 5) 311 lines: 226 wrong, 85 right; idiom 73, word 131, char 22; 215 distinct pairs
-    _set("typos-blind-news5", "tb5", 310, 225, 85, {"idiom": 70, "word": 130, "char": 20},
-         {"same-sound": 200, "near-sound": 12, "shape": 10, "other": 3},
-         sittings=3, no_issue_pairs=True, spread=True, pairs=210),
+    # 549 lines: 378 wrong, 171 right; idiom 118, word 219, char 41; 354 distinct pairs
+    _set("typos-blind-news5", "tb5", 545, 375, 170, {"idiom": 115, "word": 215, "char": 40},
+         {"same-sound": 315, "near-sound": 25, "shape": 20, "other": 10},
+         sittings=5, no_issue_pairs=True, spread=True, pairs=345),
 ]
 
 
