@@ -210,10 +210,10 @@ SETS = [
         """)),
     HeadlineSet(
         # four-digit ids (hb11-0001 …), ten sittings, each sober one mirroring the clickbait one
-        # before it; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
-        # INTERIM (sittings 1-2): minimums of the lines landed so far
-        "headlines-blind11", "hb11", per_label=130, per_family=2, subtle=Fraction(9, 10), per_topic=4,
-        topics=TOPICS_20, **LATER, id_digits=4, sittings=2, mirrored=True, banned=ISSUE_PHRASINGS,
+        # before it; surface (length, colons, digits, quotes, commas, 【】) matched per sitting;
+        # over nine in ten of the clickbait subtle as written
+        "headlines-blind11", "hb11", per_label=540, per_family=12, subtle=Fraction(9, 10), per_topic=24,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=10, mirrored=True, banned=ISSUE_PHRASINGS,
         families=names("""
             pronoun-fog cut-at-the-turn insider-hush majority-myth pass-along hook-bang search-chain
             dread-hint hurry-vague gap-why tally-tease tear-tug grand-claim sum-unsaid then-now
