@@ -203,7 +203,9 @@ def test_a_gated_rule_is_visited_only_where_a_heavy_n_gram_is():
     bait = "辛苦攒了半辈子的钱，最后竟然换来这样一句话\n"
     assert any(g in bait for g in heavy)
     assert [f.message for f in found(bait, gated)] == [f.message for f in found(bait)]
-    calm = "市统计局发布前三季度数据\n正文。\n"
+    # (session 12: 发布 after 局 became a heavy n-gram: the tenth writer's notices that only say whom
+    # they concern, 某部门发布提醒，……请留意; the calm headline now says 公布)
+    calm = "市统计局公布前三季度数据\n正文。\n"
     assert not any(g in calm.split("\n")[0] for g in heavy)
     rule = parse_pack(textwrap.dedent(gated), "test.yaml")[0]
     assert rule.literal_only and rule.literals() == heavy
@@ -228,7 +230,8 @@ def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
     against 49 %; session 10, the model trained with the eighth set and train9, threshold 4.1, and
     these two sets counted too: 6 of 2,948 at 1,000 n-grams, 2 at 1,200, which visits 42 % of corpus
     headlines; session 11, the model trained with the ninth set and train10-11 too, threshold 4.0, and
-    these three sets counted too: see the commit)."""
+    these three sets counted too: see the commit; session 12, the model trained with the tenth set and
+    train12-13 too, threshold 4.1, and these three sets counted too: see the commit)."""
     from pathlib import Path
 
     from lint.builtin_rules import builtin_rules_dir
@@ -244,7 +247,8 @@ def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
                  "headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl",
                  "headlines-blind6.jsonl", "headlines-blind7.jsonl", "headlines-blind8.jsonl",
                  "headlines-train9.jsonl", "headlines-blind9.jsonl", "headlines-train10.jsonl",
-                 "headlines-train11.jsonl")
+                 "headlines-train11.jsonl", "headlines-blind10.jsonl", "headlines-train12.jsonl",
+                 "headlines-train13.jsonl")
                  for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     flagged = [h for h in headlines if model.logit(h) > model.threshold]
     lost = [h for h in flagged if not any(h[i:i + n] in heavy for n in (2, 3) for i in range(len(h)))]
