@@ -2,7 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
-                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10]
+                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10] [--blind11]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -52,8 +52,11 @@ headline.
 3i. tests/data/headlines-blind9.jsonl: the ninth blind set (session 10, written by a helper who
    never saw the rules). Measured once by the lead at the end of session 10 (`--blind9`, counts
    only); spent since session 11 (read to write rules; training material of the model).
-3j. tests/data/headlines-blind10.jsonl: the tenth blind set (session 11). `--blind10`, counts only,
-   is for the lead's one measurement at the end of session 11; the headline helper never runs it.
+3j. tests/data/headlines-blind10.jsonl: the tenth blind set (session 11, written by a helper who
+   never saw the rules). Measured once by the lead at the end of session 11 (`--blind10`, counts
+   only); spent since session 12 (read to write rules; training material of the model).
+3k. tests/data/headlines-blind11.jsonl: the eleventh blind set (session 12). `--blind11`, counts only,
+   is for the lead's one measurement at the end of session 12; the headline helper never runs it.
    Every blind-set and portal figure is also given without `headline.score` (the model, on by
    default since session 8, asked for here by name), to show what it adds. The sets measured
    whole are listed in WHOLE_BLIND_SETS: a new set is one line there.
@@ -97,7 +100,8 @@ WHOLE_BLIND_SETS = {
     7: "seventh blind set (spent since session 8: training material of the model since session 9)",
     8: "eighth blind set (spent since session 10: tuned figures, training material of the model)",
     9: "ninth blind set (spent since session 11: tuned figures, training material of the model)",
-    10: "tenth blind set (session 11, written blind; never read by the headline helper: for the lead's one measurement)",
+    10: "tenth blind set (spent since session 12: tuned figures, training material of the model)",
+    11: "eleventh blind set (session 12, written blind; never read by the headline helper: for the lead's one measurement)",
 }
 
 
