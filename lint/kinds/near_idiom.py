@@ -438,7 +438,13 @@ class NearIdiom(Rule):
         self.pair_list = tuple(pairs)
         self.thresholds = {**DEFAULT_THRESHOLDS, **thresholds}
         self.context = context
-        self.shelter_literals = list(dict.fromkeys(list(forms) + list(exceptions) + list(known_errors)))
+        self.shelter_literals = list(dict.fromkeys(list(forms) + list(exceptions)))
+        # the other rules' wrong forms are no literals of this rule: each would be a second
+        # pattern of the shared automaton for a string the other rule already holds (~2,600 in
+        # the built-in pack, ~7,000 instructions each at every start); a candidate window, a few
+        # per MB, looks them up around itself instead (`_known_near`)
+        self.known_errors = tuple(dict.fromkeys(known_errors))
+        self._known = None
         self._confusions = None
         self.in_word = in_word
         self.names = names
@@ -544,9 +550,22 @@ class NearIdiom(Rule):
             last = bisect.bisect_left(shelter_starts, end)
             if any(e > start for _, e in shelters[first:last]):
                 continue
+            if self.known_errors and self._known_near(text, start, end):
+                continue
             match = self._judge(doc, text, start, end, found)
             if match is not None:
                 yield match
+
+    def _known_near(self, text, start, end) -> bool:
+        """Whether a wrong form of `known_errors` occurs in text overlapping [start, end)."""
+        if self._known is None:
+            self._known = (frozenset(self.known_errors), sorted({len(form) for form in self.known_errors}))
+        known, lengths = self._known
+        for length in lengths:
+            for at in range(max(0, start - length + 1), end):
+                if text[at:at + length] in known:
+                    return True
+        return False
 
     def _judge(self, doc, text, start, end, found):
         window = text[start:end]
