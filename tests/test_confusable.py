@@ -6,7 +6,7 @@ import pytest
 
 from lint import lint_text
 from lint.kinds import KINDS, FieldError
-from lint.kinds.confusable import expand
+from lint.kinds.confusable import _in_clause, expand
 from lint.rulepack import builtin_rules_dir, load_packs
 
 RULES = [r for r in load_packs([builtin_rules_dir()]) if r.pack == "typos" and r.KIND == "confusable"]
@@ -99,10 +99,13 @@ def test_a_clause_test_can_need_a_word_after_in_the_same_sentence():
 
 
 @pytest.mark.parametrize("clause, message", [
-    ({"later": ["先"]}, "before, unless_after and after"),
+    ({"later": ["先"]}, "a mapping of before, unless_after, after, prev"),
     ({"before": "先"}, "list of non-empty strings"),
     ({"unless_after": ["[在>再]"]}, "marks no error"),
-    ("先", "before, unless_after and after"),
+    ("先", "a mapping of before, unless_after, after, prev"),
+    ([], "a non-empty list of mappings"),
+    ({"next": ["向"]}, "must be a regular expression"),
+    ({"prev": "(都"}, "clause.prev: missing"),
 ])
 def test_a_malformed_clause_is_refused(clause, message):
     with pytest.raises(FieldError, match=message):
@@ -127,6 +130,10 @@ def lines_document(items):
     return text, starts
 
 
+# words before and after a form that the shipped groups' expression tests (prev, next) take
+PROBES = [("都", ""), ("", "向他"), ("行驶", "。"), ("提出", "。")]
+
+
 @pytest.mark.parametrize("shipped", RULES, ids=lambda r: r.id)
 def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_again(shipped):
     """Each expanded literal, written alone, is one finding of its own rule at the marked
@@ -134,11 +141,18 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     error), and the corrected literal is not reported by any typos.confusable/particle form."""
     info = [shipped.form_info(index) for index in range(len(shipped.forms))]
     # a form of a group with a clause test is written after a word its test needs before it
-    prefixes = [(shipped.clauses[group] or [[]])[0][:1] for group, *_ in info]
-    prefixes = [prefix[0] + "了" if prefix else "" for prefix in prefixes]
-    # and before a word its test needs after it
-    suffixes = ["了" + shipped.clauses[group][2][0] if shipped.clauses[group] and shipped.clauses[group][2] else ""
-                for group, *_ in info]
+    # and before a word its test needs after it: the first pair of PROBES that passes the test
+    prefixes, suffixes = [], []
+    for literal, (group, *_) in zip(shipped.forms, info):
+        clause = shipped.clauses[group]
+        probes = [("", "")]
+        if clause:
+            before, after = clause[0][0][:1], clause[0][2][:1]
+            probes = [(before[0] + "了" if before else "", "了" + after[0] if after else "")] + PROBES
+            probes = [(p, s) for p, s in probes
+                      if any(_in_clause(p + literal + s, len(p), len(p) + len(literal), c) for c in clause)][:1] or [("", "")]
+        prefixes.append(probes[0][0])
+        suffixes.append(probes[0][1])
     text, starts = lines_document([prefix + literal + suffix
                                    for prefix, literal, suffix in zip(prefixes, shipped.forms, suffixes)])
     starts = [start + len(prefix) for start, prefix in zip(starts, prefixes)]
@@ -290,3 +304,16 @@ def test_compiled_groups_are_remembered_and_a_damaged_entry_is_compiled_again(ow
         assert confusable._groups(groups) == fresh
         assert confusable._well_formed(__import__("json").loads(entry.read_text(encoding="utf-8")))
     assert [f[:3] for f in found(rule(groups), "再这之前，他在也不来了。")] == [("再", 3, ["在"]), ("在", 9, ["再"])]
+
+
+def test_a_clause_test_can_look_right_before_and_right_after_the_form():
+    r = rule([{"why": "状语用“地”", "forms": ["(认真|耐心)[的>地]"],
+               "exceptions": ["的态度"],
+               "clause": [{"prev": "(?<!而)(?:都|也)"}, {"next": "向|在(?!职)"}]}])
+    assert [f[:3] for f in found(r, "大家都认真的听讲。")] == [("的", 8, ["地"])]
+    assert [f[0] for f in found(r, "民警耐心的向老人讲解。")] == ["的"]
+    assert found(r, "医生耐心的讲解让人感动。") == []          # no adverb before, no preposition after
+    assert found(r, "复杂而也认真的工作。") == []                # the expression's own look-behind
+    assert found(r, "他们耐心的在职培训。") == []                # (?!职)
+    assert found(r, "他们都认真的态度。") == []                  # the exception
+    assert found(r, "都。认真的听讲。") == []                    # the adverb in another sentence

@@ -27,7 +27,15 @@ Fields:
       the time or place reading);
     - `after`: literals; a form is reported only when one of them stands after the hit in the
       same sentence, at most 30 characters on (`即要……，又要……`: the second half of 既……又……).
-    All are looked at only where a form of the group occurs.
+    - `prev` / `unless_prev`: a regular expression that must (must not) match the text right
+      before the hit, ending where the form starts (within the sentence, at most 30 characters
+      back): `(都|也|一边)(认真|耐心)` before `[的>地]`;
+    - `next` / `unless_next`: a regular expression that must (must not) match the text right
+      after the hit, starting where the form ends (within the sentence, at most 30 characters
+      on): a preposition or a verb with an aspect mark after `认真[的>地]`, not `向导` or `态度`.
+    All are looked at only where a form of the group occurs (the expressions are compiled at
+    the group's first hit). `clause` may also be a list of such mappings: a form is reported
+    when one of them passes.
 
 A literal written twice in one group, a form whose correction gives another form of the rule
 (the fix would be reported again), or a marker that is missing or repeated is an error. When
@@ -40,6 +48,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..cache import digest_entry, read_cache, write_cache
@@ -47,6 +56,9 @@ from ..findings import Match
 from .rule import Rule
 
 CLAUSE_REACH = 30
+# the parts of a group's `clause`: literal tests, then the expression tests (EXPRESSION_PARTS)
+CLAUSE_PARTS = ("before", "unless_after", "after", "prev", "unless_prev", "next", "unless_next")
+EXPRESSION_PARTS = ("prev", "unless_prev", "next", "unless_next")
 SENTENCE_ENDS = "。！？；!?;\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、"
 _PART = re.compile(r"\[([^\[\]>]+)>([^\[\]>]+)\]|\(([^()]*)\)|([^\[\]()]+)")
@@ -114,8 +126,10 @@ def _well_formed(compiled) -> bool:
     whys, forms, info, shelters = compiled["whys"], compiled["forms"], compiled["info"], compiled["shelters"]
     clauses = compiled["clauses"]
     if not isinstance(clauses, list) or len(clauses) != len(whys) or not all(
-            clause is None or isinstance(clause, list) and len(clause) == 3
-            and all(isinstance(part, list) and all(isinstance(item, str) and item for item in part) for part in clause)
+            clause is None or isinstance(clause, list) and clause and all(
+                isinstance(choice, list) and len(choice) == len(CLAUSE_PARTS)
+                and all(isinstance(part, list) and all(isinstance(item, str) and item for item in part)
+                        for part in choice) for choice in clause)
             for clause in clauses):
         return False
     return (isinstance(whys, list) and whys and all(isinstance(why, str) for why in whys)
@@ -128,7 +142,8 @@ def _compile(value) -> dict:
     """The groups as the rule runs them: `whys`; `forms`, the expanded literals, one a line;
     `info`, a line per literal: group, start and end of the error in it, right form (tabs);
     `shelters`, per group, wrong form -> lines of where it stands in an exception and the
-    exception (tab); `clauses`, per group, None or [before, unless_after, after] (expanded literals).
+    exception (tab); `clauses`, per group, None or a list of choices, each a list per part of
+    CLAUSE_PARTS (the literal tests expanded; an expression test, [] or [its text]).
     ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
@@ -182,13 +197,36 @@ def _compile(value) -> dict:
 
 
 def _clause(value, number):
-    """A group's `clause` as [before, unless_after, after] (expanded literals), or None."""
+    """A group's `clause` (a mapping, or a list of mappings any one of which may pass) as a
+    list of choices, each a list per part of CLAUSE_PARTS (literal tests expanded; an
+    expression test as [] or [its text], checked here), or None."""
     if value is None:
         return None
-    if not isinstance(value, dict) or not value or set(value) - {"before", "unless_after", "after"}:
-        raise ValueError(f"group {number}: `clause` is a mapping of before, unless_after and after")
+    if isinstance(value, list):
+        if not value:
+            raise ValueError(f"group {number}: `clause` is a mapping or a non-empty list of mappings")
+        return [_choice(item, number) for item in value]
+    return [_choice(value, number)]
+
+
+def _choice(value, number):
+    if not isinstance(value, dict) or not value or set(value) - set(CLAUSE_PARTS):
+        raise ValueError(f"group {number}: `clause` is a mapping of {', '.join(CLAUSE_PARTS)}")
     parts = []
-    for name in ("before", "unless_after", "after"):
+    for name in CLAUSE_PARTS:
+        if name in EXPRESSION_PARTS:
+            expression = value.get(name)
+            if expression is None:
+                parts.append([])
+                continue
+            if not isinstance(expression, str) or not expression:
+                raise ValueError(f"group {number}: `clause.{name}` must be a regular expression")
+            try:
+                re.compile(expression)
+            except re.error as error:
+                raise ValueError(f"group {number}: clause.{name}: {error}") from None
+            parts.append([expression])
+            continue
         items = value.get(name) or []
         if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
             raise ValueError(f"group {number}: `clause.{name}` must be a list of non-empty strings")
@@ -199,9 +237,31 @@ def _clause(value, number):
     return parts
 
 
+@lru_cache(maxsize=None)
+def _expression(text: str, before: bool):
+    """A clause's expression compiled: anchored at the form's end (`next`) or start (`prev`)."""
+    return re.compile(f"(?:{text})$" if before else text)
+
+
 def _in_clause(text: str, start: int, end: int, clause) -> bool:
     """Whether the sentence around text[start:end] passes the group's clause test."""
-    before, unless_after, after = clause
+    before, unless_after, after, prev, unless_prev, next_, unless_next = clause
+    if prev or unless_prev:
+        low = max(0, start - CLAUSE_REACH)
+        low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
+        left = text[low:start]
+        if prev and _expression(prev[0], True).search(left) is None:
+            return False
+        if unless_prev and _expression(unless_prev[0], True).search(left) is not None:
+            return False
+    if next_ or unless_next:
+        right = text[end:min(len(text), end + CLAUSE_REACH)]
+        cut = min([len(right)] + [at for at in (right.find(mark) for mark in SENTENCE_ENDS) if at >= 0])
+        right = right[:cut]
+        if next_ and _expression(next_[0], False).match(right) is None:
+            return False
+        if unless_next and _expression(unless_next[0], False).match(right) is not None:
+            return False
     if before:
         low = max(0, start - CLAUSE_REACH)
         low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
@@ -293,7 +353,7 @@ class Confusable(Rule):
                    for exception, offset in self.shelters(group, text[at:until])):
                 continue
             clause = self.clauses[group]
-            if clause is not None and not _in_clause(text, start, end, clause):
+            if clause is not None and not any(_in_clause(text, start, end, choice) for choice in clause):
                 continue
             reported.append((at, until))
             literal = self.forms[index]
