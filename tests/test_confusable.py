@@ -104,8 +104,8 @@ def test_a_clause_test_can_need_a_word_after_in_the_same_sentence():
     ({"unless_after": ["[在>再]"]}, "marks no error"),
     ("先", "a mapping of before, unless_after, after, prev"),
     ([], "a non-empty list of mappings"),
-    ({"next": ["向"]}, "must be a regular expression"),
-    ({"prev": "(都"}, "clause.prev: missing"),
+    ({"next": "向"}, "list of non-empty strings"),
+    ({"prev": ["(都"]}, "must pair"),
 ])
 def test_a_malformed_clause_is_refused(clause, message):
     with pytest.raises(FieldError, match=message):
@@ -131,7 +131,7 @@ def lines_document(items):
 
 
 # words before and after a form that the shipped groups' expression tests (prev, next) take
-PROBES = [("都", ""), ("", "向他"), ("行驶", "。"), ("提出", "。")]
+PROBES = [("都", ""), ("", "向他"), ("行驶", ""), ("", "完成"), ("", "三年")]
 
 
 @pytest.mark.parametrize("shipped", RULES, ids=lambda r: r.id)
@@ -150,7 +150,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
             before, after = clause[0][0][:1], clause[0][2][:1]
             probes = [(before[0] + "了" if before else "", "了" + after[0] if after else "")] + PROBES
             probes = [(p, s) for p, s in probes
-                      if any(_in_clause(p + literal + s, len(p), len(p) + len(literal), c) for c in clause)][:1] or [("", "")]
+                      if any(_in_clause(p + literal + s + "。", len(p), len(p) + len(literal), c) for c in clause)][:1] or [("", "")]
         prefixes.append(probes[0][0])
         suffixes.append(probes[0][1])
     text, starts = lines_document([prefix + literal + suffix
@@ -309,11 +309,12 @@ def test_compiled_groups_are_remembered_and_a_damaged_entry_is_compiled_again(ow
 def test_a_clause_test_can_look_right_before_and_right_after_the_form():
     r = rule([{"why": "状语用“地”", "forms": ["(认真|耐心)[的>地]"],
                "exceptions": ["的态度"],
-               "clause": [{"prev": "(?<!而)(?:都|也)"}, {"next": "向|在(?!职)"}]}])
+               "clause": [{"prev": ["(都|也)"], "unless_prev": ["而(都|也)"]},
+                          {"next": ["(向|在)"], "unless_next": ["在职"]}]}])
     assert [f[:3] for f in found(r, "大家都认真的听讲。")] == [("的", 8, ["地"])]
     assert [f[0] for f in found(r, "民警耐心的向老人讲解。")] == ["的"]
     assert found(r, "医生耐心的讲解让人感动。") == []          # no adverb before, no preposition after
-    assert found(r, "复杂而也认真的工作。") == []                # the expression's own look-behind
-    assert found(r, "他们耐心的在职培训。") == []                # (?!职)
+    assert found(r, "复杂而也认真的工作。") == []                # unless_prev
+    assert found(r, "他们耐心的在职培训。") == []                # unless_next
     assert found(r, "他们都认真的态度。") == []                  # the exception
     assert found(r, "都。认真的听讲。") == []                    # the adverb in another sentence

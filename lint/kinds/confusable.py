@@ -27,14 +27,11 @@ Fields:
       the time or place reading);
     - `after`: literals; a form is reported only when one of them stands after the hit in the
       same sentence, at most 30 characters on (`即要……，又要……`: the second half of 既……又……).
-    - `prev` / `unless_prev`: a regular expression that must (must not) match the text right
-      before the hit, ending where the form starts (within the sentence, at most 30 characters
-      back): `(都|也|一边)(认真|耐心)` before `[的>地]`;
-    - `next` / `unless_next`: a regular expression that must (must not) match the text right
-      after the hit, starting where the form ends (within the sentence, at most 30 characters
-      on): a preposition or a verb with an aspect mark after `认真[的>地]`, not `向导` or `态度`.
-    All are looked at only where a form of the group occurs (the expressions are compiled at
-    the group's first hit). `clause` may also be a list of such mappings: a form is reported
+    - `prev` / `unless_prev`: literals one of which must (none of which may) end right where
+      the form starts: `(都|也|一边)` before `认真[的>地]`, not `(而|既)(都|也)`;
+    - `next` / `unless_next`: literals one of which must (none of which may) begin right where
+      the form ends: a preposition or a verb-only word after `认真[的>地]`, not `向导`.
+    All are looked at only where a form of the group occurs. `clause` may also be a list of such mappings: a form is reported
     when one of them passes.
 
 A literal written twice in one group, a form whose correction gives another form of the rule
@@ -48,7 +45,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from ..cache import digest_entry, read_cache, write_cache
@@ -56,9 +52,8 @@ from ..findings import Match
 from .rule import Rule
 
 CLAUSE_REACH = 30
-# the parts of a group's `clause`: literal tests, then the expression tests (EXPRESSION_PARTS)
+# the parts of a group's `clause`, each a list of literals
 CLAUSE_PARTS = ("before", "unless_after", "after", "prev", "unless_prev", "next", "unless_next")
-EXPRESSION_PARTS = ("prev", "unless_prev", "next", "unless_next")
 SENTENCE_ENDS = "。！？；!?;\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、"
 _PART = re.compile(r"\[([^\[\]>]+)>([^\[\]>]+)\]|\(([^()]*)\)|([^\[\]()]+)")
@@ -143,7 +138,7 @@ def _compile(value) -> dict:
     `info`, a line per literal: group, start and end of the error in it, right form (tabs);
     `shelters`, per group, wrong form -> lines of where it stands in an exception and the
     exception (tab); `clauses`, per group, None or a list of choices, each a list per part of
-    CLAUSE_PARTS (the literal tests expanded; an expression test, [] or [its text]).
+    CLAUSE_PARTS (expanded literals).
     ValueError names what is wrong."""
     if not isinstance(value, list) or not value:
         raise ValueError("must be a non-empty list of groups")
@@ -198,8 +193,7 @@ def _compile(value) -> dict:
 
 def _clause(value, number):
     """A group's `clause` (a mapping, or a list of mappings any one of which may pass) as a
-    list of choices, each a list per part of CLAUSE_PARTS (literal tests expanded; an
-    expression test as [] or [its text], checked here), or None."""
+    list of choices, each a list per part of CLAUSE_PARTS (expanded literals), or None."""
     if value is None:
         return None
     if isinstance(value, list):
@@ -214,19 +208,6 @@ def _choice(value, number):
         raise ValueError(f"group {number}: `clause` is a mapping of {', '.join(CLAUSE_PARTS)}")
     parts = []
     for name in CLAUSE_PARTS:
-        if name in EXPRESSION_PARTS:
-            expression = value.get(name)
-            if expression is None:
-                parts.append([])
-                continue
-            if not isinstance(expression, str) or not expression:
-                raise ValueError(f"group {number}: `clause.{name}` must be a regular expression")
-            try:
-                re.compile(expression)
-            except re.error as error:
-                raise ValueError(f"group {number}: clause.{name}: {error}") from None
-            parts.append([expression])
-            continue
         items = value.get(name) or []
         if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
             raise ValueError(f"group {number}: `clause.{name}` must be a list of non-empty strings")
@@ -237,31 +218,18 @@ def _choice(value, number):
     return parts
 
 
-@lru_cache(maxsize=None)
-def _expression(text: str, before: bool):
-    """A clause's expression compiled: anchored at the form's end (`next`) or start (`prev`)."""
-    return re.compile(f"(?:{text})$" if before else text)
-
-
 def _in_clause(text: str, start: int, end: int, clause) -> bool:
     """Whether the sentence around text[start:end] passes the group's clause test."""
     before, unless_after, after, prev, unless_prev, next_, unless_next = clause
-    if prev or unless_prev:
-        low = max(0, start - CLAUSE_REACH)
-        low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
-        left = text[low:start]
-        if prev and _expression(prev[0], True).search(left) is None:
-            return False
-        if unless_prev and _expression(unless_prev[0], True).search(left) is not None:
-            return False
-    if next_ or unless_next:
-        right = text[end:min(len(text), end + CLAUSE_REACH)]
-        cut = min([len(right)] + [at for at in (right.find(mark) for mark in SENTENCE_ENDS) if at >= 0])
-        right = right[:cut]
-        if next_ and _expression(next_[0], False).match(right) is None:
-            return False
-        if unless_next and _expression(unless_next[0], False).match(right) is not None:
-            return False
+    # (lists read as tuples: str.endswith/startswith try them all in C, on the text in place)
+    if prev and not text.endswith(tuple(prev), max(0, start - CLAUSE_REACH), start):
+        return False
+    if unless_prev and text.endswith(tuple(unless_prev), max(0, start - CLAUSE_REACH), start):
+        return False
+    if next_ and not text.startswith(tuple(next_), end):
+        return False
+    if unless_next and text.startswith(tuple(unless_next), end):
+        return False
     if before:
         low = max(0, start - CLAUSE_REACH)
         low = max([low] + [text.rfind(mark, low, start) + 1 for mark in SENTENCE_ENDS])
