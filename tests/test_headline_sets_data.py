@@ -231,6 +231,30 @@ SETS = [
             seo-title-answered column-bracket quote-ellipsis poll-share
         """)),
     HeadlineSet(
+        # INTERIM (sittings s1-s2 landed; minimums raised to the final ones when the set is complete):
+        # four-digit ids (hb12-0001 …), each sober sitting mirroring the clickbait one before it;
+        # surface (length, colons, digits, quotes, commas, 【】) matched per sitting pair
+        "headlines-blind12", "hb12", per_label=128, per_family=2, subtle=Fraction(9, 10), per_topic=3,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=2, mirrored=True, banned=ISSUE_PHRASINGS,
+        families=names("""
+            ghost-referent sealed-outcome backroom-lore all-of-us-claim forward-request bang-lead
+            underscore-query turning-point-cut quote-adrift numbered-veil room-goes-quiet price-in-fog
+            masked-notable white-coat-tip you-are-doing-it unnamed-hazard closing-window unclaimed-perk
+            peer-envy sweeping-change can-you-solve body-signal flip-marker pick-a-side off-duty-reveal
+            decade-gap late-lesson street-rumor cctv-moment hollow-circular unfinished-scene
+            official-nod-veil payoff-at-the-end netspeak-rave answer-below best-ever-vague new-wave-vague
+            age-gate small-habit-payoff child-remark
+        """),
+        sober_cues=names("""
+            plain ending-in-headline notice-specifics tip-spelled-out question-then-answer
+            figure-with-unit quote-owner-named demonstrative-anchored items-enumerated first-place-named
+            hearsay-checked person-profiled lab-or-survey-result risk-pinpointed cutoff-with-date
+            reader-situation-fact outlook-attributed ruling-reported divergence-explained
+            first-person-lesson-stated practitioner-named specialist-named hot-word-in-plain-use
+            alert-with-bang site-title-resolved bracket-column-fact ellipsis-inside-quote survey-percent
+            change-spelled-out
+        """)),
+    HeadlineSet(
         "headlines-train9", "ht9", per_label=860, per_family=11, subtle=Fraction(8, 10), per_topic=25,
         splits=frozenset({"train"}), **LATER,
         families=names("""
