@@ -54,10 +54,10 @@ SETS = [
     _set("typos-blind-news5", "tb5", 545, 375, 170, {"idiom": 115, "word": 215, "char": 40},
          {"same-sound": 315, "near-sound": 25, "shape": 20, "other": 10},
          sittings=5, no_issue_pairs=True, spread=True, pairs=345),
-    # interim (sitting 1 of 5): 125 lines: 89 wrong, 36 right; idiom 26, word 54, char 9; 88 distinct pairs
-    _set("typos-blind-news6", "tb6", 125, 89, 36, {"idiom": 26, "word": 54, "char": 9},
-         {"same-sound": 82, "near-sound": 6, "shape": 1},
-         sittings=1, no_issue_pairs=True, spread=True, pairs=88),
+    # interim (sittings 1-2 of 5): 251 lines: 183 wrong, 68 right; idiom 52, word 112, char 19; 181 distinct pairs
+    _set("typos-blind-news6", "tb6", 251, 183, 68, {"idiom": 52, "word": 112, "char": 19},
+         {"same-sound": 165, "near-sound": 14, "shape": 3, "other": 1},
+         sittings=2, no_issue_pairs=True, spread=True, pairs=181),
 ]
 
 
