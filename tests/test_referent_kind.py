@@ -168,3 +168,26 @@ def test_a_second_part_that_goes_on_about_what_the_first_named():
     assert [t for t, _, _ in found("寒潮来袭 这些老房子保留了原来的木梁", rule)] == ["这些"]
     # off by default
     assert [t for t, _, _ in found("南湖大桥完成加固 这座桥今起恢复双向六车道通行")] == ["这座"]
+
+
+def test_a_noun_that_sums_up_an_amount_or_a_fee_named_earlier():
+    rule = RULE + "        named_earlier: {钱: [元, 费]}\n"
+    assert found("物业费每平方米上调三角，这笔钱将用于加装电梯", rule) == []
+    assert found("他攒下3万元，用这笔钱开了一家书店", rule) == []
+    # nothing earlier names it, or another noun follows the phrase: still withheld
+    assert [t for t, _, _ in found("还没领这笔钱的抓紧", rule)] == ["这笔"]
+    assert [t for t, _, _ in found("物业费上调，这座桥下月通车", rule)] == ["这座"]
+    # off by default
+    assert [t for t, _, _ in found("物业费每平方米上调三角，这笔钱将用于加装电梯", RULE)] == ["这笔"]
+
+
+def test_a_name_given_right_after_the_phrase():
+    rule = RULE.replace("项, 笔, 座", "项, 笔, 座, 种") + "        names_after: \"名叫\\\\p{Han}{1,8}的\"\n"
+    assert found("这种名叫一枝黄花的植物已在湿地蔓延", rule) == []
+    assert [t for t, _, _ in found("这种植物已在湿地蔓延", rule)] == ["这种"]
+
+
+def test_names_after_must_be_an_expression():
+    with pytest.raises((RuleFileError, FieldError)) as error:
+        parse_pack(textwrap.dedent(RULE + "        names_after: \"名叫(\"\n"), "t.yaml")
+    assert "names_after" in str(error.value)

@@ -50,6 +50,12 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   what the headline just named (万亿国债这笔钱: 钱 after 国债; 考老师这条路: 路 after 老师). Only
   the listed pairs: a place or a container before the phrase (中国这座城市, 冰箱里这3样东西)
   withholds what it holds;
+- `named_earlier` (default none): a mapping from a noun to words that, anywhere earlier in the
+  segment, name what the noun sums up: 这笔钱 after an amount or a fee (物业费每平方米上调三角，这笔钱……:
+  钱 after 费; 他攒下3万元，用这笔钱……: after 元). With none of them before it (还没领这笔钱的) the
+  phrase withholds;
+- `names_after` (default none): an expression matched right after the phrase that gives the
+  referent's own name (这种名叫一枝黄花的植物: 名叫 + a name + 的); the phrase then names it;
 - `exceptions`: literal strings; a phrase inside an occurrence of one is not reported
   (这样, 那样: 样 is a classifier only after a number).
 
@@ -110,12 +116,14 @@ class Referent(Rule):
         "titled": (count, 0),
         "vocative": (text_list, []),
         "named_before": (text_list_map, {}),
+        "named_earlier": (text_list_map, {}),
+        "names_after": (text, ""),
         "exceptions": (text_list, []),
     }
     REQUIRED = ("demonstratives", "classifiers")
 
     def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, sequel, shell, quoted,
-              titled, vocative, named_before, exceptions):
+              titled, vocative, named_before, named_earlier, names_after, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
             # cache of compiled expressions) is the same in every run whatever the hash seed
@@ -146,6 +154,13 @@ class Referent(Rule):
         self.titled = titled
         self.vocative = tuple(vocative)
         self.named_before = [(noun, tuple(words)) for noun, words in sorted(named_before.items())]
+        self.named_earlier = [(noun, tuple(words)) for noun, words in sorted(named_earlier.items())]
+        if names_after:
+            try:
+                patterns.compile(names_after)
+            except regex.error as error:
+                raise FieldError("names_after", f"field 'names_after' is not a valid expression: {error}") from None
+        self.names_after = LazyPattern(names_after) if names_after else None
         self.exceptions = list(exceptions)
 
     def literals(self):
@@ -212,6 +227,11 @@ class Referent(Rule):
         for noun, words in self.named_before:
             if text.startswith(noun, end, seg_end) and text.endswith(words, seg_start, start):
                 return False
+        for noun, words in self.named_earlier:
+            if text.startswith(noun, end, seg_end) and any(text.find(w, seg_start, start) != -1 for w in words):
+                return False
+        if self.names_after is not None and self.names_after.match(text, end, seg_end):
+            return False
         if self.echo and start > seg_start and text[start - 1] in _ECHO_MARKS:
             clause_start = start - 1
             while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
