@@ -195,6 +195,8 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     "一位资深人士表示。", "付经理介绍了情况。", "货币具有支付作用。", "本合同一式两份。",
     "他对化学反应很感兴趣。", "据群众反映，路灯坏了。", "这得益于政策支持。",
     "这块石头外形像一只鸟。", "很少出现像他这样的人。", "针对像他这样的情况。", "展出了一批图像征集作品。", "要认识问题及其重要性。", "母公司及其有限公司。", "驯兽师调教动物。",
+    "他们正在做为期两周的集中培训。", "要做为人民服务的好干部。", "这家店今后不再凌晨营业。",
+    "火车站用地的规划已经公布。", "他做出了毫不犹豫的决定。", "我们再去年货市场转转。",
 ])
 def test_correct_text_is_not_reported(text):
     assert [f.text for f in lint_text("标题\n" + text, select=[r.id for r in RULES])] == []
@@ -273,6 +275,12 @@ def test_correct_text_is_not_reported(text):
     ("他跑的非常快。", "的", "得"),
     ("他悄悄的走进了会议室。", "的", "地"),
     ("这一点值的一提。", "的", "得"),
+    ("做为本市最早的商场，它见证了很多变化。", "做", "作"),
+    ("这起事故发生再凌晨两点左右。", "再", "在"),
+    ("城管部门劝离了站道经营的小贩。", "站", "占"),
+    ("有的车主违规站用应急车道。", "站", "占"),
+    ("消防员毫不犹豫的冲进火场。", "的", "地"),
+    ("孩子们认真的聆听老人讲故事。", "的", "地"),
 ])
 def test_classic_confusions_are_reported_with_the_right_form(text, wrong, right):
     findings = lint_text("标题\n" + text, select=["typos", "typos.particle"])  # particle: off by default
@@ -318,3 +326,14 @@ def test_a_clause_test_can_look_right_before_and_right_after_the_form():
     assert found(r, "他们耐心的在职培训。") == []                # unless_next
     assert found(r, "他们都认真的态度。") == []                  # the exception
     assert found(r, "都。认真的听讲。") == []                    # the adverb in another sentence
+
+
+def test_the_literal_caret_in_prev_also_passes_at_the_start_of_the_text():
+    clause = [[], [], [], ["^", "，"], [], [], ["期"]]   # before … unless_next, as compiled
+    assert _in_clause("做为本地商场，它很老。", 0, 2, clause)   # the literal 做为 at 0-2
+    assert _in_clause("今年，做为本地商场。", 3, 5, clause)
+    assert not _in_clause("他们在做为期两天的培训。", 3, 5, clause)   # no clause start before
+    assert not _in_clause("做为期两天的培训。", 0, 2, clause)          # unless_next
+    r = rule([{"why": "句首用“作为”", "forms": ["[做>作]为"], "clause": {"prev": ["(^|\n|，)"]}}])
+    assert [f[:3] for f in found(r, "做为本地商场，它很老。")] == [("做", 3, ["作"])]
+    assert found(r, "他们在做为本地商场。") == []

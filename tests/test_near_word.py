@@ -64,6 +64,11 @@ def test_a_form_right_after_a_surname_is_taken_for_a_name():
     assert findings("记者王提搞报道。") == []
 
 
+def test_a_surname_character_that_ends_a_word_is_no_surname():
+    # 程 ends 工程 here: the window after it is no given name
+    assert findings("这项工程南度极大，工期很紧。") == [("南度", "难度")]
+
+
 def test_a_short_quoted_phrase_is_meant_as_written():
     assert findings("公司的口号是“明显提搞”。") == []
 

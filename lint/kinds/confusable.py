@@ -28,7 +28,8 @@ Fields:
     - `after`: literals; a form is reported only when one of them stands after the hit in the
       same sentence, at most 30 characters on (`即要……，又要……`: the second half of 既……又……).
     - `prev` / `unless_prev`: literals one of which must (none of which may) end right where
-      the form starts: `(都|也|一边)` before `认真[的>地]`, not `(而|既)(都|也)`;
+      the form starts: `(都|也|一边)` before `认真[的>地]`, not `(而|既)(都|也)`; the literal
+      `^` in `prev` also passes where the form starts the text (`(^|，|。)` before `[做>作]为`);
     - `next` / `unless_next`: literals one of which must (none of which may) begin right where
       the form ends: a preposition or a verb-only word after `认真[的>地]`, not `向导`.
     All are looked at only where a form of the group occurs. `clause` may also be a list of such mappings: a form is reported
@@ -222,7 +223,8 @@ def _in_clause(text: str, start: int, end: int, clause) -> bool:
     """Whether the sentence around text[start:end] passes the group's clause test."""
     before, unless_after, after, prev, unless_prev, next_, unless_next = clause
     # (lists read as tuples: str.endswith/startswith try them all in C, on the text in place)
-    if prev and not text.endswith(tuple(prev), max(0, start - CLAUSE_REACH), start):
+    if prev and not (text.endswith(tuple(prev), max(0, start - CLAUSE_REACH), start)
+                     or (start == 0 and "^" in prev)):
         return False
     if unless_prev and text.endswith(tuple(unless_prev), max(0, start - CLAUSE_REACH), start):
         return False

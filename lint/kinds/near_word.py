@@ -378,8 +378,9 @@ class NearWord(Rule):
             written_cost = lexicon.cost(window)
             if written_cost is not None and written_cost <= known_cost:
                 continue
-            if s > 0 and run[s - 1] in self.surnames:
-                continue
+            if s > 0 and run[s - 1] in self.surnames and not (
+                    run[s - 2:s] in twos or run[s - 3:s] in threes or run[s - 4:s] in fours):
+                continue  # a given name (not when the surname character ends a word: 工程|难度)
             traditional = _traditional(window[position]) == form[position]
             if traditional and (window[position] in _traditional_only() or _script_word(run, s + position)):
                 continue  # script.traditional reports it (one finding per error)
