@@ -54,10 +54,10 @@ SETS = [
     _set("typos-blind-news5", "tb5", 545, 375, 170, {"idiom": 115, "word": 215, "char": 40},
          {"same-sound": 315, "near-sound": 25, "shape": 20, "other": 10},
          sittings=5, no_issue_pairs=True, spread=True, pairs=345),
-    # interim (sittings 1-4 of 5): 487 lines: 351 wrong, 136 right; idiom 102, word 213, char 36; 347 distinct pairs
-    _set("typos-blind-news6", "tb6", 487, 351, 136, {"idiom": 102, "word": 213, "char": 36},
-         {"same-sound": 303, "near-sound": 24, "shape": 17, "other": 7},
-         sittings=4, no_issue_pairs=True, spread=True, pairs=347),
+    # 580 lines: 405 wrong, 175 right; idiom 125, word 238, char 42; 400 distinct pairs
+    _set("typos-blind-news6", "tb6", 545, 375, 170, {"idiom": 115, "word": 215, "char": 40},
+         {"same-sound": 315, "near-sound": 25, "shape": 20, "other": 10},
+         sittings=5, no_issue_pairs=True, spread=True, pairs=345),
 ]
 
 
