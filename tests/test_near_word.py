@@ -192,3 +192,13 @@ def test_the_tables_read_from_the_user_cache_are_the_tables_built(tmp_path, monk
                                      "gaps": {}, "common": "", "busy": ""}])
 def test_a_broken_cache_entry_is_not_used(broken):
     assert near_word._decode(broken) is None
+
+
+def test_a_form_jieba_tags_as_a_name_is_suggested_with_a_higher_bar():
+    # jieba tags 申报 nz and 陈列 nr: right forms all the same (words.txt `n`), judged more strictly
+    assert {"申报", "陈列"} <= near_word.named_forms() and "提高" not in near_word.named_forms()
+    r = rule()
+    r.trace = []
+    assert [f[2] for f in r.judge_run("企业应当在月底前按时完成纳税伸报", 0)] == ["申报"]
+    threshold = [t for t in r.trace if t[3] == "申报"][0][7]
+    assert threshold == near_word.DEFAULT_THRESHOLDS["same-reading"] + near_word.NAMED_MARGIN

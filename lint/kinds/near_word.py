@@ -12,8 +12,10 @@ caps what the rule can find:
 2. *Candidates.* At an orphan that is no common function word (的, 了, 是 …), each window of
    2-4 characters holding it (and at least ``orphans`` orphans) is looked up among the frequent
    words (list entries marked ``r``: counted at least 20 times, no names, places, idioms or
-   numerals) that differ from the window only there; the word's character must be
-   confusable with the written one (`lint.spelling.confusion`: same or near reading, similar
+   numerals; and ``n``: words of 2-3 characters jieba tags as names, places, times or
+   abbreviations, often wrongly, `陈列` nr, `普及` ns, judged with a higher bar, step 4) that
+   differ from the window only there; the word's character must be confusable with the
+   written one (`lint.spelling.confusion`: same or near reading, similar
    shape, or the project's ``pairs``).
 3. *Gates.* Silent when the written window is a word of the lexicon counted at least
    ``known`` times, right after a common surname (``surnames``: a given name), when the
@@ -25,9 +27,9 @@ caps what the rule can find:
    (`lint.spelling.lexicon`): the gain (100 × ln of the probability ratio) must reach
    ``unigram`` (a cheap first test); then with the word bigram model
    (`lint.spelling.context`: does the word fit its neighbours?), whose gain must reach the
-   threshold of the kind of confusion. The gains get +300 (unigram) and +500 (context) when
-   the written character is the Traditional form of the right one, -200 for each further orphan among the three characters
-   each side (names, transliterations, classical Chinese); the context gain -400 when the
+   threshold of the kind of confusion (NAMED_MARGIN, 200, more for a name-tagged form). The
+   gains get +300 (unigram) and +500 (context) when the written character is the Traditional
+   form of the right one, -200 for each further orphan among the three characters each side (names, transliterations, classical Chinese); the context gain -400 when the
    written form occurs again within 20,000 characters. The best candidate of overlapping
    windows wins.
 
@@ -84,6 +86,8 @@ REPEAT_REACH = 20_000    # characters each side searched for it (an article; kee
 MIN_CHAR_USE = 300       # a written character used less in the list's words is no typing slip
 BUSY_COST = 600          # single-character words this frequent are not looked at (function words)
 ESTIMATE_MARGIN = 500    # how far the real gain may exceed the estimate (context)
+NAMED_MARGIN = 200       # more context gain for a right form jieba tags as a name, place, time …
+                         # (words.txt `n`: its tags are often wrong for common words, 陈列 nr, 普及 ns)
 QUOTE_REACH = 8          # a window inside a quoted phrase or title this short is taken as meant
 GAP = "\x00"
 _CUT = {length: re.compile(f".{{{length}}}", re.DOTALL) for length in (2, 3, 4)}  # words of one length, joined
@@ -95,6 +99,12 @@ def word_list() -> tuple[frozenset, frozenset, frozenset, dict[str, int], frozen
     """(words of 2, 3 and 4 characters, {right form: count}, the characters used in words
     counted MIN_CHAR_USE times together), read once a process."""
     return _tables()["words"]
+
+
+@lru_cache(maxsize=1)
+def named_forms() -> frozenset:
+    """The right forms judged with NAMED_MARGIN more (words.txt `n`)."""
+    return _tables()["named"]
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +147,8 @@ def _build_tables() -> dict:
     # one split for all the fields (word, count, use) instead of one list per line
     fields = "\t".join(lines).split("\t")
     words, numbers, uses = fields[0::3], list(map(int, fields[1::3])), fields[2::3]
-    right = {word: number for word, number, use in zip(words, numbers, uses) if use == "r"}
+    right = {word: number for word, number, use in zip(words, numbers, uses) if use in ("r", "n")}
+    named = frozenset(word for word, use in zip(words, uses) if use == "n")
     # a word counted MIN_CHAR_USE times makes its characters common at once; only words with
     # a character not yet common are summed, character by character
     common = set("".join(word for word, number in zip(words, numbers) if number >= MIN_CHAR_USE))
@@ -155,7 +166,8 @@ def _build_tables() -> dict:
             gaps[key] = gaps.get(key, "") + word[i]
     in_words = set("".join(twos))
     busy = frozenset(word for word in lexicon().cheaper_than(BUSY_COST) if word in in_words)
-    return {"words": (twos, threes, fours, right, frozenset(common)), "gaps": gaps, "busy": busy}
+    return {"words": (twos, threes, fours, right, frozenset(common)), "gaps": gaps, "busy": busy,
+            "named": named}
 
 
 def _encode(tables: dict) -> dict:
@@ -164,7 +176,7 @@ def _encode(tables: dict) -> dict:
     twos, threes, fours, right, common = tables["words"]
     return {"twos": "".join(sorted(twos)), "threes": "".join(sorted(threes)), "fours": "".join(sorted(fours)),
             "right": right, "common": "".join(sorted(common)), "gaps": tables["gaps"],
-            "busy": "".join(sorted(tables["busy"]))}
+            "busy": "".join(sorted(tables["busy"])), "named": "\t".join(sorted(tables["named"]))}
 
 
 def _decode(data) -> dict | None:
@@ -178,14 +190,16 @@ def _decode(data) -> dict | None:
                 return None
             by_length.append(frozenset(_CUT[length].findall(joined)))
         right, gaps, common, busy = data["right"], data["gaps"], data["common"], data["busy"]
+        named = data["named"]
         # (checked in C: whole numbers by their sum, strings by joining them)
         if not (isinstance(right, dict) and isinstance(gaps, dict) and isinstance(common, str)
-                and isinstance(busy, str) and whole_numbers(right.values())
+                and isinstance(busy, str) and isinstance(named, str) and whole_numbers(right.values())
                 and isinstance("".join(gaps.values()), str)):
             return None
     except (TypeError, KeyError):
         return None
-    return {"words": (*by_length, right, frozenset(common)), "gaps": gaps, "busy": frozenset(busy)}
+    return {"words": (*by_length, right, frozenset(common)), "gaps": gaps, "busy": frozenset(busy),
+            "named": frozenset(named.split("\t")) if named else frozenset()}
 
 
 def orphans(run: str, twos, threes, fours) -> list[int]:
@@ -328,6 +342,7 @@ class NearWord(Rule):
         for i in range(n):
             before[i + 1] += before[i]
         busy = function_characters()
+        named = named_forms()
         for i in lonely:
             ch = run[i]
             if ch in busy:
@@ -401,6 +416,8 @@ class NearWord(Rule):
             if not kinds:
                 continue
             threshold = min(self.thresholds[kind] for kind in kinds)
+            if form in named:
+                threshold += NAMED_MARGIN
             gain = None
             if unigram_gain >= self.unigram:
                 # the word bigram model: does the right form fit its neighbours better?
