@@ -33,6 +33,11 @@ TOPICS_T13 = names("""
     local commerce rural education parenting fitness sports pets auto science military-history celebrity
     travel jobs health food housing money traffic weather
 """)
+# the topics of train14 (regional life, farming, courts, civic and service news)
+TOPICS_T14 = names("""
+    regional farming science courts sport consumer health schooling transport culture finance civic
+    housing jobs
+""")
 # the issue's illustrative phrasings (issue 14) are not test cases: none may appear in blind10
 ISSUE_PHRASINGS = ("这种做法", "那个细节", "这3件事", "结局谁也没想到", "最后的结果让人意外",
                    "只有业内人才懂", "医生私下才说的", "九成人都不知道", "大多数人一直理解反了",
@@ -372,6 +377,25 @@ SETS = [
             answered-question hard-numbers speaker-quote named-this must-notice reader-fact explainer
             outcome-given named-insider survey-object itemized real-alarm seo-answered episode-content
             rumor-settled result-line change-spelled profile-told deadline-stated tag-fact plain
+        """)),
+    HeadlineSet(
+        # four-digit ids (ht14-0001 …); each sober sitting mirrors the clickbait sitting before it
+        # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
+        # pair; over nine in ten of the clickbait subtle as written
+        "headlines-train14", "ht14", per_label=132, per_family=3, subtle=Fraction(9, 10), per_topic=5,
+        splits=frozenset({"train"}), topics=TOPICS_T14, **LATER, id_digits=4, sittings=2, mirrored=True,
+        banned=ISSUE_PHRASINGS,
+        families=names("""
+            mute-this end-sealed trade-hush all-folks pass-it bang-head pipe-seo verdict-gush clock-push
+            count-tease why-hang someone-vague room-react myth-turn one-knack dot-cut lens-show rumor-wind
+            years-lesson split-paths perk-hint you-callout sign-omen price-veil quote-alone poll-pull
+            twist-tag rank-veil slang-rave stay-end
+        """),
+        sober_cues=names("""
+            told-ending figure-named notice-detail answer-inside tip-given finding-given speaker-given
+            site-bar court-ruling alert-real date-fixed list-named trade-named hazard-pinned top-named
+            profile-given rumor-checked lesson-stated poll-figure paths-explained reader-situation
+            stock-word-literal pointer-anchored column-tag quote-trail plain
         """)),
 ]
 
