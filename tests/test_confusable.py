@@ -197,6 +197,7 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
     "这块石头外形像一只鸟。", "很少出现像他这样的人。", "针对像他这样的情况。", "展出了一批图像征集作品。", "要认识问题及其重要性。", "母公司及其有限公司。", "驯兽师调教动物。",
     "他们正在做为期两周的集中培训。", "要做为人民服务的好干部。", "这家店今后不再凌晨营业。",
     "火车站用地的规划已经公布。", "他做出了毫不犹豫的决定。", "我们再去年货市场转转。",
+    "他还能在来宾席上坐一会儿。",
 ])
 def test_correct_text_is_not_reported(text):
     assert [f.text for f in lint_text("标题\n" + text, select=[r.id for r in RULES])] == []
@@ -281,6 +282,7 @@ def test_correct_text_is_not_reported(text):
     ("有的车主违规站用应急车道。", "站", "占"),
     ("消防员毫不犹豫的冲进火场。", "的", "地"),
     ("孩子们认真的聆听老人讲故事。", "的", "地"),
+    ("这里的小吃很地道，下回还能在来尝尝。", "在", "再"),
 ])
 def test_classic_confusions_are_reported_with_the_right_form(text, wrong, right):
     findings = lint_text("标题\n" + text, select=["typos", "typos.particle"])  # particle: off by default
