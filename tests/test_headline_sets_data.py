@@ -382,14 +382,14 @@ SETS = [
         # four-digit ids (ht14-0001 …); each sober sitting mirrors the clickbait sitting before it
         # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
         # pair; over nine in ten of the clickbait subtle as written
-        "headlines-train14", "ht14", per_label=262, per_family=7, subtle=Fraction(9, 10), per_topic=14,
-        splits=frozenset({"train"}), topics=TOPICS_T14, **LATER, id_digits=4, sittings=4, mirrored=True,
+        "headlines-train14", "ht14", per_label=387, per_family=4, subtle=Fraction(9, 10), per_topic=22,
+        splits=frozenset({"train"}), topics=TOPICS_T14, **LATER, id_digits=4, sittings=6, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
             mute-this end-sealed trade-hush all-folks pass-it bang-head pipe-seo verdict-gush clock-push
             count-tease why-hang someone-vague room-react myth-turn one-knack dot-cut lens-show rumor-wind
             years-lesson split-paths perk-hint you-callout sign-omen price-veil quote-alone poll-pull
-            twist-tag rank-veil slang-rave stay-end
+            twist-tag rank-veil slang-rave stay-end kid-said era-gap
         """),
         sober_cues=names("""
             told-ending figure-named notice-detail answer-inside tip-given finding-given speaker-given
