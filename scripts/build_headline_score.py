@@ -39,7 +39,10 @@ marking its start and end), trained on the project's labelled headlines:
 - `tests/data/headlines-train12.jsonl` and `headlines-train13.jsonl` (session 11: written blind as
   training material by two more helpers; in the model since session 12, never read to write rules).
 
-Never read: `tests/data/headlines-blind11.jsonl` and any later blind set (they judge the model, once;
+- `tests/data/headlines-blind11.jsonl` (the eleventh blind set: it judged the model once, at the start
+  of session 13; spent, read to write rules and training material since session 13).
+
+Never read: `tests/data/headlines-blind12.jsonl` and any later blind set (they judge the model, once;
 `NEVER` names it)
 and the portal titles of the shared corpus (noisy labels; they stay a measurement of the model,
 `benchmarks/eval_headlines.py` and `--cuts`, never its material: no portal title is a training row).
@@ -154,7 +157,15 @@ SEED = 14
 # 6 / 0.27 0.811 (4.1), **6 / 0.3 0.824 (3.8, 10,572 n-grams, ~151 KB, sober 133 of 9,087)**, 6 / 0.33 0.820
 # (3.8), 6 / 0.36 0.822 (3.7), 7 / 0.3 0.818 (3.8), 5 / 0.3 0.810 (4.2); 6 / 0.23 0.813 (4.1). With L2 3e-5
 # the same within a point (6 / 0.3 0.825 at 3.9, 6 / 0.23 0.815 at 4.2).
-MIN_SEEN = 6
+# Session 13 (trained with the eleventh blind set too: 21,001 headlines; fourteen writers left out, the
+# session's rules): each setting at the lowest threshold (steps of 0.1) where no left-out writer has more
+# than 2 % of its sober headlines flagged by rules + model unless the model adds none of them (train13:
+# 33 of 1,152, all the rules' `demonstrative`), and the whole pack flags at most the 33 portal titles
+# labelled not-clickbait it flagged at the session's start: 6 / 0.3 0.831 (3.9), 5 / 0.3 0.837 (3.9),
+# 4 / 0.3 0.844 (3.9, 17,315 n-grams: over the 200 KB the tests allow), 6 / 0.25 0.814 (4.3), 6 / 0.27
+# 0.835 (3.9), 6 / 0.35 0.827 (3.8), **7 / 0.3 0.840 (3.6, 9,249 n-grams)**, 7 / 0.27 0.832 (3.8), 8 / 0.3
+# 0.834 (3.6), 9 / 0.3 0.829, 10 / 0.3 0.824 (3.6). Fewer n-grams: a smaller file and automaton.
+MIN_SEEN = 7
 MIN_WEIGHT = 0.3
 FOLDS = 5
 # The threshold, for precision: the lowest logit at which at most SOBER_FLAGGED of the sober
@@ -206,7 +217,13 @@ SOBER_FLAGGED = 0.0025
 # budgets over thirteen writers (blind3-10, train9-13: 9,087 sober headlines, 0.2 % = 18): (1) 3.7, (2) 4.1
 # (27 -> 33 portal titles labelled not-clickbait): 4.1; rules + model leaving one writer out 0.802. With
 # MIN_WEIGHT 0.3 and the session's rules: (1) 3.7, (2) 3.8: 3.8; leaving one writer out 0.824.
-MIN_THRESHOLD = 3.8
+# Session 13 (fourteen writers, the eleventh blind set among them; 9,635 sober headlines): the budgets are
+# (1) on every left-out writer, rules + model flag at most 2 % of its sober headlines (a margin under the
+# pack's 3 % for a new writer) unless the model adds none, and (2) the whole pack flags no more portal titles
+# labelled not-clickbait than at the session's start (33). At MIN_SEEN 7 / MIN_WEIGHT 0.3: 3.5 fails (2)
+# (34), 3.6 meets both: rules + model leaving one writer out 8,107 / 9,649 = 0.840, sober 140 / 9,635
+# (1.45 %; the model adds 22), portal 33 (precision 0.841, recall 0.270).
+MIN_THRESHOLD = 3.6
 
 def grams(text: str, n=N) -> list[str]:
     """The n-grams of `text` with ^ and $ at its ends (whitespace-only ones left out), each as
@@ -222,10 +239,10 @@ def grams(text: str, n=N) -> list[str]:
 WRITERS = ("headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl", "headlines-blind6.jsonl",
            "headlines-blind7.jsonl", "headlines-blind8.jsonl", "headlines-train9.jsonl", "headlines-blind9.jsonl",
            "headlines-train10.jsonl", "headlines-train11.jsonl", "headlines-blind10.jsonl",
-           "headlines-train12.jsonl", "headlines-train13.jsonl")
+           "headlines-train12.jsonl", "headlines-train13.jsonl", "headlines-blind11.jsonl")
 # Never read by this script: the blind set that judges the model next (written blind while the model
 # is built; the lead measures it once, with benchmarks/eval_headlines.py).
-NEVER = ("headlines-blind11.jsonl",)
+NEVER = ("headlines-blind12.jsonl",)
 assert not set(NEVER) & set(WRITERS)
 
 
