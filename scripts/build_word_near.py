@@ -13,8 +13,8 @@ One line per jieba word of 2-4 Han characters counted at least MIN_COUNT times:
   set phrase (the idiom rule's business), a numeral or a time;
 - `n` (a right form judged more strictly): a word of 2-3 characters counted at least
   RIGHT_MIN_COUNT times that jieba tags as a name, place, organisation, proper noun, time or
-  abbreviation (NAME_TAGS), because its tags are often wrong for common words (`陈列`, `索道`,
-  `慈善` nr; `普及`, `福利` ns; `申报`, `诚信` nz; `赛季`, `周末` t; `仓储` j); not a person's name
+  abbreviation (NAME_TAGS), because its tags are often wrong for common words (`明白`, `文明`,
+  `荣誉` nr; `美丽`, `海洋` ns; `和平`, `英语` nz; `暑假`, `上旬` t); not a person's name
   of three characters after a surname character, no time word with a numeral (`三月`, `初五`).
   The rule suggests such a form only with NAMED_MARGIN more context gain (near_word.py);
 - `c` (cover only): any other word. It still tells the rule that the characters it covers

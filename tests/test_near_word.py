@@ -65,8 +65,14 @@ def test_a_form_right_after_a_surname_is_taken_for_a_name():
 
 
 def test_a_surname_character_that_ends_a_word_is_no_surname():
-    # 程 ends 工程 here: the window after it is no given name
-    assert findings("这项工程南度极大，工期很紧。") == [("南度", "难度")]
+    # 高 ends 提高 here: the window after it is no given name and is judged; after 记者王 it is
+    r = rule(surnames="王高")
+    r.trace = []
+    list(r.judge_run("可以大幅提高效律", 0))
+    assert any(t[2] == "效律" for t in r.trace)
+    r.trace = []
+    list(r.judge_run("记者王效律", 0))
+    assert not any(t[2] == "效律" for t in r.trace)
 
 
 def test_a_short_quoted_phrase_is_meant_as_written():
@@ -195,8 +201,8 @@ def test_a_broken_cache_entry_is_not_used(broken):
 
 
 def test_a_form_jieba_tags_as_a_name_is_suggested_with_a_higher_bar():
-    # jieba tags 申报 nz and 陈列 nr: right forms all the same (words.txt `n`), judged more strictly
-    assert {"申报", "陈列"} <= near_word.named_forms() and "提高" not in near_word.named_forms()
+    # jieba tags 申报 nz and 明白 nr: right forms all the same (words.txt `n`), judged more strictly
+    assert {"申报", "明白", "美丽"} <= near_word.named_forms() and "提高" not in near_word.named_forms()
     r = rule()
     r.trace = []
     assert [f[2] for f in r.judge_run("企业应当在月底前按时完成纳税伸报", 0)] == ["申报"]

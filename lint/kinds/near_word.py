@@ -13,7 +13,7 @@ caps what the rule can find:
    2-4 characters holding it (and at least ``orphans`` orphans) is looked up among the frequent
    words (list entries marked ``r``: counted at least 20 times, no names, places, idioms or
    numerals; and ``n``: words of 2-3 characters jieba tags as names, places, times or
-   abbreviations, often wrongly, `陈列` nr, `普及` ns, judged with a higher bar, step 4) that
+   abbreviations, often wrongly, `明白` nr, `美丽` ns, judged with a higher bar, step 4) that
    differ from the window only there; the word's character must be confusable with the
    written one (`lint.spelling.confusion`: same or near reading, similar
    shape, or the project's ``pairs``).
@@ -87,11 +87,11 @@ MIN_CHAR_USE = 300       # a written character used less in the list's words is 
 BUSY_COST = 600          # single-character words this frequent are function words (function_characters)
 SKIPPED_PARTICLES = frozenset("的地了着")  # of those, never taken for a slip's written character:
                          # 的/地/得 are typos.particle's; 着 for 著 is a recorded variant (着作权 is a
-                         # typos.word entry); the others (到, 和, 为, 中 …: 辅到班, 劳动和同) are judged
+                         # typos.word entry); the others (到, 和, 为, 也, 说 …: 毕也生, 说士) are judged
                          # (session 13: +3 lines of the spent blind sets, nothing on correct text)
 ESTIMATE_MARGIN = 500    # how far the real gain may exceed the estimate (context)
 NAMED_MARGIN = 200       # more context gain for a right form jieba tags as a name, place, time …
-                         # (words.txt `n`: its tags are often wrong for common words, 陈列 nr, 普及 ns)
+                         # (words.txt `n`: its tags are often wrong for common words, 明白 nr, 美丽 ns)
 QUOTE_REACH = 8          # a window inside a quoted phrase or title this short is taken as meant
 GAP = "\x00"
 _CUT = {length: re.compile(f".{{{length}}}", re.DOTALL) for length in (2, 3, 4)}  # words of one length, joined
@@ -399,7 +399,7 @@ class NearWord(Rule):
                 continue
             if s > 0 and run[s - 1] in self.surnames and not (
                     run[s - 2:s] in twos or run[s - 3:s] in threes or run[s - 4:s] in fours):
-                continue  # a given name (not when the surname character ends a word: 工程|难度)
+                continue  # a given name (not when the surname character ends a word: 提高|效率)
             traditional = _traditional(window[position]) == form[position]
             if traditional and (window[position] in _traditional_only() or _script_word(run, s + position)):
                 continue  # script.traditional reports it (one finding per error)
