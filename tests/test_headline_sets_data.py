@@ -382,8 +382,8 @@ SETS = [
         # four-digit ids (ht14-0001 …); each sober sitting mirrors the clickbait sitting before it
         # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
         # pair; over nine in ten of the clickbait subtle as written
-        "headlines-train14", "ht14", per_label=387, per_family=4, subtle=Fraction(9, 10), per_topic=22,
-        splits=frozenset({"train"}), topics=TOPICS_T14, **LATER, id_digits=4, sittings=6, mirrored=True,
+        "headlines-train14", "ht14", per_label=510, per_family=8, subtle=Fraction(9, 10), per_topic=28,
+        splits=frozenset({"train"}), topics=TOPICS_T14, **LATER, id_digits=4, sittings=8, mirrored=True,
         banned=ISSUE_PHRASINGS,
         families=names("""
             mute-this end-sealed trade-hush all-folks pass-it bang-head pipe-seo verdict-gush clock-push
