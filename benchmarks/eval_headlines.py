@@ -2,7 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
-                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10] [--blind11]
+                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10] [--blind11] [--blind12]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -55,8 +55,11 @@ headline.
 3j. tests/data/headlines-blind10.jsonl: the tenth blind set (session 11, written by a helper who
    never saw the rules). Measured once by the lead at the end of session 11 (`--blind10`, counts
    only); spent since session 12 (read to write rules; training material of the model).
-3k. tests/data/headlines-blind11.jsonl: the eleventh blind set (session 12). `--blind11`, counts only,
-   is for the lead's one measurement at the end of session 12; the headline helper never runs it.
+3k. tests/data/headlines-blind11.jsonl: the eleventh blind set (session 12). Measured once by the lead at
+   the start of session 13 (`--blind11`, counts only); spent since (read to fix and write rules; training
+   material of the model).
+3l. tests/data/headlines-blind12.jsonl: the twelfth blind set (session 13). `--blind12`, counts only, is for
+   the lead's one measurement; the headline helper never runs it.
    Every blind-set and portal figure is also given without `headline.score` (the model, on by
    default since session 8, asked for here by name), to show what it adds. The sets measured
    whole are listed in WHOLE_BLIND_SETS: a new set is one line there.
@@ -101,7 +104,8 @@ WHOLE_BLIND_SETS = {
     8: "eighth blind set (spent since session 10: tuned figures, training material of the model)",
     9: "ninth blind set (spent since session 11: tuned figures, training material of the model)",
     10: "tenth blind set (spent since session 12: tuned figures, training material of the model)",
-    11: "eleventh blind set (session 12, written blind; never read by the headline helper: for the lead's one measurement)",
+    11: "eleventh blind set (spent since session 13: tuned figures, training material of the model)",
+    12: "twelfth blind set (session 13, written blind; never read by the headline helper: for the lead's one measurement)",
 }
 
 
