@@ -191,3 +191,32 @@ def test_names_after_must_be_an_expression():
     with pytest.raises((RuleFileError, FieldError)) as error:
         parse_pack(textwrap.dedent(RULE + "        names_after: \"名叫(\"\n"), "t.yaml")
     assert "names_after" in str(error.value)
+
+
+def test_a_phrase_after_a_comma_that_follows_a_statement():
+    rule = RULE + textwrap.indent(textwrap.dedent("""\
+        stated: 10
+        stated_rest: 7
+        topic_ends: [的, 起, 说]
+        unstated: [谁, 怎么, 有一]
+        stated_open: [说法, 人, 最]
+    """), "        ")
+    # a statement of ten or more characters, then a statement of its own about what it named
+    assert found("溪口水库今年通过竣工验收，这座大坝可灌溉农田三万亩", rule) == []
+    assert found("新规要求快递柜免费存放一天，这项规定下月起施行", rule) == []
+    # an audience, a time or a hearsay before the comma names nothing
+    assert [t for t, _, _ in found("家里有老人和孩子的，这项检查可以免费做", rule)] == ["这项"]
+    assert [t for t, _, _ in found("从下个月的第一天起，这些药品可以报销", rule)] == ["这些"]
+    assert [t for t, _, _ in found("住在附近的居民都在说，那座桥要拆了", rule)] == ["那座"]
+    # a clause that asks or only says that something exists; a quotation alone
+    assert [t for t, _, _ in found("体检报告里有一项常被忽略，这个指标比血糖要紧", rule)] == ["这个"]
+    assert [t for t, _, _ in found("“喝骨头汤能补钙”这话流传很广，这个说法只对了一半", rule)] == ["这个"]
+    assert [t for t, _, _ in found("“早睡早起的人更长寿的秘诀”，这个习惯你有没有", rule)] == ["这个"]
+    # a short clause, a short or loud second part, a pick of one, a group of people, a question after it
+    assert [t for t, _, _ in found("水库验收了，这座大坝可灌溉农田三万亩", rule)] == ["这座"]
+    assert [t for t, _, _ in found("溪口水库今年通过竣工验收，这座大坝太绝了！", rule)] == ["这座"]
+    assert [t for t, _, _ in found("退休以后最好培养一个爱好，这种最不容易老", rule)] == ["这种"]
+    assert [t for t, _, _ in found("学费每年可减免五千元整，这些人可以申请", rule)] == ["这些"]
+    assert [t for t, _, _ in found("全市中学运动会今天闭幕了，这座体育馆怎么了", rule)] == ["这座"]
+    # off by default
+    assert [t for t, _, _ in found("溪口水库今年通过竣工验收，这座大坝可灌溉农田三万亩")] == ["这座"]

@@ -30,6 +30,17 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   (U17女足夺得亚洲杯 这支队伍平均年龄不到16岁, 城北垃圾填埋场完成封场 这块地将改建为生态公园),
   whatever word it uses for it. A short second part (…稳定运行 这个系统是关键) or one that
   ends in a mark (…启动高考报名 这些新变化要注意！) still withholds;
+- `stated` (default 0, off): the phrase opens a clause after a comma, the clause before the comma
+  (back to the start or to a mark) has at least this many characters, holds none of `unstated`
+  and does not end with one of `topic_ends`, and the phrase's clause runs on to the end for at least
+  `stated_rest` (default 7) characters with no ！？…: a headline that states a fact and goes on
+  about what it named (溪口水库通过竣工验收，这座水库可灌溉农田三万亩, 新规要求快递柜免费存放
+  24小时，这项规定下月施行), whatever word it uses for it. A clause that only names an audience, a
+  time or a hearsay (家里有老人的，这件事…, 下个月起，这类药…, 邻居都在说，那家店…: `topic_ends`
+  such as 的, 后, 起, 说), asks (`unstated`: 谁, 什么 …) or is only a quotation (“……”，这句话……) names
+  nothing, and the phrase still withholds; so does one followed by a word of `stated_open` (a claim
+  whose verdict is kept back: ……，这个说法只对了一半; a group of people: ……，这类人可以申请; a pick
+  of one: ……，这一种最……) or whose own clause asks (`unstated` after it: ……，这所学校怎么了);
 - `repeat` (default 2): the first `repeat` characters after the phrase already occur earlier in the
   segment (城西新建一座图书馆 这座图书馆……): the phrase points back. 0 turns this off;
 - `quoted` (default 0, off): a phrase inside a quotation (“…”, "…") of at least this many
@@ -83,6 +94,7 @@ _COMMAS = "，,"
 _ECHO_MARKS = " 　：:"
 _SPACES = " 　"
 _SEQUEL_STOPS = "！!？?…"
+_STATED_BOUNDS = "，,、：:。！？!?；;|｜ 　\n"  # `stated`: what opens the clause before the comma
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
 SPEAKER = 4  # `quoted`: at least this many characters before the colon that opens a quotation name its speaker
@@ -111,6 +123,11 @@ class Referent(Rule):
         "repeat": (count, 2),
         "echo": (count, 0),
         "sequel": (count, 0),
+        "stated": (count, 0),
+        "stated_rest": (count, 7),
+        "topic_ends": (text_list, []),
+        "unstated": (text_list, []),
+        "stated_open": (text_list, []),
         "shell": (text_list, []),
         "quoted": (count, 0),
         "titled": (count, 0),
@@ -122,7 +139,8 @@ class Referent(Rule):
     }
     REQUIRED = ("demonstratives", "classifiers")
 
-    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, sequel, shell, quoted,
+    def setup(self, demonstratives, classifiers, numerals, deictic, antecedent, listed, repeat, echo, sequel, stated,
+              stated_rest, topic_ends, unstated, stated_open, shell, quoted,
               titled, vocative, named_before, named_earlier, names_after, exceptions):
         def alternation(words):
             # longest first; ties in a fixed order, so the expression (and its entry in the
@@ -149,6 +167,11 @@ class Referent(Rule):
         self.repeat = repeat
         self.echo = echo
         self.sequel = sequel
+        self.stated = stated
+        self.stated_rest = stated_rest
+        self.topic_ends = tuple(topic_ends)
+        self.unstated = tuple(unstated)
+        self.stated_open = tuple(stated_open)
         self.shell = tuple(shell)
         self.quoted = quoted
         self.titled = titled
@@ -247,6 +270,19 @@ class Referent(Rule):
                 while clause_start > seg_start and text[clause_start - 1] not in _CLAUSE_ENDS:
                     clause_start -= 1
                 if len(text[clause_start:start - 1].strip()) >= (self.echo or 8):
+                    return False
+        if self.stated and start > seg_start and text[start - 1] in _COMMAS:
+            rest = text[start:seg_end].strip()
+            if (len(rest) >= self.stated_rest and not any(mark in rest for mark in _SEQUEL_STOPS)
+                    and not text.startswith(self.stated_open, end, seg_end)
+                    and not any(word in rest for word in self.unstated)):
+                clause_start = start - 1
+                while clause_start > seg_start and text[clause_start - 1] not in _STATED_BOUNDS:
+                    clause_start -= 1
+                clause = text[clause_start:start - 1].strip()
+                if (len(clause) >= self.stated and not clause.endswith(self.topic_ends)
+                        and not any(word in clause for word in self.unstated)
+                        and _PAIRS.get(clause[0]) != clause[-1]):  # a quotation alone states nothing
                     return False
         if self.repeat:
             head = text[end:end + self.repeat]
