@@ -149,6 +149,8 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
         if clause:
             before, after = clause[0][0][:1], clause[0][2][:1]
             probes = [(before[0] + "了" if before else "", "了" + after[0] if after else "")] + PROBES
+            # a group whose test needs a word right after the form (`next`): that word first
+            probes += [("", choice[5][0]) for choice in clause if choice[5]]
             probes = [(p, s) for p, s in probes
                       if any(_in_clause(p + literal + s + "。", len(p), len(p) + len(literal), c) for c in clause)][:1] or [("", "")]
         prefixes.append(probes[0][0])
