@@ -151,6 +151,9 @@ def test_every_form_is_reported_once_by_its_rule_and_its_fix_is_not_reported_aga
             probes = [(before[0] + "了" if before else "", "了" + after[0] if after else "")] + PROBES
             # a group whose test needs a word right after the form (`next`): that word first
             probes += [("", choice[5][0]) for choice in clause if choice[5]]
+            # and one that needs a word right before it (`prev`)
+            probes += [(next(p for p in choice[3] if p != "^"), "") for choice in clause
+                       if any(p != "^" for p in choice[3])]
             probes = [(p, s) for p, s in probes
                       if any(_in_clause(p + literal + s + "。", len(p), len(p) + len(literal), c) for c in clause)][:1] or [("", "")]
         prefixes.append(probes[0][0])
