@@ -96,10 +96,14 @@ class Engine:
         if narrow_segments is None:
             narrow.add_hits(hits, text, 0, len(text))
             return hits
-        reach, size = narrow.longest - 1, len(text)
+        reach, size, find, rfind = narrow.longest - 1, len(text), text.find, text.rfind
         window_start = window_end = 0
-        for start, end in narrow_segments:
-            start, end = max(0, start - reach), min(size, end + reach)
+        for first, last in narrow_segments:
+            start, end = max(0, first - reach), min(size, last + reach)
+            if narrow.one_line:  # a hit holds no line break: it never reaches past one
+                start = rfind("\n", start, first) + 1 or start
+                line_end = find("\n", last, end)
+                end = end if line_end < 0 else line_end
             if start > window_end:  # windows that meet are searched as one
                 if window_end > window_start:
                     narrow.add_hits(hits, text, window_start, window_end)
@@ -202,6 +206,8 @@ class _Literals:
         firsts = accumulate((len(literals) for _, literals in owned), initial=0)
         self.first_of = list(chain.from_iterable(repeat(first, len(literals)) for first, (_, literals) in zip(firsts, owned)))
         self.longest = max(map(len, self.literals), default=0)
+        # no literal holds a line break: a hit overlapping a one-line range lies on its line
+        self.one_line = not any("\n" in literal for literal in self.literals)
         # The contiguous NFA builds almost as fast as the simplest automaton (one article:
         # start-up counts) and searches about as fast as a DFA; unlike the DFA it stays
         # compact and fast with hundreds of thousands of literals (docs/performance.md).
