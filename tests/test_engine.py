@@ -309,3 +309,25 @@ def test_headline_literals_are_looked_for_only_around_the_headline():
     assert len(engine.literal_hits(doc.text)[head]) == 3  # without segments: everywhere
     # a literal that reaches into the headline from outside it is found (the window reaches out)
     assert [(s, e) for _, s, e in engine.literal_hits("甲震惊", [(2, 3)])[head]] == [(1, 3)]
+
+
+def test_the_headline_window_stops_at_line_breaks_unless_a_literal_holds_one():
+    """The headline automaton is searched from the line break before the headline to the one
+    after it: no hit of a literal without a line break reaches past one."""
+    engine = Engine(pack("""
+        rules:
+          - {id: head, kind: existence, level: warning, message: h, tokens: [标题党], scope: [headline]}
+    """))
+    assert engine._narrow_literals.one_line
+    searched = []
+    find = engine._narrow_literals._find
+    engine._narrow_literals._find = lambda text, start, end: searched.append(text[start:end]) or find(text, start, end)
+    hits = engine.literal_hits("正文说标题党\n标题\n正文标题党", [(7, 9)])
+    assert searched == ["标题"] and not hits.get(0)
+    # a literal holding a line break: the window reaches past it
+    engine = Engine(pack("""
+        rules:
+          - {id: head, kind: existence, level: warning, message: h, tokens: ["题\\n正"], scope: [headline]}
+    """))
+    assert not engine._narrow_literals.one_line
+    assert [(s, e) for _, s, e in engine.literal_hits("正文说标题党\n标题\n正文标题党", [(7, 9)])[0]] == [(8, 11)]

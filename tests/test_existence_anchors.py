@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lint.engine import Engine
-from lint.kinds.existence import anchors
+from lint.kinds.existence import anchor_needs, anchors
 from lint.linter import Linter
 from lint.readers.text import read_text
 from lint.rulepack import parse_pack
@@ -129,6 +129,43 @@ def reference(rule, doc) -> list[tuple[int, int]]:
         for start, end in rule.segments(doc):
             spans += [m.span() for m in expression.finditer(doc.text, start, end) if m.end() > m.start()]
     return [s for s in leftmost_longest(spans) if not covered(*s, shelters)]
+
+
+@pytest.mark.parametrize("source,found,expected", [
+    ("[？?][^？?]*[？?]", ["?", "？"], (2, False)),  # the same marks twice, at two places
+    ("(?=[^？?]*[？?][^？?]*[？?])\\p{Han}+[？?]", ["?", "？"], (1, False)),  # a lookahead's are not counted
+    ("[！!](?![！!])[^\\n]*[！!]", ["!", "！"], (2, False)),
+    ("\\G“[^”\\n]{4,}”$", ["“"], (1, True)),  # where the search starts
+    ("\\G“?[^”\\n]{4,}”$", ["“"], (1, False)),  # an optional anchor: anywhere
+    ("[？?]|[？?]{2}", ["?", "？"], (1, False)),  # a top-level alternative: one is enough
+    ("[？?](?:吗|呢)[？?]", ["?", "？"], (1, False)),  # a run joined into longer strings is not the anchors
+    ("你(?:所)?不知道的", ["你不知道的", "你所不知道的"], (1, False)),
+])
+def test_what_an_expression_needs_of_its_anchors(source, found, expected):
+    assert anchor_needs(source, found) == expected
+
+
+def test_an_expression_that_needs_two_anchors_is_searched_only_with_two():
+    rule = parse_pack(textwrap.dedent("""
+        rules:
+          - {id: two, kind: existence, level: info, scope: [headline], message: m, patterns: ["[？?][^？?\\\\n]{2,}[？?]"]}
+    """), "test.yaml")[0]
+    assert rule.needs == {0: (2, False)}
+    searched = []
+    expression = rule.anchored[0]
+
+    class Counting:
+        def finditer(self, *args, **kwargs):
+            searched.append(args[1:3])
+            return expression.finditer(*args, **kwargs)
+
+    rule.anchored[0] = Counting()
+    engine = Engine([rule])
+    for headline, expected in (("他来了吗？真的吗", []), ("他来了吗？真的吗？", [(4, 9)])):
+        doc = read_text(headline + "\n正文？第二段？\n")
+        found = [(m.start, m.end) for m in rule.run(doc, engine.literal_hits(doc.text).get(0, []))]
+        assert found == expected
+    assert len(searched) == 1  # the headline with one ？ was never searched
 
 
 def test_built_in_rules_with_anchors_find_what_their_whole_expressions_find():

@@ -262,6 +262,38 @@ def _quantifier(source: str, j: int) -> tuple[str, int]:
 
 def _sequence_anchors(source: str, limit: int, common: bool = False) -> set[str]:
     """The best anchor set of one alternative (no top-level `|`)."""
+    runs = _sequence_runs(source, limit, common)
+    usable = [run for run in runs if "" not in run
+              and (common or not any(s in _COMMON_CHARS or s in _COMMON_WORDS for s in run))]
+    if not usable:
+        raise _NoAnchor
+    best = max(usable, key=lambda run: (min(map(len, run)), -len(run)))
+    return set(best)
+
+
+def anchor_needs(source: str, found: list[str], limit: int = LITERAL_LIMIT) -> tuple[int, bool]:
+    """What every match of the expression holds of its anchors `found`, beyond one of them:
+    (how many of them, at distinct places: `[？?]…[？?]` needs two; whether one of them stands
+    where the search starts: `\\G“…`). Conservative: one expression without a top-level `|`,
+    counted over the required runs of its own sequence (never those of its lookarounds) whose
+    strings are exactly `found`; otherwise (1, False)."""
+    wanted = set(found)
+    try:
+        if len(_top_level_alternatives(source)) != 1:
+            return 1, False
+        runs = _sequence_runs(source, limit, True)
+    except _NoAnchor:
+        return 1, False
+    count = max(1, sum(1 for run in runs if set(run) == wanted))
+    at_start = False
+    if source.startswith("\\G") and len(wanted) == 1:
+        (anchor,), rest = wanted, source[2:]
+        at_start = rest.startswith(anchor) and rest[len(anchor):len(anchor) + 1] not in ("?", "*", "{", "|")
+    return count, at_start
+
+
+def _sequence_runs(source: str, limit: int, common: bool = False) -> list[list[str]]:
+    """The runs of adjacent required literal items of one alternative, as their strings, in order."""
     runs: list[list[str]] = []  # runs of adjacent required literal items, as their strings
     current: list[str] | None = None
     j = 0
@@ -327,12 +359,7 @@ def _sequence_anchors(source: str, limit: int, common: bool = False) -> set[str]
                 current[:] = joined
         if kind == "repeated":  # what follows a repetition is not adjacent to one copy of it
             current = None
-    usable = [run for run in runs if "" not in run
-              and (common or not any(s in _COMMON_CHARS or s in _COMMON_WORDS for s in run))]
-    if not usable:
-        raise _NoAnchor
-    best = max(usable, key=lambda run: (min(map(len, run)), -len(run)))
-    return set(best)
+    return runs
 
 
 class _Readings:
@@ -435,6 +462,11 @@ class Existence(Rule):
             self._gate = Prefiltered(sorted({s for found in required for s in found}), self.unanchored)
         # one expression per anchored pattern, searched only where an anchor was found
         self.anchored = [LazyPattern(p, flags) for p, _ in anchored]
+        # the anchored expressions that need more than one hit of their anchors, or one where
+        # the search starts (seo-repeat's two ？): searched only when the hits are there
+        self.needs = {index: need for index, need in
+                      ((index, anchor_needs(p, found)) for index, (p, found) in enumerate(anchored))
+                      if need != (1, False)}
         self.anchor_strings = list(dict.fromkeys(a for _, found in anchored for a in found))
         position = {a: i for i, a in enumerate(self.anchor_strings)}
         self.anchor_owners: list[list[int]] = [[] for _ in self.anchor_strings]
@@ -459,7 +491,7 @@ class Existence(Rule):
         segments = self.segments(doc)
         few = len(segments) <= 4
         owners_of = self.anchor_owners
-        spans, shelters, wanted = [], [], set()
+        spans, shelters, wanted, needs, placed = [], [], set(), self.needs, []
         for index, start, end in hits:
             if index < tokens:
                 if self.in_scope(doc, start, end):
@@ -468,9 +500,17 @@ class Existence(Rule):
                 shelters.append((start, end))
             else:
                 owners = owners_of[index - first_anchor]
-                if not wanted.issuperset(owners) and (
+                if (needs or not wanted.issuperset(owners)) and (
                         any(a <= start and end <= b for a, b in segments) if few else self.in_scope(doc, start, end)):
                     wanted.update(owners)
+                    if needs:
+                        placed.append((owners, start))
+        if needs and wanted:
+            for index in needs.keys() & wanted:
+                count, at_start = needs[index]
+                starts = [start for owners, start in placed if index in owners]
+                if len(starts) < count or at_start and not any(start == a for start in starts for a, _ in segments):
+                    wanted.discard(index)
         expressions = [self.anchored[i] for i in sorted(wanted)] if wanted else []
         if self.unanchored is not None:
             expressions.append(self.unanchored)
