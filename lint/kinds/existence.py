@@ -277,19 +277,22 @@ def anchor_needs(source: str, found: list[str], limit: int = LITERAL_LIMIT) -> t
     where the search starts: `\\G“…`). Conservative: one expression without a top-level `|`,
     counted over the required runs of its own sequence (never those of its lookarounds) whose
     strings are exactly `found`; otherwise (1, False)."""
-    wanted = set(found)
+    # quick answers for most (start-up reads every expression): an anchor written once in the
+    # expression is needed once, and an expression that does not begin with `\\G` and one
+    # anchor can match anywhere
+    twice = all(source.count(anchor) > 1 for anchor in found)
+    at_start = (source.startswith("\\G") and len(found) == 1 and source.startswith(found[0], 2)
+                and source[2 + len(found[0]):3 + len(found[0])] not in ("?", "*", "{", "|"))
+    if not twice and not at_start:
+        return 1, False
     try:
         if len(_top_level_alternatives(source)) != 1:
             return 1, False
-        runs = _sequence_runs(source, limit, True)
+        runs = _sequence_runs(source, limit, True) if twice else []
     except _NoAnchor:
         return 1, False
-    count = max(1, sum(1 for run in runs if set(run) == wanted))
-    at_start = False
-    if source.startswith("\\G") and len(wanted) == 1:
-        (anchor,), rest = wanted, source[2:]
-        at_start = rest.startswith(anchor) and rest[len(anchor):len(anchor) + 1] not in ("?", "*", "{", "|")
-    return count, at_start
+    wanted = set(found)
+    return max(1, sum(1 for run in runs if set(run) == wanted)), at_start
 
 
 def _sequence_runs(source: str, limit: int, common: bool = False) -> list[list[str]]:
@@ -387,6 +390,18 @@ class _Readings:
             self.changed = True
         return answer[0], answer[1]
 
+    def needs(self, pattern: str, found: list[str]) -> tuple[int, bool]:
+        """`anchor_needs` of the expression and its anchors."""
+        if self.answers is None:
+            self._load()
+        key = "\0".join(("needs", pattern, *found))
+        answer = self.answers.get(key)
+        if not (isinstance(answer, list) and len(answer) == 2 and type(answer[0]) is int
+                and type(answer[1]) is bool):
+            answer = self.answers[key] = list(anchor_needs(pattern, found))
+            self.changed = True
+        return answer[0], answer[1]
+
     def save(self) -> None:
         if self.changed and self.entry is not None:
             if len(self.answers) > self.MAX_ENTRIES:
@@ -440,7 +455,6 @@ class Existence(Rule):
                 unanchored.append(pattern)
             else:
                 anchored.append((pattern, found))
-        _READINGS.save()
         self.tokens = list(dict.fromkeys(self.tokens))
         if ignorecase:
             sources += [regex.escape(t) for t in tokens]
@@ -465,8 +479,9 @@ class Existence(Rule):
         # the anchored expressions that need more than one hit of their anchors, or one where
         # the search starts (seo-repeat's two ？): searched only when the hits are there
         self.needs = {index: need for index, need in
-                      ((index, anchor_needs(p, found)) for index, (p, found) in enumerate(anchored))
+                      ((index, _READINGS.needs(p, found)) for index, (p, found) in enumerate(anchored))
                       if need != (1, False)}
+        _READINGS.save()
         self.anchor_strings = list(dict.fromkeys(a for _, found in anchored for a in found))
         position = {a: i for i, a in enumerate(self.anchor_strings)}
         self.anchor_owners: list[list[int]] = [[] for _ in self.anchor_strings]
