@@ -46,6 +46,8 @@ class Engine:
         self.rules = list(rules)
         self._build_automaton()
         self._gates = [rule.gate() for rule in self.rules]
+        self._weighted = {index: weights for index, rule in enumerate(self.rules)
+                          if rule.literal_only and (weights := rule.literal_weights()) is not None}
         # rules that never look at the body (headline, byline, meta): their literals are hit
         # all over the body too (a headline rule's anchors are common words), and running such
         # a rule to throw those hits away cost more than the rest of the headline pack
@@ -126,6 +128,21 @@ class Engine:
         self._searched = (text, hits)
         return hits.get(CREDIT_STARTS, [])
 
+    def _weighs_enough(self, index: int, rule_hits, doc: Document) -> bool:
+        """Whether a weighted rule's hits in its scope add up to more than its cut
+        (`Rule.literal_weights`): most headlines hold a few light n-grams of a model and are
+        not worth a visit."""
+        weights, cut = self._weighted[index]
+        segments = doc.segments(self.rules[index].scope)
+        total = 0.0
+        for literal, start, end in rule_hits:
+            anywhere, at_start, at_end = weights[literal]
+            for first, last in segments:
+                if start < last and end > first:
+                    total += anywhere + (at_start if start == first else 0.0) + (at_end if end == last else 0.0)
+                    break
+        return total > cut
+
     def lint(self, doc: Document, settings=None) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish.
         `settings` (`lint.settings.Settings`) names the rules that run and their levels; by
@@ -138,6 +155,8 @@ class Engine:
         text = doc.text
         every_document, where_hit, running = self._rules_to_visit(enabled)
         hit = [index for index in hits if index in where_hit]
+        if self._weighted and hit:
+            hit = [index for index in hit if index not in self._weighted or self._weighs_enough(index, hits[index], doc)]
         for rule_index in sorted(every_document + hit) if hit else every_document:
             rule = self.rules[rule_index]
             rule_hits = hits.get(rule_index)

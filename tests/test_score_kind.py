@@ -158,57 +158,79 @@ def test_the_model_is_read_only_when_the_rule_runs(monkeypatch):
     lint_text("别再傻傻地这样晒衣服了，看完你就明白\n", ignore=["headline.score"])
     assert score._MODELS == {}  # a run without the rule does not either
     engine.lint(read_text("标题\n正文。\n"))
+    assert score._MODELS == {}  # a headline whose n-grams could not lift it over the threshold
+    engine.lint(read_text("辛苦攒了半辈子的钱，最后竟然换来这样一句话\n正文。\n"))
     assert list(score._MODELS) == ["headline_score.json"]
 
 
-def test_the_model_stays_cheap_to_search():
-    """The rule scores the headline of every document, and its cost is mostly the search and one
-    Python object per n-gram found (docs/headlines.md, Speed): no 1-grams (almost every character
-    would be one), no light n-grams (mostly common ones), and a first search for the n-grams that
-    push the score up only. On the project's own sober headlines the model holds 13.6 n-grams per
-    headline (session 6; the 1-3-gram model of session 5: 33.5), 0.8 of them pushing it up.
-    Session 8: n-grams seen in three training headlines or more and weighing 0.15 or more (two
-    and 0.2 before): 16,102 -> 10,989 n-grams, 14.4 -> 12.6 held per own sober headline, the
-    same found by the first search (portal titles: 2.46 -> 2.44 per title)."""
+def _bound(headline: str) -> float:
+    """What the engine sums for `headline` (`Engine._weighs_enough`): the weights of the
+    score-raising n-grams it holds, a marked one counted where it starts or ends the range."""
+    import ahocorasick_rs
+
+    from lint.kinds.score import weighted_grams
+
+    strings, weights = weighted_grams("headline_score.json")
+    automaton = _bound.__dict__.get("automaton") or _bound.__dict__.setdefault(
+        "automaton", ahocorasick_rs.AhoCorasick(strings, matchkind=ahocorasick_rs.MatchKind.Standard))
+    total = 0.0
+    for index, start, end in automaton.find_matches_as_indexes(headline, overlapping=True):
+        anywhere, at_start, at_end = weights[index]
+        total += anywhere + (at_start if start == 0 else 0.0) + (at_end if end == len(headline) else 0.0)
+    return total
+
+
+def _own_sober():
     import csv
     from pathlib import Path
 
+    with (Path(__file__).parent / "data" / "headlines.tsv").open(encoding="utf-8", newline="") as handle:
+        return [r["headline"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if r["label"] == "sober"]
+
+
+def test_the_model_stays_cheap_to_search():
+    """The engine finds the model's score-raising n-grams in every headline with the other
+    headline rules' literals, and visits the rule only where they could lift it over the
+    threshold (docs/headlines.md, Speed): no 1-grams (almost every character would be one), no
+    light n-grams (mostly common ones). Session 14: the sum is a bound (never below the score)
+    and lets under a tenth of the project's own sober headlines through."""
     model = load_model("headline_score.json")
     assert min(map(len, model.keys)) >= 2 and min(map(abs, model.weights)) >= 0.15
-    with (Path(__file__).parent / "data" / "headlines.tsv").open(encoding="utf-8", newline="") as handle:
-        sober = [r["headline"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                 if r["label"] == "sober"]
+    sober = _own_sober()
     held = sum(len(model.grams(h)) for h in sober) / len(sober)
-    first = sum(len(model.bound_find("^" + h + "$", overlapping=True)) for h in sober) / len(sober)
-    assert held < 16 and first < 2, (held, first)
-    # the bound is one: no sober headline is scored in full unless its bound passes the threshold
+    assert held < 16, held
     for h in sober:
-        assert model.bound(h) >= model.logit(h) - 1e-9
-    assert sum(model.bound(h) > model.threshold for h in sober) < len(sober) / 10
+        assert model.bias + _bound(h) >= model.logit(h) - 1e-9
+    assert sum(model.bias + _bound(h) > model.threshold for h in sober) < len(sober) / 10
 
 
-def test_a_gated_rule_is_visited_only_where_a_heavy_n_gram_is():
-    """`gate: N`: the N heaviest score-raising n-grams are the rule's literals; a headline holding
-    none of them is not visited (the model would not be read for it), one holding one is scored
-    as without the gate."""
-    import lint.kinds.score as score
-    from lint.kinds.score import heaviest_grams
+def test_weighted_grams_take_the_range_marks_off():
+    from lint.kinds.score import _model_data, weighted_grams
 
-    gated = RULE + "        gate: 1500\n"
-    heavy = heaviest_grams("headline_score.json", 1500)
-    assert len(heavy) == 1500 and not any("^" in g or "$" in g for g in heavy)
-    weights = dict(zip(load_model("headline_score.json").keys, load_model("headline_score.json").weights))
-    assert min(weights[g] for g in heavy) >= max(w for g, w in weights.items()
-                                                 if g not in heavy and "^" not in g and "$" not in g)
+    data = _model_data("headline_score.json")
+    strings, weights = weighted_grams("headline_score.json")
+    assert len(strings) == len(set(strings)) == len(weights) and all(strings)
+    assert not any("^" in s or "$" in s for s in strings)
+    added = dict(zip(strings, weights))
+    for gram, weight in zip(data["grams"].split("\n"), data["weights"]):
+        if weight > 0:
+            place = 1 if gram.startswith("^") else 2 if gram.endswith("$") else 0
+            assert added[gram.strip("^$")][place] >= weight / data["scale"] - 1e-9
+    assert all(w >= 0 for triple in weights for w in triple)
+
+
+def test_a_gated_rule_is_visited_only_where_its_n_grams_could_lift_a_headline():
+    """`gate` (default true): the engine visits the rule only where the score-raising n-grams it
+    found could lift a range over the threshold; a headline the model flags is reported as with
+    `gate: false`, which scores every headline in full."""
+    rule = parse_pack(textwrap.dedent(RULE), "test.yaml")[0]
+    assert rule.literal_only and rule.literal_weights() is not None
+    ungated = RULE + "        gate: false\n"
+    assert not parse_pack(textwrap.dedent(ungated), "test.yaml")[0].literal_only
     bait = "辛苦攒了半辈子的钱，最后竟然换来这样一句话\n"
-    assert any(g in bait for g in heavy)
-    assert [f.message for f in found(bait, gated)] == [f.message for f in found(bait)]
-    # (session 12: 发布 after 局 became a heavy n-gram: the tenth writer's notices that only say whom
-    # they concern, 某部门发布提醒，……请留意; the calm headline now says 公布)
     calm = "市统计局公布前三季度数据\n正文。\n"
-    assert not any(g in calm.split("\n")[0] for g in heavy)
-    rule = parse_pack(textwrap.dedent(gated), "test.yaml")[0]
-    assert rule.literal_only and rule.literals() == heavy
+    assert [f.message for f in found(bait)] == [f.message for f in found(bait, ungated)] != []
     runs = []
     original = type(rule).run
     type(rule).run = lambda self, doc, hits: runs.append(doc) or original(self, doc, hits)
@@ -218,41 +240,29 @@ def test_a_gated_rule_is_visited_only_where_a_heavy_n_gram_is():
         assert len(runs) == 1
     finally:
         type(rule).run = original
-    assert score.heaviest_grams("headline_score.json", 0) == []
 
 
-def test_the_built_in_gate_loses_almost_nothing_the_model_flags():
-    """The built-in rule's gate, measured on every labelled headline the model was trained on: of
-    those the model flags, at most 1 % hold none of the gate's n-grams, and at most one in a
-    thousand of them is flagged by no other rule of the pack either (session 8: 2 of 1,638 at 1,500
-    n-grams; session 9, the model trained with the seventh set: 14 of 2,246 at 1,000 n-grams, 13 of
-    them flagged by another rule; at 1,500 the gate held 症状 and visited 57 % of corpus headlines
-    against 49 %; session 10, the model trained with the eighth set and train9, threshold 4.1, and
-    these two sets counted too: 6 of 2,948 at 1,000 n-grams, 2 at 1,200, which visits 42 % of corpus
-    headlines; session 11, the model trained with the ninth set and train10-11 too, threshold 4.0, and
-    these three sets counted too: see the commit; session 12, the model trained with the tenth set and
-    train12-13 too, threshold 4.1, and these three sets counted too: see the commit)."""
+def test_the_built_in_gate_never_skips_what_the_model_flags():
+    """On every labelled headline of the project's sets (the spent blind sets and the training
+    sets; never a set still held out): the built-in rule flags exactly what the model flags (the
+    gate is a bound, session 14; the fixed gates of sessions 8-13, the 1,000-2,000 heaviest
+    n-grams, lost a few)."""
     from pathlib import Path
 
     from lint.builtin_rules import builtin_rules_dir
-    from lint.kinds.score import heaviest_grams
 
-    size = [r for r in parse_pack((builtin_rules_dir() / "headline.yaml").read_text(encoding="utf-8"),
-                                  "headline.yaml") if r.id.endswith("score")][0].gate_size
-    assert size > 0
-    heavy = set(heaviest_grams("headline_score.json", size))
+    rule = [r for r in parse_pack((builtin_rules_dir() / "headline.yaml").read_text(encoding="utf-8"),
+                                  "headline.yaml") if r.id.endswith("score")][0]
+    assert rule.gated and rule.literal_only
     model = load_model("headline_score.json")
     data = Path(__file__).parent / "data"
-    headlines = [json.loads(line)["headline"] for name in ("headlines-blind.jsonl", "headlines-blind2.jsonl",
-                 "headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5.jsonl",
-                 "headlines-blind6.jsonl", "headlines-blind7.jsonl", "headlines-blind8.jsonl",
-                 "headlines-train9.jsonl", "headlines-blind9.jsonl", "headlines-train10.jsonl",
-                 "headlines-train11.jsonl", "headlines-blind10.jsonl", "headlines-train12.jsonl",
-                 "headlines-train13.jsonl")
+    names = ["headlines-blind.jsonl"] + [f"headlines-blind{n}.jsonl" for n in range(2, 13)] + [
+        f"headlines-train{n}.jsonl" for n in range(9, 15)]
+    headlines = [json.loads(line)["headline"] for name in names
                  for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    engine = Engine([rule])
     flagged = [h for h in headlines if model.logit(h) > model.threshold]
-    lost = [h for h in flagged if not any(h[i:i + n] in heavy for n in (2, 3) for i in range(len(h)))]
-    assert len(flagged) > 2000 and len(lost) <= len(flagged) / 100, len(lost)
-    unflagged = [h for h in lost if not any(f.rule != "headline.score" and f.rule not in ("headline.length", "headline.empty")
-                                           for f in lint_text(h + "\n", select=["headline", "punctuation.repeated-marks"]))]
-    assert len(unflagged) <= len(flagged) / 1000, len(unflagged)
+    assert len(flagged) > 5000
+    for h in flagged:
+        assert [f.rule for f in engine.lint(read_text(h + "\n正文。\n"))[0]] == ["headline.score"], h
+    assert all(model.bias + _bound(h) > model.threshold for h in flagged)

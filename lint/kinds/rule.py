@@ -88,6 +88,14 @@ class Rule:
         """Literal strings this rule wants found by the engine's shared automaton."""
         return ()
 
+    def literal_weights(self):
+        """None, or (weights, cut) for a `literal_only` rule visited only when its literals
+        weigh enough: `weights` gives, for each literal, what a hit of it adds anywhere, and
+        more where it starts or ends a range of the rule's scope, as (anywhere, at a start,
+        at an end); the engine runs the rule only where the hits in its scope add up to more
+        than `cut` (a linear score's upper bound: `score`)."""
+        return None
+
     def gate(self):
         """A compiled expression that finds something in the rule's scope whenever the rule
         could report anything there without literal hits, or None. The engine skips the rule

@@ -11,13 +11,13 @@ Fields:
 - `cues` (default 3): how many n-grams that pushed the score up the message names: those of two
   or more characters first, then those without a mark (钱， after 一句), the heaviest first, none
   inside another, none of marks alone but ！？….
-- `gate` (default 0: every range is scored): how many of the heaviest n-grams that push the
-  score up (without the `^`/`$` marks) are the rule's literals, found by the engine's automaton:
-  a document whose ranges hold none of them is not visited at all. Cheaper (most headlines
-  hold none of the heaviest n-grams), but a range could pass the threshold on many light
-  n-grams alone (the test suite checks what the built-in gate loses on the labelled
-  headlines). With a gate the model file is read when the rule's literals are, at the first
-  lint.
+- `gate` (default true): the n-grams that push the score up (their `^`/`$` marks taken off) are
+  the rule's literals, found by the engine's automaton with what each adds to a range's score
+  (more at the range's start or end for a marked one); the engine visits the rule only where
+  those found could lift a range over the threshold (their sum bounds the score from above:
+  nothing the model flags is skipped). The model file is read when the engine is built, the
+  full model when a first range is scored. `false`: every range is scored in full (slower,
+  the same findings).
 
 A range whose score is above the threshold is reported; the finding spans the range. No fix.
 Message placeholders: `{score}` (the probability, 0-1, two decimals), `{cues}` (the cues, each in
@@ -28,41 +28,28 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache, partial
-from operator import is_not, itemgetter
+from operator import is_not
 from pathlib import Path
 
-import ahocorasick_rs
-
-from .. import patterns
 from ..findings import Match
-from .fields import count, nonempty_text
+from .fields import boolean, count, nonempty_text
 from .rule import FieldError, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _MODELS: dict[str, "Model"] = {}
-_first = itemgetter(0)
 _is_not_none = partial(is_not, None)
-
-
-def _automaton(keys):
-    return ahocorasick_rs.AhoCorasick(
-        keys, matchkind=ahocorasick_rs.MatchKind.Standard,
-        implementation=ahocorasick_rs.Implementation.ContiguousNFA).find_matches_as_indexes
 
 
 class Model:
     """A model file read and ready to score: its n-grams, their weights in the same order, the
     bias and the threshold.
 
-    A headline is scored in every document, and its cost is mostly one Python tuple per n-gram
-    found and the search itself, so a headline is first searched only for the n-grams that push
-    the score up: one overlapping search of an Aho-Corasick automaton of those n-grams (about
-    half the model; 1.6 of the 7.2 n-grams a corpus headline holds), in Rust. Their sum is an
-    upper bound of the score, since every other weight pulls it down. Only a headline whose bound
-    passes the threshold (3 % of the corpus articles' headlines) is scored in full, by cutting it
-    into n-grams and looking each one up (`logit`)."""
+    A headline is scored in full (`logit`: cut into n-grams, each looked up) only where the
+    n-grams that push the score up, found by the engine's automaton with the other headline
+    rules' literals, could lift it over the threshold (`weighted_grams`, `Rule.literal_weights`):
+    6 % of the corpus articles' headlines."""
 
-    __slots__ = ("n", "bias", "threshold", "keys", "weights", "positive", "bound_find", "_index")
+    __slots__ = ("n", "bias", "threshold", "keys", "weights", "_index")
 
     def __init__(self, data: dict):
         self.n = tuple(data["n"])
@@ -73,21 +60,6 @@ class Model:
         self.weights = [w / scale for w in data["weights"]]
         if len(self.keys) != len(self.weights):
             raise ValueError("a model file must give one weight per n-gram")
-        up = [(k, w) for k, w in zip(self.keys, self.weights) if w > 0]
-        self.positive = [w for _, w in up]
-        self.bound_find = ahocorasick_rs.AhoCorasick(
-            [k for k, _ in up], matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA).find_matches_as_indexes
-
-    def bound(self, text: str) -> float:
-        """An upper bound of `logit(text)`: the bias plus the weights that push the score up. The
-        automaton needs valid UTF-8: a lone surrogate (reachable through the API only) is searched
-        as U+FFFD."""
-        try:
-            matches = self.bound_find("^" + text + "$", overlapping=True)
-        except UnicodeEncodeError:
-            matches = self.bound_find("^" + patterns.LONE_SURROGATE.sub("\ufffd", text) + "$", overlapping=True)
-        return self.bias + sum(map(self.positive.__getitem__, map(_first, matches)))
 
     def grams(self, text: str) -> list[int]:
         """The indexes of the model's n-grams in `^` + text + `$`, each as often as it occurs.
@@ -132,13 +104,21 @@ def _model_data(name: str) -> dict:
         return json.load(handle)
 
 
-def heaviest_grams(name: str, size: int) -> list[str]:
-    """The `size` heaviest n-grams of model `name` that push the score up, without those that
-    hold the range marks `^`/`$` (an automaton over the text cannot see them): a `gate`."""
+@lru_cache(maxsize=4)
+def weighted_grams(name: str) -> tuple[list[str], list[tuple[float, float, float]]]:
+    """The n-grams of model `name` that push the score up, as strings an automaton over the text
+    can find (the range marks `^`/`$` taken off), and what each adds to a range's score:
+    (anywhere, more where it starts the range, more where it ends it). Summed over a range's
+    hits, with the bias, they bound its score from above: every other weight pulls it down.
+    (`^X$`, a whole range, is counted at its start: still a bound.)"""
     data = _model_data(name)
-    up = sorted((-weight, gram) for gram, weight in zip(data["grams"].split("\n"), data["weights"])
-                if weight > 0 and "^" not in gram and "$" not in gram)
-    return [gram for _, gram in up[:size]]
+    scale, added = data["scale"], {}
+    for gram, weight in zip(data["grams"].split("\n"), data["weights"]):
+        text = gram.strip("^$")
+        if weight > 0 and text:  # (an empty range is never flagged: it says nothing)
+            place = 1 if gram.startswith("^") else 2 if gram.endswith("$") else 0
+            added.setdefault(text, [0.0, 0.0, 0.0])[place] += weight / scale
+    return list(added), [tuple(weights) for weights in added.values()]
 
 
 class Score(Rule):
@@ -147,32 +127,30 @@ class Score(Rule):
     FIELDS = {
         "model": (nonempty_text, None),
         "cues": (count, 3),
-        "gate": (count, 0),
+        "gate": (boolean, True),
     }
     REQUIRED = ("model",)
 
     def setup(self, model, cues, gate):
         if "/" in model or "\\" in model or not (DATA / model).is_file():
             raise FieldError("model", f"field 'model' names no model file in lint/data/: {model!r}")
-        self.model, self.cues, self.gate_size = model, cues, gate
-        self.literal_only = gate > 0  # visited only where one of its gate's n-grams was found
+        self.model, self.cues, self.gated = model, cues, gate
+        self.literal_only = gate  # visited only where its n-grams could lift a range over the threshold
 
     def literals(self):
-        return heaviest_grams(self.model, self.gate_size) if self.gate_size else []
+        return weighted_grams(self.model)[0] if self.gated else []
+
+    def literal_weights(self):
+        if not self.gated:
+            return None
+        data = _model_data(self.model)
+        # (a margin far above the rounding of a sum, so the bound never skips what the score flags)
+        return weighted_grams(self.model)[1], float(data["threshold"]) - float(data["bias"]) - 1e-9
 
     def run(self, doc, hits):
         model = _MODELS.get(self.model) or load_model(self.model)
-        find, positive, text = model.bound_find, model.positive, doc.text
-        # (a margin far above the rounding of a sum, so the bound never skips what the score flags)
-        cut = model.threshold - 1e-9 - model.bias
+        text = doc.text
         for start, end in doc.segments(self.scope):
-            # Model.bound, inlined: this runs on every document
-            try:
-                matches = find("^" + text[start:end] + "$", overlapping=True)
-            except UnicodeEncodeError:  # lone surrogates (through the API only): scored in full
-                matches = None
-            if matches is not None and sum(map(positive.__getitem__, map(_first, matches))) <= cut:
-                continue
             headline = text[start:end]
             logit = model.logit(headline)
             if logit > model.threshold:
