@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import accumulate, chain, repeat
+from operator import itemgetter
 
 import ahocorasick_rs
 
@@ -30,6 +31,7 @@ from .suppress import apply as apply_suppressions
 
 
 CHUNK_CHARS = 1 << 20
+_first = itemgetter(0)
 
 
 
@@ -46,7 +48,7 @@ class Engine:
         self.rules = list(rules)
         self._build_automaton()
         self._gates = [rule.gate() for rule in self.rules]
-        self._weighted = {index: weights for index, rule in enumerate(self.rules)
+        self._weighted = {index: _Weights(*weights) for index, rule in enumerate(self.rules)
                           if rule.literal_only and (weights := rule.literal_weights()) is not None}
         # rules that never look at the body (headline, byline, meta): their literals are hit
         # all over the body too (a headline rule's anchors are common words), and running such
@@ -129,19 +131,21 @@ class Engine:
         return hits.get(CREDIT_STARTS, [])
 
     def _weighs_enough(self, index: int, rule_hits, doc: Document) -> bool:
-        """Whether a weighted rule's hits in its scope add up to more than its cut
-        (`Rule.literal_weights`): most headlines hold a few light n-grams of a model and are
-        not worth a visit."""
-        weights, cut = self._weighted[index]
-        segments = doc.segments(self.rules[index].scope)
-        total = 0.0
-        for literal, start, end in rule_hits:
-            anywhere, at_start, at_end = weights[literal]
-            for first, last in segments:
-                if start < last and end > first:
-                    total += anywhere + (at_start if start == first else 0.0) + (at_end if end == last else 0.0)
-                    break
-        return total > cut
+        """Whether a weighted rule's hits add up to more than its cut (`Rule.literal_weights`):
+        most headlines hold a few light n-grams of a model and are not worth a visit. What
+        the hits add anywhere is summed in C; what they add where a range starts or ends is
+        looked at only when that sum is not enough (hits outside the scope count: a bound)."""
+        weights = self._weighted[index]
+        total = sum(map(weights.anywhere.__getitem__, map(_first, rule_hits)))
+        if total > weights.cut:
+            return True
+        for first, last in doc.segments(self.rules[index].scope):
+            for literal, start, end in rule_hits:
+                if start == first:
+                    total += weights.at_start[literal]
+                if end == last:
+                    total += weights.at_end[literal]
+        return total > weights.cut
 
     def lint(self, doc: Document, settings=None) -> tuple[list[Finding], list[str]]:
         """Findings (sorted, deduplicated) and the failures of rules that could not finish.
@@ -191,6 +195,16 @@ class Engine:
                 findings.setdefault((finding.offset, finding.length, finding.rule), finding)
         ordered = sorted(findings.values(), key=Finding.sort_key)
         return apply_suppressions(doc, ordered, running, levels), failures
+
+
+class _Weights:
+    """A weighted rule's literal weights (`Rule.literal_weights`), by where a hit stands."""
+
+    def __init__(self, weights, cut):
+        self.anywhere = [w[0] for w in weights]
+        self.at_start = [w[1] for w in weights]
+        self.at_end = [w[2] for w in weights]
+        self.cut = cut
 
 
 def run_on_budget(rule: Rule, gate, doc: Document, hits) -> list[Match]:

@@ -213,3 +213,27 @@ def test_a_damaged_reading_is_read_again(own_cache_dir):
     again = existence._Readings()
     assert again.of("(?:乙|丙)") == (["丙", "乙"], None)  # a malformed answer is not taken
     assert again.of("甲") == (["戊"], None)  # a well-formed one is (the entry is the user's own)
+
+
+@pytest.mark.parametrize("pattern,headlines", [
+    ("[？?][^？?\\\\n]{2,}[？?]", {"他来了吗？真的吗": False, "他来了吗？真的吗？": True}),
+    ("\\\\G“[^”\\\\n]{2,}”$", {"他说“好的呀”": False, "“好的呀”": True}),
+])
+def test_a_rule_is_visited_only_where_its_expressions_needs_can_be_met(pattern, headlines):
+    """The needs of `anchor_needs` become the rule's literal weights (`Rule.literal_weights`): the
+    engine does not even visit the rule where no expression's needs are met."""
+    rule = parse_pack(textwrap.dedent(f"""
+        rules:
+          - {{id: r, kind: existence, level: info, scope: [headline], message: m, patterns: ["{pattern}"]}}
+    """), "test.yaml")[0]
+    assert rule.literal_weights() is not None
+    runs = []
+    original = type(rule).run
+    type(rule).run = lambda self, doc, hits: runs.append(doc) or original(self, doc, hits)
+    try:
+        for headline, visited in headlines.items():
+            runs.clear()
+            findings, _ = Engine([rule]).lint(read_text(headline + "\n正文？“第二段”？\n"))
+            assert (len(runs), len(findings)) == ((1, 1) if visited else (0, 0)), headline
+    finally:
+        type(rule).run = original

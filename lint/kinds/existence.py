@@ -496,6 +496,26 @@ class Existence(Rule):
     def literals(self):
         return self.tokens + self.exceptions + self.anchor_strings
 
+    def literal_weights(self):
+        """When an expression needs two hits of its anchors or one where the search starts
+        (`anchor_needs`), the engine visits the rule only where some expression's needs can be
+        met: a token or a plain anchor weighs 1, an anchor needed k times 1/k (the most any
+        expression owning it asks), one needed where a range starts 1 there, an exception
+        nothing; the cut is just under 1."""
+        if not self.needs or not self.literal_only:
+            return None
+        weights = [(1.0, 0.0, 0.0)] * len(self.tokens) + [(0.0, 0.0, 0.0)] * len(self.exceptions)
+        for owners in self.anchor_owners:
+            anywhere = at_start = 0.0
+            for index in owners:
+                count, start_only = self.needs.get(index, (1, False))
+                if start_only and count == 1:
+                    at_start = 1.0
+                else:
+                    anywhere = max(anywhere, 1.0 / count)
+            weights.append((anywhere, at_start, 0.0))
+        return weights, 1.0 - 1e-9
+
     def gate(self):
         return self._gate  # tokens, exceptions and anchors come as literal hits
 
