@@ -58,10 +58,10 @@ SETS = [
     _set("typos-blind-news6", "tb6", 545, 375, 170, {"idiom": 115, "word": 215, "char": 40},
          {"same-sound": 315, "near-sound": 25, "shape": 20, "other": 10},
          sittings=5, no_issue_pairs=True, spread=True, pairs=345),
-    # interim (sittings 1-3 of 5): 337 lines: 239 wrong, 98 right; idiom 70, word 144, char 25
-    _set("typos-blind-news7", "tb7", 335, 235, 95, {"idiom": 70, "word": 140, "char": 25},
-         {"same-sound": 200, "near-sound": 15, "shape": 9, "other": 5},
-         sittings=3, no_issue_pairs=True, spread=True, pairs=230),
+    # 572 lines: 403 wrong, 169 right; idiom 121, word 241, char 41; 393 distinct pairs
+    _set("typos-blind-news7", "tb7", 560, 400, 165, {"idiom": 115, "word": 235, "char": 40},
+         {"same-sound": 330, "near-sound": 25, "shape": 20, "other": 10},
+         sittings=5, no_issue_pairs=True, spread=True, pairs=385),
 ]
 
 
