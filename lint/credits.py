@@ -294,13 +294,26 @@ def find_credits(text: str, start: int = 0, end: int | None = None, found=None) 
 # when the expression's answer is certain (tests/test_credit_starts.py compares them on
 # generated text); anything else is _UNSURE and goes to the expression.
 _UNSURE = object()
-_MULTI_SIMPLIFIED = frozenset(_LISTS_SIMPLIFIED["multi"])
-_MULTI_BOTH_SCRIPTS = frozenset(_LISTS["multi"])
+
+
+def _by_last_two(labels) -> dict[str, tuple[str, ...]]:
+    """Labels of two characters or more by their last two characters, longest first: the
+    label a separator follows is then one slice and a few `endswith` away."""
+    by_last: dict[str, list[str]] = {}
+    for label in sorted(labels, key=len, reverse=True):
+        by_last.setdefault(label[-2:], []).append(label)
+    return {last: tuple(labels) for last, labels in by_last.items()}
+
+
+_MULTI_SIMPLIFIED = _by_last_two(_LISTS_SIMPLIFIED["multi"])
+_MULTI_BOTH_SCRIPTS = _by_last_two(_LISTS["multi"])
 _LONGEST_LABEL = max(map(len, FIELD_OF_LABEL))
 # characters a value's plain run is made of: not what the expression's value treats with
 # care (brackets, punctuation, a colon between digits), not a character a label or trailer may
 # start with, no space (a space may stand before the next field)
 _NOT_PLAIN = frozenset("\r\n（）()【】[]；;，,。！？!?：:丨" + _GAPS) | _START_CHARS
+# (found by the standard library's `re` in C: most values are a short plain run)
+_NOT_PLAIN_CHAR = re.compile("[" + re.escape("".join(sorted(_NOT_PLAIN))) + "]")
 # what the expression's value certainly stops at (its characters, minus the brackets and the
 # colon it may take inside a value)
 _PLAIN_VALUE_STOPS = frozenset("\r\n）)【】[]；;，,。！？!?：丨")
@@ -312,13 +325,27 @@ _LONGEST_GLUED = max(map(len, _GLUED_SET))
 # but ends a value); at most nine names of 24 characters with their separators
 _NAME_RUN = LazyPattern(r"[\p{Han}·•・、 \t\u3000\xa0]{0,300}")
 _NAME_RUN_LIMIT = 300
+# where a label or trailer may stand inside a run of name characters (丨 ends a value)
+_START_CHAR_OR_BAR = re.compile("[" + re.escape("".join(sorted(_START_CHARS | {"丨"}))) + "]")
 # what the end of a reporter credit may stand before (the expression's _END, its dateline and
 # trailers: a digit, a line end, a closing or opening bracket, a field separator)
 _MAY_END_A_NAME = frozenset("\r\n）)】]」』（(【[；;丨|｜")
 _TRAILER_WORDS = ("摄", "攝", "报道", "報道", "報導", "发自", "發自", "电（", "電（", "电(", "電(")
 
 
-def _read_plainly(text: str, i: int, end: int, multi: frozenset):
+def _words_by_first_char() -> dict[str, tuple[str, ...] | bool]:
+    """Labels and trailer words by their first character; True where that character alone is
+    a label (文, 图, 摄 …): a label or trailer at q is then one `startswith`."""
+    words: dict[str, list[str]] = {}
+    for word in list(FIELD_OF_LABEL) + list(_TRAILER_WORDS):
+        words.setdefault(word[0], []).append(word)
+    return {first: True if first in FIELD_OF_LABEL else tuple(these) for first, these in words.items()}
+
+
+_WORDS_BY_FIRST_CHAR = _words_by_first_char()
+
+
+def _read_plainly(text: str, i: int, end: int, multi: dict):
     """The credit expression's match at candidate i, None where it certainly has none, or
     _UNSURE: read in plain Python for the commonest shapes."""
     char = text[i]
@@ -329,13 +356,18 @@ def _read_plainly(text: str, i: int, end: int, multi: frozenset):
     return _UNSURE
 
 
-def _plain_labelled_field(text: str, i: int, end: int, multi: frozenset):
+def _plain_labelled_field(text: str, i: int, end: int, multi: dict):
     """责任编辑：张玉 up to the line's end: the expression's first branch, whose label the
     separator at i follows (perhaps after spaces) and whose value is one plain run."""
     j = i
     while j > 0 and text[j - 1] in _GAPS:
         j -= 1
-    label_start = next((j - n for n in range(min(_LONGEST_LABEL, j), 1, -1) if text[j - n:j] in multi), None)
+    label_start = None
+    if j >= 2:
+        for label in multi.get(text[j - 2:j], ()):
+            if text.endswith(label, 0, j):
+                label_start = j - len(label)
+                break
     if label_start is None:
         # no label of two characters or more: only 文/图 (after no word) would do
         return _UNSURE if j > 0 and text[j - 1] in "文图圖" else None
@@ -345,7 +377,7 @@ def _plain_labelled_field(text: str, i: int, end: int, multi: frozenset):
     value_end = _plain_value_end(text, k, end)
     if value_end is None:
         return _UNSURE
-    return _Spans(i, value_end, label=(label_start, j), colon=(i + 1, i + 1), value=(k, value_end), text=text)
+    return _Spans(i, value_end, text, label_start, j, i + 1, k)
 
 
 def _plain_value_end(text: str, k: int, end: int) -> int | None:
@@ -355,19 +387,19 @@ def _plain_value_end(text: str, k: int, end: int) -> int | None:
     if k < end and text[k] in "\r\n":
         return None
     limit = min(end, k + _PLAIN_VALUE_LIMIT)
-    m = k
-    while m < limit:
+    search = _NOT_PLAIN_CHAR.search
+    while (found := search(text, k, limit)) is not None:
+        m = found.start()
         char = text[m]
-        if char in _NOT_PLAIN:
-            if char in _PLAIN_VALUE_STOPS:
-                return m
-            if char in _START_CHARS:
-                if _label_or_trailer_at(text, m, end):
-                    return None  # the next field may start here (or after the spaces before)
-            elif char not in _GAPS:
-                return None  # a bracket or colon the value may hold
-        m += 1
-    return m if m == end else None
+        if char in _PLAIN_VALUE_STOPS:
+            return m
+        if char in _START_CHARS:
+            if _label_or_trailer_at(text, m):
+                return None  # the next field may start here (or after the spaces before)
+        elif char not in _GAPS:
+            return None  # a bracket or colon the value may hold
+        k = m + 1
+    return limit if limit == end else None
 
 
 def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
@@ -375,34 +407,41 @@ def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
     label starts here and the names after it reach something a credit may end before. False
     (no credit) only when that is certain: the run of name characters after the label ends at
     a character no credit ends before and holds no label or trailer where one could."""
-    label_lengths = [n for n in range(_SHORTEST_GLUED, _LONGEST_GLUED + 1) if text[i:i + n] in _GLUED_SET]
-    if not label_lengths:
+    for n in range(_SHORTEST_GLUED, _LONGEST_GLUED + 1):
+        if text[i:i + n] in _GLUED_SET:
+            break
+    else:
         return True  # a commentary byline or something else: the expression decides
-    s = i + min(label_lengths)
+    s = i + n
     run_end = _NAME_RUN.match(text, s, min(end, s + _NAME_RUN_LIMIT)).end()
     if run_end >= end or run_end - s >= _NAME_RUN_LIMIT:
         return True
     stop = text[run_end]
     if stop in _MAY_END_A_NAME or stop.isdigit():
         return True
-    for q in range(s, run_end):
-        if text[q] == "丨" or (text[q] in _START_CHARS and _label_or_trailer_at(text, q, end)):
+    search = _START_CHAR_OR_BAR.search
+    while (found := search(text, s, run_end)) is not None:
+        q = found.start()
+        if text[q] == "丨" or _label_or_trailer_at(text, q):
             return True
+        s = q + 1
     return False
 
 
-def _label_or_trailer_at(text: str, q: int, end: int) -> bool:
-    return any(text[q:q + n] in FIELD_OF_LABEL for n in range(1, _LONGEST_LABEL + 1)) or (
-        text.startswith(_TRAILER_WORDS, q))
+def _label_or_trailer_at(text: str, q: int) -> bool:
+    words = _WORDS_BY_FIRST_CHAR.get(text[q], False)
+    return words if words is True or words is False else text.startswith(words, q)
 
 
 class _Spans:
-    """The parts of a credit expression's match that find_credits and _credit read."""
+    """The parts of a labelled field's match (the credit expression's first branch) that
+    find_credits and _credit read."""
 
-    __slots__ = ("_start", "_end", "_groups", "_text")
+    __slots__ = ("_start", "_end", "_text", "_groups")
 
-    def __init__(self, start: int, end: int, text: str, **groups: tuple[int, int]):
-        self._start, self._end, self._groups, self._text = start, end, groups, text
+    def __init__(self, start: int, end: int, text: str, label_start: int, label_end: int, colon: int, value_start: int):
+        self._start, self._end, self._text = start, end, text
+        self._groups = {"label": (label_start, label_end), "colon": (colon, colon), "value": (value_start, end)}
 
     def span(self, name: str) -> tuple[int, int]:
         return self._groups[name]
@@ -437,21 +476,16 @@ def _credit_starts(text: str, start: int, end: int, both_scripts: bool, found=No
     credit starts with, and a look at the character before a separator or a space, leave it
     a few positions per article to try.
     """
+    if found is not None:
+        return _starts_of_found(text, start, end, found)
     starts = []
-    if found is None:
-        spans = ((m.start(), m.end()) for m in _starts_expression(both_scripts).finditer(text, start, end))
-    else:
-        spans = _as_scanned(found, start, end)
+    spans = ((m.start(), m.end()) for m in _starts_expression(both_scripts).finditer(text, start, end))
     for i, found_end in spans:
         char = text[i]
         if char in _TRADITIONAL_CHAR_SET and not both_scripts:
             return None
         if char in _SEPARATORS:
-            j = i
-            while j > 0 and text[j - 1] in _GAPS:
-                j -= 1
-            if (j > 0 and text[j - 1] in _LABEL_LAST_CHARS) or (
-                    char in "/／" and text[i + 1:i + 2] in _SLASH_LABEL_FIRST_CHARS):
+            if _may_start_at_separator(text, i):
                 starts.append(i)
         elif char in _GAPS or char == "】":
             if i > 0 and text[i - 1] in _LABEL_LAST_CHARS:
@@ -516,20 +550,57 @@ def start_literals() -> tuple[str, ...]:
     return tuple(_start_alternatives(False))
 
 
-def _as_scanned(found, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of what the scan would have matched in text[start:end], from all the
-    occurrences of `start_literals()` in the text: from left to right, the longest literal at
-    each position (the scan's alternatives are literals, longest first), none overlapping."""
-    longest: dict[int, int] = {}
-    for _, first, last in found:
-        if start <= first and last <= end and last > longest.get(first, first):
-            longest[first] = last
-    spans, after = [], start
-    for first in sorted(longest):
-        if first >= after:
-            after = longest[first]
-            spans.append((first, after))
-    return spans
+# what each literal of start_literals() is, by its index: a label (None), or for a single
+# character, which test the scan applies to it
+_SEPARATOR, _AFTER_LABEL, _TRADITIONAL = 1, 2, 3
+
+
+@functools.cache
+def _literal_kinds() -> tuple:
+    return tuple(None if len(literal) > 1 else _SEPARATOR if literal in _SEPARATORS
+                 else _AFTER_LABEL if literal in _GAPS or literal == "】" else _TRADITIONAL
+                 for literal in start_literals())
+
+
+def _starts_of_found(text: str, start: int, end: int, found) -> list[int] | None:
+    """`_credit_starts` from the automaton's matches of `start_literals()` (all of them,
+    overlapping), with no scan: the same positions. The scan takes the longest label at each
+    position it reaches and looks for labels inside the one it took; both together are every
+    position where a label starts, with the longest label there that ends by `end`: here
+    that is read off the matches directly. A separator or space never lies inside a label."""
+    kinds = _literal_kinds()
+    starts = []
+    label_ends: dict[int, int] = {}
+    for index, first, last in found:
+        if first < start or last > end:
+            continue
+        kind = kinds[index]
+        if kind is None:
+            if last > label_ends.get(first, 0):
+                label_ends[first] = last
+        elif kind == _SEPARATOR:
+            if _may_start_at_separator(text, first):
+                starts.append(first)
+        elif kind == _AFTER_LABEL:
+            if first > 0 and text[first - 1] in _LABEL_LAST_CHARS:
+                starts.append(first)
+        else:
+            return None  # a character only Traditional labels use
+    for first, last in label_ends.items():
+        if _may_precede_a_name(text, text[first:last], last, end):
+            starts.append(first)
+    starts.sort()
+    return starts
+
+
+def _may_start_at_separator(text: str, i: int) -> bool:
+    """A label's last character before the separator at i (perhaps after spaces), or 文/图/摄
+    after a slash (（王某/摄）)."""
+    j = i
+    while j > 0 and text[j - 1] in _GAPS:
+        j -= 1
+    return (j > 0 and text[j - 1] in _LABEL_LAST_CHARS) or (
+        text[i] in "/／" and text[i + 1:i + 2] in _SLASH_LABEL_FIRST_CHARS)
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:
@@ -545,12 +616,14 @@ def _credit(text: str, match, field: str, end: int) -> Credit | None:
             return None  # 记者：你怎么看？ — a question or sentence, not a credit
         if after in "，," and (label_start == 0 or text[label_start - 1] not in _OPENERS):
             return None  # 记者：好的，… — prose; （作者：王某，某大学教授） is a credit
-        raw = _TRAILING_DATE.sub("", raw)
+        if _may_end_in_a_date(raw):
+            raw = _TRAILING_DATE.sub("", raw)
     value = raw.strip(_SPACE)
     if len(value) > MAX_VALUE_CHARS:
         return None
     if not value:
-        if not regex.search("[:：】]", text[label_end:value_start]):
+        between = text[label_end:value_start]
+        if ":" not in between and "：" not in between and "】" not in between:
             return None  # 编辑/记者 王某: a slash before another label is no empty field
         if _GLUED_START.match(text, value_start, end):
             # a label glued to a name is no new field: 资料来源：通讯员魏明俊赵赛楠 has that
@@ -564,3 +637,15 @@ def _credit(text: str, match, field: str, end: int) -> Credit | None:
         return Credit(field, label, "", label_start, sep_end, sep_end, sep_end)
     v_start = value_start + (len(raw) - len(raw.lstrip(_SPACE)))
     return Credit(field, label, value, label_start, v_start + len(value), v_start, v_start + len(value))
+
+
+def _may_end_in_a_date(raw: str) -> bool:
+    """Whether _TRAILING_DATE may match raw: False only when its last character but spaces is
+    certainly no digit, space or 日 (a Han character of the basic block, or ASCII; `regex` knows
+    digits of later Unicode versions than str.isdigit)."""
+    last = raw.rstrip(_SPACE)[-1:]
+    if last == "":
+        return False
+    if "\u4e00" <= last <= "\u9fff":
+        return last == "日"
+    return not last.isascii() or last.isdigit() or last.isspace()

@@ -150,3 +150,25 @@ def test_plain_reading_answers_the_common_shapes():
     # another field after a space, a bracket, a reporter before a line end: the expression decides
     for text, at in (("编辑：张玉 来源：新华社", "："), ("来源：新华社（北京）", "："), ("（记者王某）", "记")):
         assert credits._read_plainly(text, text.index(at), len(text), multi) is credits._UNSURE
+
+
+def test_a_label_or_trailer_at_is_any_label_or_trailer_word():
+    words = sorted(FIELD_OF_LABEL) + list(credits._TRAILER_WORDS)
+    text = "，".join(words) + "王某" + "".join(words)
+    for q in range(len(text)):
+        expected = any(text[q:q + n] in FIELD_OF_LABEL for n in range(1, 7)) or text.startswith(credits._TRAILER_WORDS, q)
+        assert credits._label_or_trailer_at(text, q) == expected, (text[q:q + 6], q)
+
+
+def test_a_value_is_searched_for_a_trailing_date_only_where_one_may_end():
+    """_credit skips _TRAILING_DATE when the value's last character (but spaces) is certainly
+    not a digit, a space or 日 — checked against `regex` for every character."""
+    import regex
+
+    may_end = regex.compile(r"[\d\s\u3000日]")
+    every = "".join(map(chr, range(0x30000)))
+    for char in may_end.findall(every):
+        if char not in credits._SPACE:
+            assert credits._may_end_in_a_date("某" + char), hex(ord(char))
+    assert credits._TRAILING_DATE.sub("", "新华社 2023-08-15 10:00") == "新华社"
+    assert not credits._may_end_in_a_date("张玉") and credits._may_end_in_a_date("新华社 2023-08-15 10:00")
