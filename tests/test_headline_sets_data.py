@@ -259,6 +259,29 @@ SETS = [
             site-title-resolved bracket-column-fact survey-percent change-spelled-out
         """)),
     HeadlineSet(
+        # four-digit ids (hb13-0001 …); each sober sitting mirrors the clickbait sitting before it
+        # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
+        # pair; over nine in ten of the clickbait subtle as written. Interim minimums while the set
+        # is being written (see tests/data/README-headlines-blind13.md)
+        "headlines-blind13", "hb13", per_label=250, per_family=6, subtle=Fraction(9, 10), per_topic=5,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=4, mirrored=True, banned=ISSUE_PHRASINGS,
+        families=names("""
+            dim-pointer ending-kept trade-code majority-misstep send-to-kin exclaim-hook-head
+            search-echo-bar why-unsaid tally-hidden you-misstep nameless-one lurking-risk years-apart
+            reaction-veil figure-withheld knack-only ellipsis-hang last-frame whisper-chain
+            expert-unsaid hindsight-essay two-fates handout-hint deadline-murk reader-challenge
+            telltale-sign plot-turns comments-vote decree-shell quiet-trend hype-slang-burst
+            keep-this-guide past-forty kid-words-veil secret-past stray-quote nameless-place
+            top-seat-veil versus-open list-out-veil
+        """),
+        sober_cues=names("""
+            plain tale-concluded tip-itemized notice-content danger-specified speaker-attributed
+            rule-explained query-with-answer sum-with-unit poll-result items-named verdict-stated
+            rumor-refuted test-finding anchor-named craftsman-named title-bar-answered profile-revealed
+            lesson-spelled titled-expert date-bound winner-stated gap-explained alert-bang-fact
+            bracket-desk-fact trend-measured place-named
+        """)),
+    HeadlineSet(
         "headlines-train9", "ht9", per_label=860, per_family=11, subtle=Fraction(8, 10), per_topic=25,
         splits=frozenset({"train"}), **LATER,
         families=names("""
