@@ -261,10 +261,9 @@ SETS = [
     HeadlineSet(
         # four-digit ids (hb13-0001 …); each sober sitting mirrors the clickbait sitting before it
         # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
-        # pair; over nine in ten of the clickbait subtle as written. Interim minimums while the set
-        # is being written (see tests/data/README-headlines-blind13.md)
-        "headlines-blind13", "hb13", per_label=250, per_family=6, subtle=Fraction(9, 10), per_topic=5,
-        topics=TOPICS_20, **LATER, id_digits=4, sittings=4, mirrored=True, banned=ISSUE_PHRASINGS,
+        # pair; over nine in ten of the clickbait subtle as written
+        "headlines-blind13", "hb13", per_label=570, per_family=14, subtle=Fraction(9, 10), per_topic=21,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=10, mirrored=True, banned=ISSUE_PHRASINGS,
         families=names("""
             dim-pointer ending-kept trade-code majority-misstep send-to-kin exclaim-hook-head
             search-echo-bar why-unsaid tally-hidden you-misstep nameless-one lurking-risk years-apart
