@@ -151,12 +151,38 @@ def test_quotation_over_markdown_paragraphs_is_paired():
     assert found_md == [("punctuation.unpaired", 7, "“")]
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
+def _unpaired_hits(rule, text):
+    """The rule's literal hits in `text`, as the engine's automaton hands them over."""
+    index = {literal: i for i, literal in enumerate(rule.literals())}
+    return [(index[char], at, at + 1) for at, char in enumerate(text) if char in index]
+
+
+def _plain_by_lines(marks, sequence):
+    """The shortcut's question answered the plain way: in every line of `sequence` (marks
+    and line breaks), each kind of mark alternates opening, closing … and ends closed."""
+    for line in sequence.split("\n"):
+        for opening, closing in marks.items():
+            own = "".join(char for char in line if char in (opening, closing))
+            if own != (opening + closing) * (len(own) // 2):
+                return False
+    return True
+
+
+# random marks, and runs of pairs (mostly plainly paired, nested, across lines, or one mark off)
+_UNPAIRED_TEXT = st.one_of(
+    st.text(alphabet="“”‘’《》（）【】\n。！a字 ", max_size=40),
+    st.lists(st.sampled_from(["“”", "（）", "《》", "‘’", "【】", "“（）”", "《“”》", "（“‘’”）", "字", "。\n",
+                              "\n“", "“", "”", "（", "）", "《", "】", "“字\n字”", "“‘", "’”", "“。\n“字”"]),
+             max_size=14).map("".join),
+)
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet="“”‘’《》（）【】\n。！a字 ", max_size=40))
+@given(_UNPAIRED_TEXT)
 def test_the_unpaired_checks_shortcut_never_changes_its_findings(body):
     """The check skips its careful pass when every kind of mark plainly alternates in every
     line; with the shortcut disabled the findings must be the same."""
@@ -164,15 +190,37 @@ def test_the_unpaired_checks_shortcut_never_changes_its_findings(body):
     from lint.readers.text import read_text
 
     rule = DEFAULT.rule("punctuation.unpaired")  # built once: the examples test the rule, not loading
-    doc = read_text("标题\n" + body)
-    shortcut = [(m.start, m.message) for m in rule.run(doc, [])]
+    text = "标题\n" + body
+    shortcut = [(m.start, m.message) for m in rule.run(read_text(text), _unpaired_hits(rule, text))]
     original = punctuation._Pairs.plainly_paired
     try:
-        punctuation._Pairs.plainly_paired = lambda self, sequence: False
-        careful = [(m.start, m.message) for m in rule.run(read_text("标题\n" + body), [])]
+        punctuation._Pairs.plainly_paired = lambda self, text, positions, literals: False
+        careful = [(m.start, m.message) for m in rule.run(read_text(text), _unpaired_hits(rule, text))]
     finally:
         punctuation._Pairs.plainly_paired = original
     assert shortcut == careful
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_UNPAIRED_TEXT)
+@example("““””")  # one kind nested in itself: not plain (the careful pass pairs it)
+@example("【【】】")
+@example("《（》）")  # two kinds crossing: each alternates, plain
+@example("”“")
+@example("“”\n（）\n“\n”")
+@example("“‘’”（）\n")
+def test_the_unpaired_shortcut_answers_as_the_plain_reading_of_each_line(body):
+    """The shortcut's depth arithmetic (each kind a base-4 digit) says "plainly paired"
+    exactly when each kind alternates and closes in every line."""
+    from lint.kinds import punctuation
+
+    rule = DEFAULT.rule("punctuation.unpaired")
+    hits = _unpaired_hits(rule, body)
+    positions, literals = [at for _, at, _ in hits], [i for i, _, _ in hits]
+    expected = _plain_by_lines(rule.marks, "".join(c for c in body if c == "\n" or c in rule.literals()))
+    assert punctuation.marks_in_segments(body, hits, [(0, len(body))], rule.pattern) == (positions, expected)
+    if hits:
+        assert rule.pattern.plainly_paired(body, positions, literals) == expected
 
 
 # --- the kinds of cases other checkers test (autocorrect, zhlint, pangu), in our own sentences -----
@@ -332,3 +380,61 @@ def test_peer_kinds(kind, n, text, expected):
 
 def test_peer_kinds_are_at_least_sixty():
     assert len(PEER_CASES) >= 60
+
+
+# --- fast paths against the expressions they stand in for -------------------------------------
+def _literal_hits(rule, text):
+    """The rule's literal hits in `text`, as the engine's automaton hands them over."""
+    return sorted((i, at, at + len(literal)) for i, literal in enumerate(rule.literals())
+                  for at in range(len(text)) if text.startswith(literal, at))
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="..字aZ5% \n”)%", max_size=30))
+@example("圆周率约为3.14，会议结束.")
+@example("v2.0.1和e.g.结束.下一步")
+def test_the_period_check_drops_only_dots_its_expression_never_matches(body):
+    """Dots before a letter or digit (decimals) are dropped before a match is tried: the
+    findings equal those of trying every dot."""
+    from lint.kinds import punctuation
+    from lint.readers.text import read_text
+
+    rule = DEFAULT.rule("punctuation.halfwidth-period")
+    text = "标题\n" + body
+    hits = _literal_hits(rule, text)
+    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
+    every = [(m.start, m.end, m.replacements) for m in punctuation._periods(rule, read_text(text), hits)]
+    assert fast == every
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="。，；：字 \t\u3000\x1c\x85？", max_size=8))
+@example("标题。 ")
+@example("标题\x1c")
+def test_the_headline_end_check_answers_as_its_expression(headline):
+    """Only the last character is looked at unless whitespace ends the headline: the same
+    finding as the expression's search."""
+    from lint.document import Document
+
+    for rule_id in ("punctuation.headline-period", "punctuation.headline-end"):
+        rule = DEFAULT.rule(rule_id)
+        text = headline + "\n正文。"
+        doc = Document(text, scopes={"headline": [(0, len(headline))], "body": [(len(headline) + 1, len(text))]})
+        m = rule.pattern.search(text, 0, len(headline))
+        expected = [(m.start(), m.end(), rule.marks[m.group()])] if m else []
+        assert [(f.start, f.end, f.replacements[0]) for f in rule.run(doc, [])] == expected
+
+
+QUOTE_STYLE = Linter(select=["punctuation.quote-style"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="“”「」字。\n", max_size=24))
+def test_quote_style_is_skipped_only_where_it_has_nothing_to_report(body):
+    """The engine visits the rule only where a form other than the first (`「」`) was hit;
+    everywhere else the rule itself would report nothing."""
+    rule = QUOTE_STYLE.rule("punctuation.quote-style")
+    text = "标题\n" + body
+    direct = [(m.start, m.end, m.message) for m in rule.run(QUOTE_STYLE.read(text, "a.txt", QUOTE_STYLE.settings_for("a.txt")), [])]
+    through_engine = [(f.offset, f.offset + f.length, f.message) for f in QUOTE_STYLE.lint_text(text, "a.txt")]
+    assert through_engine == direct

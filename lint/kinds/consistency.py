@@ -53,9 +53,16 @@ class Consistency(Rule):
                 self.owner.append((form_index, position))
         self.exceptions = list(exceptions)
         self.own_search = len(self.strings) + len(self.exceptions) <= OWN_SEARCH_MAX
+        # nothing to report without two forms: the engine skips the rule where none of its
+        # literals (below) was hit
+        self.literal_only = True
 
     def literals(self):
-        return [] if self.own_search else self.strings + self.exceptions
+        if self.own_search:
+            # any form but the first (the usual one, `“”`): a document without them holds at
+            # most one form, and the rule is not visited at all (most articles)
+            return [literal for form in self.forms[1:] for literal in form]
+        return self.strings + self.exceptions
 
     def _own_hits(self, text: str) -> list[tuple[int, int, int]]:
         """Every occurrence of the literals, as the automaton would hit them: none when fewer

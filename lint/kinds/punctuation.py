@@ -64,6 +64,7 @@ commas, dots and parentheses are never seen. Message placeholders: `{match}`, `{
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from operator import itemgetter
 
 import regex
@@ -81,6 +82,7 @@ STOPS = "，。、；：！？"  # full-width marks that take no space on either
 FULLWIDTH = STOPS + OPENING + CLOSING + "…—"
 LATIN = "A-Za-z"
 ALNUM = "A-Za-z0-9"
+ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _cls(chars) -> str:
@@ -312,7 +314,18 @@ def _ends_line(text, at) -> bool:
     return at == len(text) or text[at] in "\r\n" or text[at] in CLOSING or text[at] in "\"')]"
 
 
+# A letter or digit right after the dot: never a sentence end (no branch of the expression
+# matches there). Most dots in news are decimals (3.14): they are dropped before a match is tried.
+_AFTER_NOT_END = frozenset(ALNUM_CHARS)
+
+
 def check_period(rule, doc, hits):
+    text = doc.text
+    hits = [hit for hit in hits if text[hit[2]:hit[2] + 1] not in _AFTER_NOT_END]
+    return _periods(rule, doc, hits) if hits else ()
+
+
+def _periods(rule, doc, hits):
     text = doc.text
     tails = _Tails(text)
     credit_lines = _credit_lines(doc)
@@ -635,29 +648,40 @@ def compile_unpaired(marks):
 
 
 class _Pairs:
-    """The unpaired check's marks, compiled once: per kind of mark, the other kinds' marks."""
+    """The unpaired check's marks, compiled once: each literal's step of the depth (opening mark
+    of the k-th kind +4**k, its closing mark -4**k; the literals are the opening marks, then
+    the closing marks, as `TRIGGERS` lists them)."""
 
     def __init__(self, marks: dict[str, str]):
         chars = "".join(marks) + "".join(marks.values())
-        # per kind: its marks, and the other kinds' marks (removed one by one with
-        # str.replace: on these short sequences far cheaper than str.translate's table)
-        self.kinds = [(o, c, o + c, [x for x in chars if x not in (o, c)]) for o, c in marks.items()]
         self.distinct = len(set(chars)) == len(chars)
+        kinds = len(marks)
+        self.steps = [4 ** k for k in range(kinds)] + [-(4 ** k) for k in range(kinds)]
+        # the high bit of every kind's base-4 digit: set in a depth when a kind is open twice
+        # or closed before it opened (see `plainly_paired`)
+        self.twice = sum(2 * 4 ** k for k in range(kinds))
 
-    def plainly_paired(self, sequence: str) -> bool:
-        """True when, in every line of `sequence` (the marks of a segment, with its line
-        breaks), each kind of mark only alternates opening, closing, opening, closing … and
-        ends closed. Then no mark is unpaired and the careful pass is not needed (most
-        paragraphs); anything else (nesting, quotations across paragraphs) takes it."""
+    def plainly_paired(self, text: str, positions: list[int], literals: list[int]) -> bool:
+        """True when, in every line of the marks at `positions` (sorted, inside one segment;
+        `literals`: their literal indexes), each kind of mark only alternates opening,
+        closing, opening, closing … and ends closed. Then no mark is unpaired and the careful
+        pass is not needed (most paragraphs); anything else (nesting of one kind, quotations
+        across paragraphs) takes it. Decided with C-level calls, no Python step per mark: the
+        depth after each mark sums each kind's open count (0 or 1) as a base-4 digit, so the
+        first kind to open twice (digit 2) or close unopened (a borrow: digit 3, or below
+        zero) sets a digit's high bit; a line break may stand only where the depth is zero."""
         if not self.distinct:
             return False
-        for opening, closing, pair, others in self.kinds:
-            if opening in sequence or closing in sequence:
-                own = sequence
-                for other in others:
-                    own = own.replace(other, "")
-                if own.replace(pair, "").strip("\n"):
-                    return False
+        depths = list(accumulate(map(self.steps.__getitem__, literals)))
+        if depths[-1] or any(map(self.twice.__and__, depths)):
+            return False
+        # few line breaks stand between the first and the last mark (most paragraphs are one line)
+        last = positions[-1]
+        newline = text.find("\n", positions[0], last)
+        while newline >= 0:
+            if depths[bisect_left(positions, newline) - 1]:
+                return False  # a pair open across the line break
+            newline = text.find("\n", newline + 1, last)
         return True
 
 
@@ -668,12 +692,13 @@ _APOSTROPHE = patterns.LazyPattern(rf"(?<=[{LATIN}])’(?=[{LATIN}])|(?<=[{LATIN
 _LIST_NUMBER = patterns.LazyPattern(rf"(?:^|[\s；。，、：])[0-9{LATIN}{NUMERALS}]{{1,3}}$")
 
 
-def marks_in_segments(text: str, hits, segments, plainly_paired) -> tuple[list[int], bool]:
+def marks_in_segments(text: str, hits, segments, pairs: _Pairs) -> tuple[list[int], bool]:
     """(where the marks (the rule's literals, found by the engine's automaton) stand inside the
-    segments, in order; whether every segment's marks plainly pair: `_Pairs.plainly_paired`,
-    asked of each segment's marks with a line break wherever one stands between two of them).
+    segments, in order; whether every segment's marks plainly pair: `_Pairs.plainly_paired`).
     Built with C-level calls: a Python step per mark cost more than the scan it replaced."""
-    positions = sorted(map(itemgetter(1), hits))
+    ordered = sorted(hits, key=_START)
+    positions = list(map(_START, ordered))
+    literals = list(map(_LITERAL, ordered))
     marks: list[int] = []
     plain = True
     for start, end in segments:
@@ -681,31 +706,21 @@ def marks_in_segments(text: str, hits, segments, plainly_paired) -> tuple[list[i
         if first < last:
             inside = positions[first:last]
             marks += inside
-            plain = plain and plainly_paired(_marks_and_line_breaks(text, inside))
+            plain = plain and pairs.plainly_paired(text, inside, literals[first:last])
     return marks, plain
 
 
-def _marks_and_line_breaks(text: str, positions: list[int]) -> str:
-    """The marks at `positions` (sorted), with a line break between two of them wherever the
-    text has one."""
-    chars = list(map(text.__getitem__, positions))
-    breaks = []
-    last = positions[-1]
-    newline = text.find("\n", positions[0], last)
-    while newline >= 0:
-        breaks.append(bisect_left(positions, newline))
-        newline = text.find("\n", newline + 1, last)
-    for index in reversed(breaks):
-        chars.insert(index, "\n")
-    return "".join(chars)
+_LITERAL, _START = itemgetter(0), itemgetter(1)
 
 
 def check_unpaired(rule, doc, hits):
-    text = doc.text
-    pairs = rule.pattern
-    marks, plain = marks_in_segments(text, hits, rule.segments(doc), pairs.plainly_paired)
-    if plain:
-        return
+    marks, plain = marks_in_segments(doc.text, hits, rule.segments(doc), rule.pattern)
+    # plainly paired (most articles): no generator made for nothing
+    return () if plain else _lone_marks(rule, doc.text, marks)
+
+
+def _lone_marks(rule, text, marks):
+    """The careful pass: pair the marks paragraph by paragraph; report each lone one."""
     closing_of = rule.marks
     opening_of = {c: o for o, c in closing_of.items()}
     stacks: dict[str, list[int]] = {o: [] for o in closing_of}
@@ -788,13 +803,19 @@ def compile_headline_end(marks):
 
 
 def check_headline_end(rule, doc, hits):
-    ranges = doc.scopes.get("headline") or []
+    ranges = doc.scopes.get("headline")
     if not ranges:
-        return
+        return ()
     start, end = ranges[-1]
-    m = rule.pattern.search(doc.text, start, end)
-    if m:
-        yield rule.mark_match(doc.text, m.start(), m.end(), rule.marks[m.group()])
+    text = doc.text
+    last = text[end - 1] if end > start else ""
+    if last.isspace() or not rule.single_marks:  # the expression looks past the spaces
+        m = rule.pattern.search(text, start, end)
+        return (rule.mark_match(text, m.start(), m.end(), rule.marks[m.group()]),) if m else ()
+    # no whitespace (every character `\s` matches is `isspace`) ends the headline: only its
+    # last character can be the mark (no expression searched, no generator made: the check
+    # runs on every article)
+    return (rule.mark_match(text, end - 1, end, rule.marks[last]),) if last in rule.marks else ()
 
 
 # --- cjk-latin-spacing ---------------------------------------------------------------------------
@@ -868,6 +889,7 @@ class Punctuation(Rule):
             raise FieldError("marks", f"check '{check}' needs 'marks'")
         self.check = check
         self.marks = marks
+        self.single_marks = all(len(mark) == 1 for mark in marks)
         self._compile_check = compile_check
         self._pattern = None
         self.trigger_literals = TRIGGERS[check](marks)
