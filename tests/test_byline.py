@@ -83,3 +83,15 @@ def test_pack_require_lists_the_credits_a_publication_requires(tmp_path):
     report = out(run_cli("check", "a.txt", "--format", "json", cwd=tmp_path))
     rules = {f["rule"] for f in json.loads(report)["files"][0]["findings"] if f["rule"].startswith("byline.")}
     assert rules == {"byline.missing-author", "byline.missing-source"}
+
+
+def test_a_body_of_whitespace_is_no_article_to_credit():
+    """The presence check looks at a body's ends first; a body of spaces and line breaks
+    only, however long, is still no article."""
+    from lint.document import Document
+
+    rule = default_linter().rule("byline.missing-author")
+    for body, reported in [("\n \u3000\n", False), (" 正文 ", True), ("\n\n正文\n", True), ("正文", True), ("", False)]:
+        text = "标题\n" + body
+        doc = Document(text, scopes={"headline": [(0, 2)], "body": [(3, len(text))]})
+        assert bool(list(rule.run(doc, []))) == reported

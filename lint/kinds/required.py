@@ -39,13 +39,23 @@ class Required(Rule):
         return self.fields if self.check == "present" else frozenset()
 
     def run(self, doc, hits):
-        credits = [c for c in doc.credits if c.field in self.fields]
+        # plain loops returning a tuple, no generator: the byline rules run on every article
+        fields = self.fields
         if self.check == "present":
+            for credit in doc.credits:
+                if credit.field in fields:
+                    return ()
             # a page with no body (a Hugo _index.md of front matter only, a headline alone) is
             # not an article: nothing to credit
-            if not credits and any(doc.text[a:b].strip() for a, b in doc.scopes.get("body", ())):
-                yield Match(0, 0, self.render())
-            return
-        for credit in credits:
-            if credit.empty and credit.start >= 0:
-                yield Match(credit.start, credit.end, self.render(label=credit.label))
+            return (Match(0, 0, self.render()),) if _has_text(doc.text, doc.scopes.get("body", ())) else ()
+        return [Match(credit.start, credit.end, self.render(label=credit.label)) for credit in doc.credits
+                if credit.field in fields and credit.empty and credit.start >= 0]
+
+
+def _has_text(text: str, ranges) -> bool:
+    """Whether one of the ranges holds a character that is not whitespace (an article's body
+    starts or ends with one: no copy of the body is made then)."""
+    for start, end in ranges:
+        if start < end and (not text[start].isspace() or not text[end - 1].isspace() or text[start:end].strip()):
+            return True
+    return False
