@@ -139,7 +139,9 @@ class Engine:
         total = sum(map(weights.anywhere.__getitem__, map(_first, rule_hits)))
         if total > weights.cut:
             return True
-        for first, last in doc.segments(self.rules[index].scope):
+        rule, text = self.rules[index], doc.text
+        for first, last in doc.segments(rule.scope):
+            total += rule.range_weight(text, first, last)
             for literal, start, end in rule_hits:
                 if start == first:
                     total += weights.at_start[literal]

@@ -170,13 +170,16 @@ def _bound(headline: str) -> float:
 
     from lint.kinds.score import weighted_grams
 
-    strings, weights = weighted_grams("headline_score.json")
+    grams = weighted_grams("headline_score.json")
     automaton = _bound.__dict__.get("automaton") or _bound.__dict__.setdefault(
-        "automaton", ahocorasick_rs.AhoCorasick(strings, matchkind=ahocorasick_rs.MatchKind.Standard))
+        "automaton", ahocorasick_rs.AhoCorasick(grams.strings, matchkind=ahocorasick_rs.MatchKind.Standard))
     total = 0.0
     for index, start, end in automaton.find_matches_as_indexes(headline, overlapping=True):
-        anywhere, at_start, at_end = weights[index]
+        anywhere, at_start, at_end = grams.weights[index]
         total += anywhere + (at_start if start == 0 else 0.0) + (at_end if end == len(headline) else 0.0)
+    for k in grams.end_lengths:  # the strings that count only at the ends, looked up there
+        if k <= len(headline):
+            total += grams.at_start.get(headline[:k], 0.0) + grams.at_end.get(headline[len(headline) - k:], 0.0)
     return total
 
 
@@ -209,15 +212,20 @@ def test_weighted_grams_take_the_range_marks_off():
     from lint.kinds.score import _model_data, weighted_grams
 
     data = _model_data("headline_score.json")
-    strings, weights = weighted_grams("headline_score.json")
-    assert len(strings) == len(set(strings)) == len(weights) and all(strings)
-    assert not any("^" in s or "$" in s for s in strings)
-    added = dict(zip(strings, weights))
+    grams = weighted_grams("headline_score.json")
+    assert len(grams.strings) == len(set(grams.strings)) == len(grams.weights) and all(grams.strings)
+    assert not any("^" in s or "$" in s for s in [*grams.strings, *grams.at_start, *grams.at_end])
+    assert all(w[0] > 0 for w in grams.weights)  # a string that counts only at a range's end is not searched
+    assert not set(grams.strings) & (set(grams.at_start) | set(grams.at_end))
+    searched = dict(zip(grams.strings, grams.weights))
     for gram, weight in zip(data["grams"].split("\n"), data["weights"]):
         if weight > 0:
-            place = 1 if gram.startswith("^") else 2 if gram.endswith("$") else 0
-            assert added[gram.strip("^$")][place] >= weight / data["scale"] - 1e-9
-    assert all(w >= 0 for triple in weights for w in triple)
+            place, text = (1 if gram.startswith("^") else 2 if gram.endswith("$") else 0), gram.strip("^$")
+            given = searched[text][place] if text in searched else (
+                grams.at_start.get(text, 0.0) if place == 1 else grams.at_end.get(text, 0.0))
+            assert given >= weight / data["scale"] - 1e-9, gram
+    assert all(w >= 0 for triple in grams.weights for w in triple)
+    assert grams.end_lengths == tuple(sorted({len(t) for t in [*grams.at_start, *grams.at_end]}))
 
 
 def test_a_gated_rule_is_visited_only_where_its_n_grams_could_lift_a_headline():

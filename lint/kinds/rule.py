@@ -96,6 +96,11 @@ class Rule:
         than `cut` (a linear score's upper bound: `score`)."""
         return None
 
+    def range_weight(self, text: str, start: int, end: int) -> float:
+        """What the range text[start:end] adds to a weighted rule's hits by the strings at its
+        two ends: strings that count only there are looked up there, not searched everywhere."""
+        return 0.0
+
     def gate(self):
         """A compiled expression that finds something in the rule's scope whenever the rule
         could report anything there without literal hits, or None. The engine skips the rule

@@ -30,6 +30,7 @@ import math
 from functools import lru_cache, partial
 from operator import is_not
 from pathlib import Path
+from typing import NamedTuple
 
 from ..findings import Match
 from .fields import boolean, count, nonempty_text
@@ -105,12 +106,14 @@ def _model_data(name: str) -> dict:
 
 
 @lru_cache(maxsize=4)
-def weighted_grams(name: str) -> tuple[list[str], list[tuple[float, float, float]]]:
+def weighted_grams(name: str) -> "WeightedGrams":
     """The n-grams of model `name` that push the score up, as strings an automaton over the text
     can find (the range marks `^`/`$` taken off), and what each adds to a range's score:
-    (anywhere, more where it starts the range, more where it ends it). Summed over a range's
-    hits, with the bias, they bound its score from above: every other weight pulls it down.
-    (`^X$`, a whole range, is counted at its start: still a bound.)"""
+    (anywhere, more where it starts the range, more where it ends it); and the strings that add
+    only where they start or end a range (`^中`: a single character, hit in most headlines if
+    searched), by where: looked up at the range's ends instead. Summed over a range, with the
+    bias, they bound its score from above: every other weight pulls it down. (`^X$`, a whole
+    range, is counted at its start: still a bound.)"""
     data = _model_data(name)
     scale, added = data["scale"], {}
     for gram, weight in zip(data["grams"].split("\n"), data["weights"]):
@@ -118,7 +121,19 @@ def weighted_grams(name: str) -> tuple[list[str], list[tuple[float, float, float
         if weight > 0 and text:  # (an empty range is never flagged: it says nothing)
             place = 1 if gram.startswith("^") else 2 if gram.endswith("$") else 0
             added.setdefault(text, [0.0, 0.0, 0.0])[place] += weight / scale
-    return list(added), [tuple(weights) for weights in added.values()]
+    searched = {text: tuple(weights) for text, weights in added.items() if weights[0] > 0}
+    at_start = {text: weights[1] for text, weights in added.items() if not weights[0] and weights[1]}
+    at_end = {text: weights[2] for text, weights in added.items() if not weights[0] and weights[2]}
+    lengths = tuple(sorted({len(text) for text in (*at_start, *at_end)}))
+    return WeightedGrams(list(searched), list(searched.values()), at_start, at_end, lengths)
+
+
+class WeightedGrams(NamedTuple):
+    strings: list[str]  # searched everywhere (the rule's literals)
+    weights: list[tuple[float, float, float]]  # theirs: anywhere, at a range's start, at its end
+    at_start: dict[str, float]  # strings that count only where a range starts
+    at_end: dict[str, float]  # ... only where it ends
+    end_lengths: tuple[int, ...]  # the lengths of those
 
 
 class Score(Rule):
@@ -138,14 +153,19 @@ class Score(Rule):
         self.literal_only = gate  # visited only where its n-grams could lift a range over the threshold
 
     def literals(self):
-        return weighted_grams(self.model)[0] if self.gated else []
+        return weighted_grams(self.model).strings if self.gated else []
 
     def literal_weights(self):
         if not self.gated:
             return None
         data = _model_data(self.model)
         # (a margin far above the rounding of a sum, so the bound never skips what the score flags)
-        return weighted_grams(self.model)[1], float(data["threshold"]) - float(data["bias"]) - 1e-9
+        return weighted_grams(self.model).weights, float(data["threshold"]) - float(data["bias"]) - 1e-9
+
+    def range_weight(self, text, start, end):
+        grams = weighted_grams(self.model)
+        return (sum(grams.at_start.get(text[start:start + k], 0.0) for k in grams.end_lengths if start + k <= end)
+                + sum(grams.at_end.get(text[end - k:end], 0.0) for k in grams.end_lengths if end - k >= start))
 
     def run(self, doc, hits):
         model = _MODELS.get(self.model) or load_model(self.model)
