@@ -96,6 +96,10 @@ def test_a_long_quotation_followed_by_the_headline_is_a_speakers_words():
     assert [t for t, _, _ in found("“这种病”早发现就能治好", rule)] == ["这种"]
     # a quotation that is the whole headline is the headline's own words
     assert [t for t, _, _ in found("“这个东西千万不要放进微波炉”", rule)] == ["这个"]
+    # a speaker of four or more characters, with a colon or a speech verb (session 14)
+    assert found("老站长退休那天说“这座小站陪了我三十年”", rule) == []
+    assert found("县医院院长：“这项手术已做了两百例”", rule) == []
+    assert [t for t, _, _ in found("医生说“这种水果千万别空腹吃”", rule)] == ["这种"]
     # off by default
     assert [t for t, _, _ in found("“那项工程让全村喝上了自来水”——走访山区供水站")] == ["那项"]
 

@@ -47,8 +47,9 @@ make the reader click. A *phrase* is one of `demonstratives` (这, 那), an opti
   characters, with more of the headline after the quotation, is a speaker's words quoted by a
   feature headline (“那片林子如今成了景区”——重访……), not the headline withholding
   its subject; so is one that opens after a colon following a clause of four or more
-  characters, its speaker (镇卫生院院长：“这台救护车……”, session 10; a quotation alone, or
-  after a short 医生：, still withholds); a short quoted phrase (“这种病”) is still reported;
+  characters, its speaker (镇卫生院院长：“这台救护车……”, session 10; or a speech verb 说, 称,
+  表示 … in place of the colon, session 14: 老站长退休时说“这台救护车……”; a quotation alone, or after a
+  short 医生： or 医生说, still withholds); a short quoted phrase (“这种病”) is still reported;
 - `titled` (default 0, off): a quotation of at least this many characters (“…”, "…", 「…」)
   or a title in 《》 of any length opens right after the phrase: it names what the phrase points
   at (这句“再晚也要回家吃饭”的家训, 这部《长河》); a short quoted word (这种“零食”) is a scare
@@ -97,6 +98,7 @@ _SEQUEL_STOPS = "！!？?…"
 _STATED_BOUNDS = "，,、：:。！？!?；;|｜ 　\n"  # `stated`: what opens the clause before the comma
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
+_SAYS = ("表示", "坦言", "直言", "笑称", "说", "称")  # a speech verb right before a quotation, like its colon
 SPEAKER = 4  # `quoted`: at least this many characters before the colon that opens a quotation name its speaker
 
 
@@ -331,6 +333,8 @@ def _after_speaker(text: str, seg_start: int, at: int) -> bool:
     """Whether the quotation opening at `at` follows a colon after a clause of at least
     SPEAKER characters (its speaker: 镇卫生院院长：“这台救护车……”)."""
     before = text[seg_start:at].rstrip()
+    if before.endswith(_SAYS):  # session 14: 全运会冠军某某说“这块金牌……”, the verb instead of the colon
+        before = before[:-len(next(v for v in _SAYS if before.endswith(v)))] + "："
     if not before or before[-1] not in _COLONS:
         return False
     clause_start = len(before) - 1
