@@ -2,7 +2,7 @@
 
     python benchmarks/eval_headlines.py [--corpus DIR] [--show tune|tune2|portal-fp|portal-fn|portal-tp|corpus]
                                         [--sample N] [--json FILE] [--holdout] [--holdout2] [--blind3]
-                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10] [--blind11] [--blind12]
+                                        [--blind4] [--blind5] [--blind6] [--blind7] [--blind8] [--blind9] [--blind10] [--blind11] [--blind12] [--blind13]
     python benchmarks/eval_headlines.py --throughput ROUNDS [--mb MB]
 
 A headline counts as *flagged* when a clickbait rule fires on it: any rule of the headline pack
@@ -58,7 +58,10 @@ headline.
 3k. tests/data/headlines-blind11.jsonl: the eleventh blind set (session 12). Measured once by the lead at
    the start of session 13 (`--blind11`, counts only); spent since (read to fix and write rules; training
    material of the model).
-3l. tests/data/headlines-blind12.jsonl: the twelfth blind set (session 13). `--blind12`, counts only, is for
+3l. tests/data/headlines-blind12.jsonl: the twelfth blind set (session 13). Measured once by the lead at the end of
+   session 13 (counts only); spent since (session 14 read its flagged sober lines and its misses to fix and write
+   rules by device; not training material of the model).
+3m. tests/data/headlines-blind13.jsonl: the thirteenth blind set (session 14). `--blind13`, counts only, is for
    the lead's one measurement; the headline helper never runs it.
    Every blind-set and portal figure is also given without `headline.score` (the model, on by
    default since session 8, asked for here by name), to show what it adds. The sets measured
@@ -105,7 +108,8 @@ WHOLE_BLIND_SETS = {
     9: "ninth blind set (spent since session 11: tuned figures, training material of the model)",
     10: "tenth blind set (spent since session 12: tuned figures, training material of the model)",
     11: "eleventh blind set (spent since session 13: tuned figures, training material of the model)",
-    12: "twelfth blind set (session 13, written blind; never read by the headline helper: for the lead's one measurement)",
+    12: "twelfth blind set (spent since session 14: tuned figures; not training material of the model)",
+    13: "thirteenth blind set (session 14, written blind; never read by the headline helper: for the lead's one measurement)",
 }
 
 
