@@ -438,3 +438,20 @@ def test_quote_style_is_skipped_only_where_it_has_nothing_to_report(body):
     direct = [(m.start, m.end, m.message) for m in rule.run(QUOTE_STYLE.read(text, "a.txt", QUOTE_STYLE.settings_for("a.txt")), [])]
     through_engine = [(f.offset, f.offset + f.length, f.message) for f in QUOTE_STYLE.lint_text(text, "a.txt")]
     assert through_engine == direct
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="——―－─–-字9a，\n ", max_size=24))
+@example("活动的主角——社区居民，1998—1999年，答案———坚持—")
+def test_the_dash_check_drops_only_em_dashes_its_expression_never_matches(body):
+    """Em dashes where the expression cannot match (halves of ——, connectors after a digit)
+    are dropped before a match is tried: the findings equal those of trying every hit."""
+    from lint.kinds import punctuation
+    from lint.readers.text import read_text
+
+    rule = DEFAULT.rule("punctuation.dash")
+    text = "标题\n" + body
+    hits = _literal_hits(rule, text)
+    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
+    every = [(m.start, m.end, m.replacements) for m in punctuation._dashes(rule, read_text(text), hits)]
+    assert fast == every

@@ -599,6 +599,28 @@ _CJK_DASHES = set("—―－")
 
 def check_dash(rule, doc, hits):
     text = doc.text
+    hits = [hit for hit in hits if text[hit[1]] != "—" or _may_start_dash(text, hit[1])]
+    return _dashes(rule, doc, hits) if hits else ()
+
+
+_DASH_CHARS = frozenset(DASHES)
+
+
+def _may_start_dash(text: str, at: int) -> bool:
+    """False where the dash expression cannot match at the em dash at `at` (most em dashes:
+    the halves of a right `——`, and connectors such as `1998—1999`): the first of exactly
+    two, a last one, or one after a Latin letter or digit that no dash follows."""
+    after = text[at + 1:at + 2]
+    if after == "—":
+        return text[at + 2:at + 3] in _DASH_CHARS
+    if after in _DASH_CHARS:
+        return True
+    before = text[at - 1:at] if at else ""
+    return not (before == "—" or before.isascii() and before.isalnum())
+
+
+def _dashes(rule, doc, hits):
+    text = doc.text
     for m in anchored(rule, doc, hits):
         start, end = m.span()
         run = m.group()
