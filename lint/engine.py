@@ -203,9 +203,7 @@ class _Weights:
     """A weighted rule's literal weights (`Rule.literal_weights`), by where a hit stands."""
 
     def __init__(self, weights, cut):
-        self.anywhere = [w[0] for w in weights]
-        self.at_start = [w[1] for w in weights]
-        self.at_end = [w[2] for w in weights]
+        self.anywhere, self.at_start, self.at_end = weights
         self.cut = cut
 
 

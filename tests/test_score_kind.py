@@ -175,12 +175,12 @@ def _bound(headline: str) -> float:
         "automaton", ahocorasick_rs.AhoCorasick(grams.strings, matchkind=ahocorasick_rs.MatchKind.Standard))
     total = 0.0
     for index, start, end in automaton.find_matches_as_indexes(headline, overlapping=True):
-        anywhere, at_start, at_end = grams.weights[index]
-        total += anywhere + (at_start if start == 0 else 0.0) + (at_end if end == len(headline) else 0.0)
+        total += grams.anywhere[index] + (grams.start_added[index] if start == 0 else 0)
+        total += grams.end_added[index] if end == len(headline) else 0
     for k in grams.end_lengths:  # the strings that count only at the ends, looked up there
         if k <= len(headline):
-            total += grams.at_start.get(headline[:k], 0.0) + grams.at_end.get(headline[len(headline) - k:], 0.0)
-    return total
+            total += grams.at_start.get(headline[:k], 0) + grams.at_end.get(headline[len(headline) - k:], 0)
+    return total / 1000  # (the model's scale: whole thousandths)
 
 
 def _own_sober():
@@ -208,24 +208,31 @@ def test_the_model_stays_cheap_to_search():
     assert sum(model.bias + _bound(h) > model.threshold for h in sober) < len(sober) / 10
 
 
-def test_weighted_grams_take_the_range_marks_off():
+def test_weighted_grams_take_the_range_marks_off(own_cache_dir):
     from lint.kinds.score import _model_data, weighted_grams
 
     data = _model_data("headline_score.json")
-    grams = weighted_grams("headline_score.json")
-    assert len(grams.strings) == len(set(grams.strings)) == len(grams.weights) and all(grams.strings)
-    assert not any("^" in s or "$" in s for s in [*grams.strings, *grams.at_start, *grams.at_end])
-    assert all(w[0] > 0 for w in grams.weights)  # a string that counts only at a range's end is not searched
+    assert data["scale"] == 1000
+    weighted_grams.cache_clear()
+    made = weighted_grams("headline_score.json")
+    weighted_grams.cache_clear()
+    grams = weighted_grams("headline_score.json")  # the second time from the user cache
+    assert grams == made
+    assert len(grams.strings) == len(set(grams.strings)) == len(grams.anywhere) == len(grams.end_added)
+    assert all(grams.strings) and not any("^" in s or "$" in s for s in [*grams.strings, *grams.at_start, *grams.at_end])
+    assert all(w > 0 for w in grams.anywhere)  # a string that counts only at a range's end is not searched
     assert not set(grams.strings) & (set(grams.at_start) | set(grams.at_end))
-    searched = dict(zip(grams.strings, grams.weights))
+    index = {text: i for i, text in enumerate(grams.strings)}
     for gram, weight in zip(data["grams"].split("\n"), data["weights"]):
         if weight > 0:
             place, text = (1 if gram.startswith("^") else 2 if gram.endswith("$") else 0), gram.strip("^$")
-            given = searched[text][place] if text in searched else (
-                grams.at_start.get(text, 0.0) if place == 1 else grams.at_end.get(text, 0.0))
-            assert given >= weight / data["scale"] - 1e-9, gram
-    assert all(w >= 0 for triple in grams.weights for w in triple)
+            if text in index:
+                given = (grams.anywhere, grams.start_added, grams.end_added)[place][index[text]]
+            else:
+                given = (grams.at_start if place == 1 else grams.at_end).get(text, 0)
+            assert given >= weight, gram
     assert grams.end_lengths == tuple(sorted({len(t) for t in [*grams.at_start, *grams.at_end]}))
+    assert abs(grams.cut - (data["threshold"] - data["bias"]) * 1000) < 1e-3
 
 
 def test_a_gated_rule_is_visited_only_where_its_n_grams_could_lift_a_headline():

@@ -514,7 +514,7 @@ class Existence(Rule):
                 else:
                     anywhere = max(anywhere, 1.0 / count)
             weights.append((anywhere, at_start, 0.0))
-        return weights, 1.0 - 1e-9
+        return tuple(zip(*weights)), 1.0 - 1e-9
 
     def gate(self):
         return self._gate  # tokens, exceptions and anchors come as literal hits

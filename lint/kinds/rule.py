@@ -89,11 +89,11 @@ class Rule:
         return ()
 
     def literal_weights(self):
-        """None, or (weights, cut) for a `literal_only` rule visited only when its literals
-        weigh enough: `weights` gives, for each literal, what a hit of it adds anywhere, and
-        more where it starts or ends a range of the rule's scope, as (anywhere, at a start,
-        at an end); the engine runs the rule only where the hits in its scope add up to more
-        than `cut` (a linear score's upper bound: `score`)."""
+        """None, or ((anywhere, at_start, at_end), cut) for a `literal_only` rule visited only
+        when its literals weigh enough: three sequences giving, for each literal, what a hit
+        of it adds anywhere, and more where it starts or ends a range of the rule's scope; the
+        engine runs the rule only where the hits add up (with `range_weight`) to more than
+        `cut` (a linear score's upper bound: `score`)."""
         return None
 
     def range_weight(self, text: str, start: int, end: int) -> float:
