@@ -253,21 +253,34 @@ def find_credits(text: str, start: int = 0, end: int | None = None, found=None) 
     occur in the whole text, as (literal index, start, end), any order, overlapping (the engine's
     automaton finds them in the pass it makes anyway); by default the text is scanned for them."""
     end = len(text) if end is None else end
-    both_scripts, candidates = False, _credit_starts(text, start, end, False, found)
+    both_scripts = False
+    candidates = _credit_starts(text, start, end, False) if found is None else _starts_of_found(text, start, end, found)
     if candidates is None:  # a character of a Traditional label: the labels of both scripts
         both_scripts, candidates = True, _credit_starts(text, start, end, True)
     match_apart = (_CREDIT_APART_BOTH_SCRIPTS if both_scripts else _CREDIT_APART).match
-    multi = _MULTI_BOTH_SCRIPTS if both_scripts else _MULTI_SIMPLIFIED
+    script = _MULTI_BOTH_SCRIPTS if both_scripts else _MULTI_SIMPLIFIED
     credits = []
     position = start
     for candidate in candidates:
         if candidate < position:
             continue
-        match = _read_plainly(text, candidate, end, multi)
-        if match is None:
+        plain = _read_plainly(text, candidate, end, script)
+        if plain is None:
             continue
-        if match is _UNSURE:
-            match = match_apart(text, candidate, end)
+        if plain is not _UNSURE:  # a labelled field, read plainly
+            match_end, label_start, label_end, value_start = plain
+            label = text[label_start:label_end]
+            field = FIELD_OF_LABEL[label]
+            credit = None if field is None else _credit_of(
+                text, field, label, label_start, label_end, value_start, match_end, True, end)
+            if credit is not None or field is None:
+                if credit is not None:
+                    credits.append(credit)
+                position = match_end
+            else:
+                position = max(label_end, value_start, candidate + 1)
+            continue
+        match = match_apart(text, candidate, end)
         if match is None and candidate == position and _may_follow_a_credit(text, candidate):
             # a label right after the previous credit (记者王某责编李某): only the full
             # expression knows where that credit ended (\G)
@@ -305,8 +318,20 @@ def _by_last_two(labels) -> dict[str, tuple[str, ...]]:
     return {last: tuple(labels) for last, labels in by_last.items()}
 
 
-_MULTI_SIMPLIFIED = _by_last_two(_LISTS_SIMPLIFIED["multi"])
-_MULTI_BOTH_SCRIPTS = _by_last_two(_LISTS["multi"])
+class _Script:
+    """What the plain reading needs of the labels of one script (or both): the labels of two
+    characters or more by their last two, and the expression's lookahead for the next field
+    (spaces, then a label and its separator …), where a value that meets a label stops."""
+
+    __slots__ = ("labels_by_last_two", "next_field")
+
+    def __init__(self, lists: dict[str, list[str]]):
+        self.labels_by_last_two = _by_last_two(lists["multi"])
+        self.next_field = LazyPattern(rf"{_GAP}*(?:{_NEXT})", regex.MULTILINE, multi=lists["multi"], glued=lists["glued"])
+
+
+_MULTI_SIMPLIFIED = _Script(_LISTS_SIMPLIFIED)
+_MULTI_BOTH_SCRIPTS = _Script(_LISTS)
 _LONGEST_LABEL = max(map(len, FIELD_OF_LABEL))
 # characters a value's plain run is made of: not what the expression's value treats with
 # care (brackets, punctuation, a colon between digits), not a character a label or trailer may
@@ -345,45 +370,69 @@ def _words_by_first_char() -> dict[str, tuple[str, ...] | bool]:
 _WORDS_BY_FIRST_CHAR = _words_by_first_char()
 
 
-def _read_plainly(text: str, i: int, end: int, multi: dict):
+def _read_plainly(text: str, i: int, end: int, script: _Script):
     """The credit expression's match at candidate i, None where it certainly has none, or
-    _UNSURE: read in plain Python for the commonest shapes."""
+    _UNSURE: read in plain Python for the commonest shapes. A match is a labelled field (the
+    expression's first branch) as (its end, label start, label end, value start): the
+    separator is at i, and the value ends where the match does."""
     char = text[i]
-    if char in "：:":
-        return _plain_labelled_field(text, i, end, multi)
+    if char in _SEPARATORS:
+        return _plain_labelled_field(text, i, end, script)
     if char in _START_CHARS and not _a_name_may_end_after(text, i, end):
         return None
     return _UNSURE
 
 
-def _plain_labelled_field(text: str, i: int, end: int, multi: dict):
-    """责任编辑：张玉 up to the line's end: the expression's first branch, whose label the
-    separator at i follows (perhaps after spaces) and whose value is one plain run."""
+def _plain_labelled_field(text: str, i: int, end: int, script: _Script):
+    """责任编辑：张玉 up to the line's end, 编辑｜张三审校｜李四 up to the next field: the
+    expression's first branch, whose label the separator at i follows (perhaps after spaces)."""
     j = i
     while j > 0 and text[j - 1] in _GAPS:
         j -= 1
     label_start = None
     if j >= 2:
-        for label in multi.get(text[j - 2:j], ()):
+        for label in script.labels_by_last_two.get(text[j - 2:j], ()):
             if text.endswith(label, 0, j):
                 label_start = j - len(label)
                 break
+    if label_start is None and j > 0 and text[j - 1] in "文图圖":
+        # 文/图 after no word (文｜王某); after a word (正文：) no label
+        word = _is_word(text[j - 2]) if j >= 2 else False
+        if word is _UNSURE:
+            return _UNSURE
+        if not word:
+            label_start = j - 1
     if label_start is None:
-        # no label of two characters or more: only 文/图 (after no word) would do
-        return _UNSURE if j > 0 and text[j - 1] in "文图圖" else None
+        # (（王某/摄）: the name before the slash is the value, read by the expression)
+        return _UNSURE if text[i] in "/／" else None
     k = i + 1
     while k < end and text[k] in _GAPS:
         k += 1
-    value_end = _plain_value_end(text, k, end)
+    value_end = _plain_value_end(text, k, end, script.next_field)
     if value_end is None:
         return _UNSURE
-    return _Spans(i, value_end, text, label_start, j, i + 1, k)
+    return value_end, label_start, j, k
 
 
-def _plain_value_end(text: str, k: int, end: int) -> int | None:
-    """Where the expression's value starting at k ends, if that is certain: no line break at its
-    start (the value may stand on the next line), no bracket or colon it might take inside, no
-    label where the next field may start, and at most _PLAIN_VALUE_LIMIT characters."""
+# characters certainly not of the expression's _WORD ([\p{Han}\p{L}\p{N}]) though not ASCII
+_NOT_A_WORD = frozenset("，。、；：？！…—“”‘’（）【】《》「」『』〔〕·・•｜／\u3000\xa0")
+
+
+def _is_word(char: str):
+    """Whether char is a _WORD character: True, False or _UNSURE (outside the basic Han block
+    and ASCII, `regex`'s Unicode tables and Python's may differ)."""
+    if char.isascii():
+        return char.isalnum()
+    if "\u4e00" <= char <= "\u9fff":
+        return True
+    return False if char in _NOT_A_WORD else _UNSURE
+
+
+def _plain_value_end(text: str, k: int, end: int, next_field) -> int | None:
+    """Where the expression's value starting at k ends, if that is certain: a stop it cannot
+    pass, or where the next field starts (a label, or the spaces before one). None where the
+    value may stand on the next line (a line break at its start), at a colon between digits of
+    other scripts, or past _PLAIN_VALUE_LIMIT characters."""
     if k < end and text[k] in "\r\n":
         return None
     limit = min(end, k + _PLAIN_VALUE_LIMIT)
@@ -393,13 +442,35 @@ def _plain_value_end(text: str, k: int, end: int) -> int | None:
         char = text[m]
         if char in _PLAIN_VALUE_STOPS:
             return m
-        if char in _START_CHARS:
-            if _label_or_trailer_at(text, m):
-                return None  # the next field may start here (or after the spaces before)
-        elif char not in _GAPS:
-            return None  # a bracket or colon the value may hold
-        k = m + 1
-    return limit if limit == end else None
+        if char in _START_CHARS or char in _GAPS:
+            if (char in _GAPS or _label_or_trailer_at(text, m)) and next_field.match(text, m, end):
+                return m  # the next field starts here (or after these spaces)
+            k = m + 1
+        elif char == ":":  # part of the value between two digits (10:00)
+            digits = _is_digit(text[m - 1]), _is_digit(text[m + 1]) if m + 1 < end else False
+            if _UNSURE in digits:
+                return None
+            if not all(digits):
+                return m
+            k = m + 1
+        else:  # ( or （: the value takes a bracketed part whole
+            close = (_ROUND_CLOSE if char == "(" else _FULL_WIDTH_CLOSE).search(text, m + 1, end)
+            if close is None or text[close.start()] != (")" if char == "(" else "）"):
+                return m
+            k = close.start() + 1
+    return limit if limit == end and k <= end else None
+
+
+# the first character that ends a bracketed part of a value, or the line
+_ROUND_CLOSE = re.compile(r"[()\r\n]")
+_FULL_WIDTH_CLOSE = re.compile("[（）\r\n]")
+
+
+def _is_digit(char: str):
+    """Whether char is a \\d of `regex`: True, False or _UNSURE (outside ASCII and basic Han)."""
+    if char.isascii():
+        return char.isdigit()
+    return False if "\u4e00" <= char <= "\u9fff" else _UNSURE
 
 
 def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
@@ -431,30 +502,6 @@ def _a_name_may_end_after(text: str, i: int, end: int) -> bool:
 def _label_or_trailer_at(text: str, q: int) -> bool:
     words = _WORDS_BY_FIRST_CHAR.get(text[q], False)
     return words if words is True or words is False else text.startswith(words, q)
-
-
-class _Spans:
-    """The parts of a labelled field's match (the credit expression's first branch) that
-    find_credits and _credit read."""
-
-    __slots__ = ("_start", "_end", "_text", "_groups")
-
-    def __init__(self, start: int, end: int, text: str, label_start: int, label_end: int, colon: int, value_start: int):
-        self._start, self._end, self._text = start, end, text
-        self._groups = {"label": (label_start, label_end), "colon": (colon, colon), "value": (value_start, end)}
-
-    def span(self, name: str) -> tuple[int, int]:
-        return self._groups[name]
-
-    def start(self, name: str | None = None) -> int:
-        return self._start if name is None else self._groups[name][0]
-
-    def end(self, name: str | None = None) -> int:
-        return self._end if name is None else self._groups[name][1]
-
-    def group(self, name: str) -> str:
-        first, last = self._groups[name]
-        return self._text[first:last]
 
 
 def _may_follow_a_credit(text: str, i: int) -> bool:
@@ -579,7 +626,10 @@ def _starts_of_found(text: str, start: int, end: int, found) -> list[int] | None
             if last > label_ends.get(first, 0):
                 label_ends[first] = last
         elif kind == _SEPARATOR:
-            if _may_start_at_separator(text, first):
+            # (most follow a character no label ends with: 表示：)
+            before = text[first - 1] if first else ""
+            if before in _LABEL_LAST_CHARS or (
+                    (before in _GAPS or text[first] in "/／") and _may_start_at_separator(text, first)):
                 starts.append(first)
         elif kind == _AFTER_LABEL:
             if first > 0 and text[first - 1] in _LABEL_LAST_CHARS:
@@ -604,13 +654,19 @@ def _may_start_at_separator(text: str, i: int) -> bool:
 
 
 def _credit(text: str, match, field: str, end: int) -> Credit | None:
-    label = match.group("label")
     label_start, label_end = match.span("label")
     value_start, value_end = match.span("value")
+    return _credit_of(text, field, match.group("label"), label_start, label_end, value_start, value_end,
+                      match.start("colon") >= 0, end)
+
+
+def _credit_of(text: str, field: str, label: str, label_start: int, label_end: int, value_start: int,
+               value_end: int, labelled: bool, end: int) -> Credit | None:
+    """The credit of a match's parts (None: prose); `labelled`: a label with a separator."""
     if value_start < label_start:  # （本报评论员）, （王某/图）: the value stands before its label
         return Credit(field, label, text[value_start:value_end], value_start, label_end, value_start, value_end)
     raw = text[value_start:value_end]
-    if match.start("colon") >= 0:
+    if labelled:
         after = text[value_end] if value_end < end else "\n"
         if after in _SENTENCE_END and not (after == "。" and field == "source"):
             return None  # 记者：你怎么看？ — a question or sentence, not a credit

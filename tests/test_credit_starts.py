@@ -107,9 +107,10 @@ PLAIN_PIECES = ["责任编辑", "编辑", "记者", "記者", "来源", "作者"
 _pieces = st.lists(st.sampled_from(PLAIN_PIECES), max_size=8).map("".join)
 # and the shape itself, a label and its separator before a value, with anything around it
 _field = st.tuples(st.sampled_from(sorted(FIELD_OF_LABEL)), st.sampled_from(["", " ", "　"]),
-                   st.sampled_from("：:"), st.sampled_from(["", " "]),
+                   st.sampled_from("：:/／|｜丨"), st.sampled_from(["", " "]),
                    st.lists(st.sampled_from(["张玉", "王", "某", "·", "1", "A", "新", "网站", "（", "）", " ", "　", "编辑", "11月9日",
-                                            ":", "0", "文", "摄", "【", "供图"]), max_size=6),
+                                            ":", "0", "文", "摄", "【", "供图", "(", ")", "审校：", "记者", "编辑 ", "文/", "图｜",
+                                            "报道", "发自", "来源于", "们", "、", "\n", "正文", "١", "²"]), max_size=8),
                    st.sampled_from(["", "\n", "。", "，", "）", "；", " ", "丨", "？", "（"])).map(
     lambda parts: "".join(parts[:4]) + "".join(parts[4]) + parts[5])
 plain_texts = st.lists(st.one_of(_pieces, _field), max_size=5).map("".join)
@@ -133,22 +134,43 @@ def test_plain_reading_answers_only_what_the_expression_answers(text):
                 assert expected is None and full.match(text, start, len(text)) is None, (text, start)
             else:
                 assert expected is not None, (text, start)
-                assert (plain.start(), plain.end()) == expected.span(), (text, start)
-                for group in ("label", "colon", "value"):
-                    assert plain.span(group) == expected.span(group), (text, start, group)
+                assert _spans(start, plain) == _match_spans(expected), (text, start)
+
+
+def _spans(start, plain):
+    """The spans of a plain reading's match (a labelled field whose separator is at start)."""
+    match_end, label_start, label_end, value_start = plain
+    return {"": (start, match_end), "label": (label_start, label_end), "colon": (start + 1, start + 1),
+            "value": (value_start, match_end)}
+
+
+def _match_spans(match):
+    return {"": match.span(), **{name: match.span(name) for name in ("label", "colon", "value")}}
+
+
+def _label_and_value(text, plain):
+    match_end, label_start, label_end, value_start = plain
+    return text[label_start:label_end], text[value_start:match_end]
 
 
 def test_plain_reading_answers_the_common_shapes():
     text = "正文。责任编辑：张玉\n记者从市政府获悉，今年……"
     multi = credits._MULTI_SIMPLIFIED
     field = credits._read_plainly(text, text.index("："), len(text), multi)
-    assert (field.group("label"), field.group("value")) == ("责任编辑", "张玉")
+    assert _label_and_value(text, field) == ("责任编辑", "张玉")
     assert credits._read_plainly(text, text.index("记者"), len(text), multi) is None
     spaced = "编辑：张玉 李四\n"
-    assert credits._read_plainly(spaced, 2, len(spaced), multi).group("value") == "张玉 李四"
+    assert _label_and_value(spaced, credits._read_plainly(spaced, 2, len(spaced), multi)) == ("编辑", "张玉 李四")
     assert credits._read_plainly("如下：感染者", 2, 6, multi) is None  # no label before the colon
-    # another field after a space, a bracket, a reporter before a line end: the expression decides
-    for text, at in (("编辑：张玉 来源：新华社", "："), ("来源：新华社（北京）", "："), ("（记者王某）", "记")):
+    # a row of fields, a bracket inside a value, other separators, 文/图 after no word
+    for text, at, label, value in (("编辑：张玉 来源：新华社", "：", "编辑", "张玉"), ("编辑｜张三审校｜李四", "｜", "编辑", "张三"),
+                                   ("来源：新华社（北京）\n", "：", "来源", "新华社（北京）"), ("（文/王某）", "/", "文", "王某"),
+                                   ("来源：新华社 2023-08-15 10:00\n", "：", "来源", "新华社 2023-08-15 10:00")):
+        field = credits._read_plainly(text, text.index(at), len(text), multi)
+        assert _label_and_value(text, field) == (label, value), text
+    assert credits._read_plainly("正文：王某", 2, 5, multi) is None  # 文 after a word is no label
+    # a reporter before a line end, the name before a slash: the expression decides
+    for text, at in (("（记者王某）", "记"), ("（王某/摄）", "/")):
         assert credits._read_plainly(text, text.index(at), len(text), multi) is credits._UNSURE
 
 
