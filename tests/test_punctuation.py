@@ -455,3 +455,20 @@ def test_the_dash_check_drops_only_em_dashes_its_expression_never_matches(body):
     fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
     every = [(m.start, m.end, m.replacements) for m in punctuation._dashes(rule, read_text(text), hits)]
     assert fast == every
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="……。.字a\n", max_size=20))
+@example("有的居民提供花草……大家都在等待。。。他停顿了一下…然后说………。还在继续……。")
+def test_the_ellipsis_check_drops_only_the_halves_of_right_ellipses(body):
+    """The halves of a right …… are dropped before a match is tried: the findings equal
+    those of trying every hit."""
+    from lint.kinds import punctuation
+    from lint.readers.text import read_text
+
+    rule = DEFAULT.rule("punctuation.ellipsis")
+    text = "标题\n" + body
+    hits = _literal_hits(rule, text)
+    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
+    every = [(m.start, m.end, m.replacements) for m in punctuation._ellipses(rule, read_text(text), hits)]
+    assert fast == every

@@ -543,6 +543,20 @@ def compile_ellipsis(marks):
 
 def check_ellipsis(rule, doc, hits):
     text = doc.text
+    hits = [hit for hit in hits if text[hit[1]] != "…" or not _right_ellipsis_half(text, hit[1])]
+    return _ellipses(rule, doc, hits) if hits else ()
+
+
+def _right_ellipsis_half(text: str, at: int) -> bool:
+    """Whether the `…` at `at` is a half of a right `……` (no third `…`, no `。` after it):
+    the expression matches `……` there, which is never reported, or nothing at all."""
+    if text[at + 1:at + 2] == "…":
+        return text[at + 2:at + 3] not in ("…", "。")
+    return at > 0 and text[at - 1] == "…"
+
+
+def _ellipses(rule, doc, hits):
+    text = doc.text
     tails = _Tails(text)
     for m in anchored(rule, doc, hits):
         found = m.group()
