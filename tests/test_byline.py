@@ -95,3 +95,16 @@ def test_a_body_of_whitespace_is_no_article_to_credit():
         text = "标题\n" + body
         doc = Document(text, scopes={"headline": [(0, 2)], "body": [(3, len(text))]})
         assert bool(list(rule.run(doc, []))) == reported
+
+
+def test_the_missing_credit_match_follows_the_rules_message():
+    """The match of a missing credit is made once per rule; a copy with converted messages
+    (a zh-Hant publication) reports its own message, and the original keeps its own."""
+    from lint.document import Document
+
+    rule = default_linter().rule("byline.missing-editor")
+    doc = Document("标题\n正文。", scopes={"headline": [(0, 2)], "body": [(3, 6)]})
+    first = list(rule.run(doc, []))
+    converted = rule.with_messages(lambda message: "[" + message + "]")
+    assert [m.message for m in converted.run(doc, [])] == ["[" + rule.message + "]"]
+    assert [m.message for m in rule.run(doc, [])] == [m.message for m in first] == [rule.message]

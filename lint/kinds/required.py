@@ -34,6 +34,7 @@ class Required(Rule):
             raise FieldError("fields", "field 'fields' must name at least one credit")
         self.fields = frozenset(fields)
         self.check = check
+        self._missing_match = None
 
     def presence_fields(self):
         return self.fields if self.check == "present" else frozenset()
@@ -47,9 +48,17 @@ class Required(Rule):
                     return ()
             # a page with no body (a Hugo _index.md of front matter only, a headline alone) is
             # not an article: nothing to credit
-            return (Match(0, 0, self.render()),) if _has_text(doc.text, doc.scopes.get("body", ())) else ()
+            return (self._missing(),) if _has_text(doc.text, doc.scopes.get("body", ())) else ()
         return [Match(credit.start, credit.end, self.render(label=credit.label)) for credit in doc.credits
                 if credit.field in fields and credit.empty and credit.start >= 0]
+
+    def _missing(self) -> Match:
+        """The match of a missing credit: the same for every document, made once (a copy of
+        the rule with converted messages makes its own)."""
+        match = self._missing_match
+        if match is None or match.message is not self.message:
+            match = self._missing_match = Match(0, 0, self.render())
+        return match
 
 
 def _has_text(text: str, ranges) -> bool:
