@@ -389,6 +389,19 @@ def _literal_hits(rule, text):
                   for at in range(len(text)) if text.startswith(literal, at))
 
 
+def _fast_path_finds_as_every_hit(rule_id, every_hit, body):
+    """A check that drops hits its expression never matches finds what trying every hit
+    (`every_hit`, the check's slow path) finds."""
+    from lint.readers.text import read_text
+
+    rule = DEFAULT.rule(rule_id)
+    text = "标题\n" + body
+    hits = _literal_hits(rule, text)
+    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
+    every = [(m.start, m.end, m.replacements) for m in every_hit(rule, read_text(text), hits)]
+    assert fast == every
+
+
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="..字aZ5% \n”)%", max_size=30))
 @example("圆周率约为3.14，会议结束.")
@@ -397,14 +410,8 @@ def test_the_period_check_drops_only_dots_its_expression_never_matches(body):
     """Dots before a letter or digit (decimals) are dropped before a match is tried: the
     findings equal those of trying every dot."""
     from lint.kinds import punctuation
-    from lint.readers.text import read_text
 
-    rule = DEFAULT.rule("punctuation.halfwidth-period")
-    text = "标题\n" + body
-    hits = _literal_hits(rule, text)
-    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
-    every = [(m.start, m.end, m.replacements) for m in punctuation._periods(rule, read_text(text), hits)]
-    assert fast == every
+    _fast_path_finds_as_every_hit("punctuation.halfwidth-period", punctuation._periods, body)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -447,14 +454,8 @@ def test_the_dash_check_drops_only_em_dashes_its_expression_never_matches(body):
     """Em dashes where the expression cannot match (halves of ——, connectors after a digit)
     are dropped before a match is tried: the findings equal those of trying every hit."""
     from lint.kinds import punctuation
-    from lint.readers.text import read_text
 
-    rule = DEFAULT.rule("punctuation.dash")
-    text = "标题\n" + body
-    hits = _literal_hits(rule, text)
-    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
-    every = [(m.start, m.end, m.replacements) for m in punctuation._dashes(rule, read_text(text), hits)]
-    assert fast == every
+    _fast_path_finds_as_every_hit("punctuation.dash", punctuation._dashes, body)
 
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -464,11 +465,5 @@ def test_the_ellipsis_check_drops_only_the_halves_of_right_ellipses(body):
     """The halves of a right …… are dropped before a match is tried: the findings equal
     those of trying every hit."""
     from lint.kinds import punctuation
-    from lint.readers.text import read_text
 
-    rule = DEFAULT.rule("punctuation.ellipsis")
-    text = "标题\n" + body
-    hits = _literal_hits(rule, text)
-    fast = [(m.start, m.end, m.replacements) for m in rule.run(read_text(text), hits)]
-    every = [(m.start, m.end, m.replacements) for m in punctuation._ellipses(rule, read_text(text), hits)]
-    assert fast == every
+    _fast_path_finds_as_every_hit("punctuation.ellipsis", punctuation._ellipses, body)
