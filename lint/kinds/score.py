@@ -65,8 +65,8 @@ class Model:
 
     def grams(self, text: str) -> list[int]:
         """The indexes of the model's n-grams in `^` + text + `$`, each as often as it occurs.
-        Only a headline whose bound passes the threshold (3 % of the corpus articles' headlines)
-        comes here. Each n-gram of the text is cut and looked up in C (`map` over slices and
+        Only a headline the engine's bound lets through (`weighted_grams`: 6 % of the corpus
+        articles' headlines) comes here. Each n-gram of the text is cut and looked up in C (`map` over slices and
         `dict.get`): a bisection per n-gram in the sorted keys (session 9) cost ~200 us a
         headline, 7 us an article on average, more than the rest of the rule. The index is
         built on the first headline that needs it (~1 ms for 11,000 n-grams)."""
