@@ -62,6 +62,10 @@ SETS = [
     _set("typos-blind-news7", "tb7", 560, 400, 165, {"idiom": 115, "word": 235, "char": 40},
          {"same-sound": 330, "near-sound": 25, "shape": 20, "other": 10},
          sittings=5, no_issue_pairs=True, spread=True, pairs=385),
+    # 623 lines: 446 wrong, 177 right; idiom 122, word 282, char 42; 446 distinct pairs
+    _set("typos-blind-news8", "tb8", 615, 440, 170, {"idiom": 120, "word": 275, "char": 40},
+         {"same-sound": 365, "near-sound": 35, "shape": 25, "other": 10},
+         sittings=5, no_issue_pairs=True, spread=True, pairs=440),
 ]
 
 
