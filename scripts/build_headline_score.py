@@ -46,8 +46,8 @@ marking its start and end), trained on the project's labelled headlines:
   session 13; spent since, read to fix and write rules in session 14, **not** training material yet: a retrain
   with it was not shown to beat the shipped model leaving one writer out, see MIN_THRESHOLD).
 
-Never read: `tests/data/headlines-blind13.jsonl` and any later blind set (they judge the model, once;
-`NEVER` names it)
+Never read: `tests/data/headlines-blind13.jsonl`, `headlines-blind14.jsonl` (session 15's blind set, being
+written while the model is built) and any later blind set (they judge the model, once; `NEVER` names them)
 and the portal titles of the shared corpus (noisy labels; they stay a measurement of the model,
 `benchmarks/eval_headlines.py` and `--cuts`, never its material: no portal title is a training row).
 
@@ -246,7 +246,7 @@ WRITERS = ("headlines-blind3.jsonl", "headlines-blind4.jsonl", "headlines-blind5
            "headlines-train12.jsonl", "headlines-train13.jsonl", "headlines-blind11.jsonl")
 # Never read by this script: the blind set that judges the model next (written blind while the model
 # is built; the lead measures it once, with benchmarks/eval_headlines.py).
-NEVER = ("headlines-blind13.jsonl",)
+NEVER = ("headlines-blind13.jsonl", "headlines-blind14.jsonl")
 assert not set(NEVER) & set(WRITERS)
 
 
