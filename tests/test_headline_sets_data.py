@@ -281,6 +281,28 @@ SETS = [
             bracket-desk-fact trend-measured place-named
         """)),
     HeadlineSet(
+        # four-digit ids (hb14-0001 …); each sober sitting mirrors the clickbait sitting before it
+        # line for line; surface (length, colons, digits, quotes, commas, 【】) matched per sitting
+        # pair; over nine in ten of the clickbait subtle as written
+        "headlines-blind14", "hb14", per_label=570, per_family=14, subtle=Fraction(9, 10), per_topic=21,
+        topics=TOPICS_20, **LATER, id_digits=4, sittings=10, mirrored=True, banned=ISSUE_PHRASINGS,
+        families=names("""
+            shade-this finale-locked guild-lore most-folks-wrong forward-to-elders bang-front-hook
+            query-pipes buzz-slang why-dangle count-cloak your-habit-wrong someone-did hazard-unnamed
+            long-after onlookers-react number-cloaked tiny-trick trail-off clip-end-tease neighbor-talk
+            doctor-hint hard-won-lesson diverging-lives perk-unnamed window-closing try-and-guess
+            sign-unread sequel-stir pick-in-comments notice-sans-content craze-unnamed save-this-list
+            after-age-n child-quote-veil unmasked-past quote-unowned somewhere-town crown-hidden
+            which-wins letter-unopened
+        """),
+        sober_cues=names("""
+            plain story-closed notice-detailed advice-stated expert-statement list-full person-story
+            risk-named why-answered regulation-stated amount-stated hearsay-answered poll-share-given
+            leader-given practice-described difference-given town-named seo-line-answered lesson-given
+            deadline-with-date trend-with-figure quote-sourced ruling-given alert-with-facts
+            study-outcome referent-given message-content
+        """)),
+    HeadlineSet(
         "headlines-train9", "ht9", per_label=860, per_family=11, subtle=Fraction(8, 10), per_topic=25,
         splits=frozenset({"train"}), **LATER,
         families=names("""
