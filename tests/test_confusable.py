@@ -400,3 +400,37 @@ def test_session_15_confusions_are_reported_with_the_right_form(text, wrong, rig
 ])
 def test_session_15_correct_text_is_not_reported(text):
     assert [f.text for f in lint_text("标题\n" + text, select=["typos"])] == []
+
+
+# session 15: real words in a context that decides them (docs/typos.md, "Session 15")
+@pytest.mark.parametrize("text, wrong, right", [
+    ("该男子涉险合同诈骗被警方刑事拘留。", "险", "嫌"),
+    ("防汛物质已经全部运到堤坝上。", "质", "资"),
+    ("拟任人选名单公式期满无异议后正式任命。", "式", "示"),
+    ("乘客的托运行礼被误送到了另一个城市。", "礼", "李"),
+    ("老年人要控制盐分射入。", "射", "摄"),
+    ("近期国际油价大幅拨动。", "拨", "波"),
+    ("她在全国锦标赛上卫冕官军。", "官", "冠"),
+    ("这条小路改为单项通行。", "项", "向"),
+    ("学校开设了三十多门选秀课。", "秀", "修"),
+    ("这部小说被改变成了话剧。", "变", "编"),
+    ("图书馆每周一闭关。", "关", "馆"),
+    ("今年共受理投宿两千余件。", "宿", "诉"),
+    ("两条线路在这里实现无缝换成。", "成", "乘"),
+    ("要做好农作物病虫害防止工作。", "止", "治"),
+    ("交警依法扣压车辆。", "压", "押"),
+    ("他在报上发表了一片评论。", "片", "篇"),
+    ("大门两侧贴着一幅春联。", "幅", "副"),
+])
+def test_session_15_real_word_confusions_are_reported_with_the_right_form(text, wrong, right):
+    findings = lint_text("标题\n" + text, select=["typos"])
+    assert [(f.text, f.replacements[0]) for f in findings] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "他冒着生命危险涉险救人。", "精神文明和物质文明要协调发展。", "这道题要用求根公式。",
+    "他向老师行礼致敬。", "要防止病毒传播。", "他用手指轻轻拨动琴弦。", "出版社退回了被扣压多年的稿件。",
+    "他闭关修炼了三个月。", "旅客在小镇上投宿一晚。", "官军和义军在城外交战。", "他改变了原来的计划。",
+])
+def test_session_15_real_words_in_their_own_places_are_not_reported(text):
+    assert [f.text for f in lint_text("标题\n" + text, select=["typos"])] == []
