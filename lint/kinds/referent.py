@@ -98,6 +98,7 @@ _SEQUEL_STOPS = "！!？?…"
 _STATED_BOUNDS = "，,、：:。！？!?；;|｜ 　\n"  # `stated`: what opens the clause before the comma
 _CLAUSE_MARKS = "，,、：:。！？!?；;“”\"'‘’「」|｜—…《》()（）\n "
 VOCATIVE_REACH = 8  # at most this many characters between the phrase and the comma before 你
+_CLAUSE_END_OR_COLON = patterns.LazyPattern("[" + regex.escape(_CLAUSE_ENDS + _COLONS) + "]")
 _SAYS = ("表示", "坦言", "直言", "笑称", "说", "称")  # a speech verb right before a quotation, like its colon
 SPEAKER = 4  # `quoted`: at least this many characters before the colon that opens a quotation name its speaker
 
@@ -187,6 +188,10 @@ class Referent(Rule):
                 raise FieldError("names_after", f"field 'names_after' is not a valid expression: {error}") from None
         self.names_after = LazyPattern(names_after) if names_after else None
         self.exceptions = list(exceptions)
+        # every string an exception holds: a phrase that is none of them lies inside no
+        # occurrence of an exception (one look-up instead of a loop over the exceptions)
+        self._inside_exceptions = frozenset(w[i:j] for w in self.exceptions
+                                            for i in range(len(w)) for j in range(i + 1, len(w) + 1))
 
     def literals(self):
         # a rule that never reads the body: its demonstratives are searched by the engine
@@ -210,7 +215,7 @@ class Referent(Rule):
     def withheld(self, text: str, seg_start: int, seg_end: int, start: int, end: int) -> bool:
         """Whether the phrase text[start:end] leaves its referent unnamed."""
         phrase = text[start:end]
-        for word in self.exceptions:
+        for word in self.exceptions if phrase in self._inside_exceptions else ():
             if phrase not in word:
                 continue  # no occurrence of it can cover the phrase
             # an occurrence of the exception that covers the phrase
@@ -230,9 +235,8 @@ class Referent(Rule):
             if len(text[clause_start:start - 1].strip()) >= self.antecedent:
                 return False
         if self.listed:
-            clause_end = end
-            while clause_end < seg_end and text[clause_end] not in _CLAUSE_ENDS and text[clause_end] not in _COLONS:
-                clause_end += 1
+            found = _CLAUSE_END_OR_COLON.search(text, end, seg_end)  # the first mark after the phrase
+            clause_end = seg_end if found is None else found.start()
             if (clause_end < seg_end and text[clause_end] in _COLONS
                     and len(text[clause_end + 1:seg_end].strip()) >= self.listed):
                 return False

@@ -183,6 +183,7 @@ class Score(Rule):
         if "/" in model or "\\" in model or not (DATA / model).is_file():
             raise FieldError("model", f"field 'model' names no model file in lint/data/: {model!r}")
         self.model, self.cues, self.gated = model, cues, gate
+        self._ends = None  # (look-ups of the strings that count only at a range's start, end; their lengths)
         self.literal_only = gate  # visited only where its n-grams could lift a range over the threshold
 
     def literals(self):
@@ -195,19 +196,30 @@ class Score(Rule):
         return (grams.anywhere, grams.start_added, grams.end_added), grams.cut
 
     def range_weight(self, text, start, end):
-        grams = weighted_grams(self.model)
-        return (sum(grams.at_start.get(text[start:start + k], 0.0) for k in grams.end_lengths if start + k <= end)
-                + sum(grams.at_end.get(text[end - k:end], 0.0) for k in grams.end_lengths if end - k >= start))
+        # (called for each headline holding one of the n-grams that push the score up but not
+        # enough of them on their own: a third of the corpus articles; a plain loop over the
+        # one or two lengths, without generators, costs a third of the two sums it replaced)
+        ends = self._ends
+        if ends is None:
+            grams = weighted_grams(self.model)
+            ends = self._ends = (grams.at_start.get, grams.at_end.get, grams.end_lengths)
+        at_start, at_end, lengths = ends
+        total = 0
+        for k in lengths:  # ascending
+            if start + k > end:
+                break
+            total += at_start(text[start:start + k], 0) + at_end(text[end - k:end], 0)
+        return total
 
     def run(self, doc, hits):
         model = _MODELS.get(self.model) or load_model(self.model)
         text = doc.text
         for start, end in doc.segments(self.scope):
-            headline = text[start:end]
-            logit = model.logit(headline)
+            found = model.grams(text[start:end])  # cut once: the score, then (when flagged) the cues
+            logit = model.bias + sum(map(model.weights.__getitem__, found))
             if logit > model.threshold:
                 probability = 1.0 / (1.0 + math.exp(-min(30.0, logit)))
-                cues = self.top_cues([(model.weights[i], model.keys[i]) for i in model.found(headline)])
+                cues = self.top_cues([(model.weights[i], model.keys[i]) for i in set(found)])
                 yield Match(start, end, self.render(score=f"{probability:.2f}", cues=cues))
 
     def top_cues(self, present) -> str:
