@@ -104,3 +104,78 @@ def test_referent_exceptions_and_clause_end_decide_as_before():
     assert reported("这些地区明天有强降雪：北京、天津、河北北部") == []  # listed after a colon
     assert reported("这些地区明天有强降雪：注意") == ["这些"]  # too little after the colon
     assert reported("这些地区明天有强降雪。北京、天津、河北北部：大雪") == ["这些"]  # the clause ended first
+
+
+def test_anchors_needed_where_the_range_ends():
+    from lint.kinds.existence import anchor_at_end, anchors
+
+    cases = {
+        "(?r)(?<=[，,])[^，,。！？]{2,12}(?:(?<![小当])时|之时|以后|过后|的某一天|某一天)$": True,
+        "又有了新进展$": True,
+        "…$": True,
+        "a时?$": False,  # the anchor is optional
+        "(?:时|日)+$": False,  # repeated
+        "时|日$": False,  # a top-level alternative
+        "时\\$": False,  # an escaped dollar
+        "(?:时|\\d)$": False,  # an alternative without a literal ending
+        "(时)$": False,  # (only non-capturing groups are read)
+        "\\p{Han}{2,6}$": False,
+        "(?:结果|答案)来了$": False,  # (joined anchors are not read: conservative)
+    }
+    for source, expected in cases.items():
+        assert anchor_at_end(source, anchors(source, common=True) or []) is expected, source
+
+
+def test_a_rule_anchored_at_the_end_is_visited_only_where_its_anchor_ends_the_headline():
+    import textwrap
+
+    from lint.engine import Engine
+    from lint.readers.text import read_text
+    from lint.rulepack import parse_pack
+
+    rule = parse_pack(textwrap.dedent("""
+        rules:
+          - {id: r, kind: existence, level: info, scope: [headline], message: m,
+             patterns: ["(?r)(?<=[，,])[^，,。！？]{2,12}(?:(?<![小当])时|以后)$"]}
+    """), "test.yaml")[0]
+    assert rule.ends == {0} and rule.literal_weights() is not None
+    runs = []
+    original = type(rule).run
+    type(rule).run = lambda self, doc, hits: runs.append(doc) or original(self, doc, hits)
+    try:
+        for headline, visited, found in (("她把老宅改成民宿，开张第三百天时", True, True),
+                                         ("她把老宅改成民宿，开张时间是上午九时半", False, False),
+                                         ("两年以后，她把老宅改成民宿", False, False),
+                                         ("她把老宅改成民宿，24小时", True, False)):
+            runs.clear()
+            findings, _ = Engine([rule]).lint(read_text(headline + "\n正文，开张以后\n"))
+            assert (len(runs), len(findings)) == (int(visited), int(found)), headline
+    finally:
+        type(rule).run = original
+
+
+def test_the_cues_are_those_of_ranking_every_ngram():
+    """`Score.top_cues` ranks only the n-grams it can show; the cues are those of ranking them all
+    and skipping the others (the code until session 14)."""
+    from lint.kinds.score import _wordlike, load_model
+
+    rule = Linter.load().rule("headline.score")
+    model = load_model(rule.model)
+
+    def before(present):
+        chosen = []
+        ranked = sorted(present, key=lambda item: (len(item[1].strip("^$")) < 2,
+                                                    not all(_wordlike(c) for c in item[1].strip("^$")),
+                                                    -item[0], item[1]))
+        for weight, gram in ranked:
+            if len(chosen) == rule.cues:
+                break
+            shown = gram.strip("^$")
+            if weight <= 0 or not any(_wordlike(c) for c in shown) or any(shown in c or c in shown for c in chosen):
+                continue
+            chosen.append(shown)
+        return "、".join(f"“{c}”" for c in chosen)
+
+    for text in headlines():
+        present = [(model.weights[i], model.keys[i]) for i in model.found(text)]
+        assert rule.top_cues(present) == before(present), text

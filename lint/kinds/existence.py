@@ -16,7 +16,10 @@ Fields:
   *anchors*: it is searched only where one of its anchors was found in the rule's scope, so
   a rule whose expressions all have anchors costs nothing on a text without them. A rule
   that never reads the body (scope headline, byline or meta) may also be anchored on the common
-  strings: the engine searches its literals around its scope only. Where
+  strings: the engine searches its literals around its scope only; and an expression of such a
+  rule whose every match ends with one of its anchors where the range ends (`…(?:时|以后)$`,
+  `anchor_at_end`) makes the engine visit the rule only where such a hit ends a range
+  (session 15: `时` is in many headlines, at the end of few). Where
   several matches overlap, the leftmost, then the longest is reported.
 - `exceptions`: literal strings; a match lying inside an occurrence of one is not reported.
 - `titles` (default true): whether a match lying inside the title of a work (`《…》`, on one
@@ -295,6 +298,60 @@ def anchor_needs(source: str, found: list[str], limit: int = LITERAL_LIMIT) -> t
     return max(1, sum(1 for run in runs if set(run) == wanted)), at_start
 
 
+_SPECIAL = frozenset("()[]{}.^$*+?|\\")
+
+
+def anchor_at_end(source: str, found: list[str]) -> bool:
+    """Whether every match of the expression ends with one of its anchors `found` where the search
+    ends: one top-level alternative ending in `$` (not `\\$`), right after a literal run or a
+    `(?:…|…)` group (no quantifier) each of whose alternatives ends in a literal run, every such
+    run ending with one of the anchors (`…(?:时|之时|以后)$`: a hit of 时 or 以后 must end the range).
+    Conservative: anything else is False. (Used for a rule that never reads the body, whose range
+    ends where `$` matches: a headline.)"""
+    if not found or not source.endswith("$") or source.endswith("\\$"):
+        return False
+    try:
+        if len(_top_level_alternatives(source)) != 1:
+            return False
+        body = source[:-1]
+        last, quantified, j = 0, False, 0  # the start of the last top-level item, and whether it repeats
+        while j < len(body):
+            start, ch = j, body[j]
+            if ch == "\\":
+                j += 2
+            elif ch == "[":
+                j = _class_end(body, j)
+            elif ch == "(":
+                j = _group_end(body, j)
+            else:
+                j += 1
+            kind, j = _quantifier(body, j)
+            last, quantified = start, kind != "none"
+    except _NoAnchor:
+        return False
+    if not body or quantified:
+        return False
+    if body.startswith("(?:", last):
+        endings = _top_level_alternatives(body[last + 3:-1])
+    elif body[last] == "(":
+        return False
+    else:
+        endings = [body]
+    return all(_ends_with_anchor(ending, found) for ending in endings)
+
+
+def _ends_with_anchor(source: str, found: list[str]) -> bool:
+    """Whether `source` ends in a plain literal run (no escape, set or quantifier in it) that ends with
+    one of `found`."""
+    i = len(source)
+    while i > 0 and source[i - 1] not in _SPECIAL:
+        i -= 1
+    run = source[i:]
+    if i > 0 and source[i - 1] == "\\":  # the run's first character is escaped: not plain
+        run = run[1:]
+    return any(run.endswith(anchor) for anchor in found)
+
+
 def _sequence_runs(source: str, limit: int, common: bool = False) -> list[list[str]]:
     """The runs of adjacent required literal items of one alternative, as their strings, in order."""
     runs: list[list[str]] = []  # runs of adjacent required literal items, as their strings
@@ -402,6 +459,17 @@ class _Readings:
             self.changed = True
         return answer[0], answer[1]
 
+    def at_end(self, pattern: str, found: list[str]) -> bool:
+        """`anchor_at_end` of the expression and its anchors."""
+        if self.answers is None:
+            self._load()
+        key = "\0".join(("end", pattern, *found))
+        answer = self.answers.get(key)
+        if type(answer) is not bool:
+            answer = self.answers[key] = anchor_at_end(pattern, found)
+            self.changed = True
+        return answer
+
     def save(self) -> None:
         if self.changed and self.entry is not None:
             if len(self.answers) > self.MAX_ENTRIES:
@@ -481,6 +549,10 @@ class Existence(Rule):
         self.needs = {index: need for index, need in
                       ((index, _READINGS.needs(p, found)) for index, (p, found) in enumerate(anchored))
                       if need != (1, False)}
+        # the anchored expressions whose match ends with one of their anchors where the range ends
+        # (`…时$`): for a rule that never reads the body, searched only where such a hit ends the range
+        self.ends = frozenset(index for index, (p, found) in enumerate(anchored)
+                              if "body" not in self.scope and not ignorecase and _READINGS.at_end(p, found))
         _READINGS.save()
         self.anchor_strings = list(dict.fromkeys(a for _, found in anchored for a in found))
         position = {a: i for i, a in enumerate(self.anchor_strings)}
@@ -502,18 +574,21 @@ class Existence(Rule):
         met: a token or a plain anchor weighs 1, an anchor needed k times 1/k (the most any
         expression owning it asks), one needed where a range starts 1 there, an exception
         nothing; the cut is just under 1."""
-        if not self.needs or not self.literal_only:
+        if not (self.needs or self.ends) or not self.literal_only:
             return None
         weights = [(1.0, 0.0, 0.0)] * len(self.tokens) + [(0.0, 0.0, 0.0)] * len(self.exceptions)
         for owners in self.anchor_owners:
-            anywhere = at_start = 0.0
+            anywhere = at_start = at_end = 0.0
             for index in owners:
+                if index in self.ends:  # a hit that ends the range (what else it needs, it needs too)
+                    at_end = 1.0
+                    continue
                 count, start_only = self.needs.get(index, (1, False))
                 if start_only and count == 1:
                     at_start = 1.0
                 else:
                     anywhere = max(anywhere, 1.0 / count)
-            weights.append((anywhere, at_start, 0.0))
+            weights.append((anywhere, at_start, at_end))
         return tuple(zip(*weights)), 1.0 - 1e-9
 
     def gate(self):
@@ -526,7 +601,7 @@ class Existence(Rule):
         segments = self.segments(doc)
         few = len(segments) <= 4
         owners_of = self.anchor_owners
-        spans, shelters, wanted, needs, placed = [], [], set(), self.needs, []
+        spans, shelters, wanted, needs, placed = [], [], set(), self.needs or self.ends, []
         for index, start, end in hits:
             if index < tokens:
                 if self.in_scope(doc, start, end):
@@ -539,12 +614,15 @@ class Existence(Rule):
                         any(a <= start and end <= b for a, b in segments) if few else self.in_scope(doc, start, end)):
                     wanted.update(owners)
                     if needs:
-                        placed.append((owners, start))
+                        placed.append((owners, start, end))
         if needs and wanted:
-            for index in needs.keys() & wanted:
-                count, at_start = needs[index]
-                starts = [start for owners, start in placed if index in owners]
+            for index in self.needs.keys() & wanted:
+                count, at_start = self.needs[index]
+                starts = [start for owners, start, _ in placed if index in owners]
                 if len(starts) < count or at_start and not any(start == a for start in starts for a, _ in segments):
+                    wanted.discard(index)
+            for index in self.ends & wanted:  # (`$`: the end of a range of the scope)
+                if not any(end == b for owners, _, end in placed if index in owners for _, b in segments):
                     wanted.discard(index)
         expressions = [self.anchored[i] for i in sorted(wanted)] if wanted else []
         if self.unanchored is not None:

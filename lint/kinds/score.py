@@ -226,17 +226,22 @@ class Score(Rule):
         """The heaviest n-grams that pushed the score up, words before single characters (a
         lone 了 or ， says less to an editor than 竟然 or 看完) and before n-grams that hold a
         mark (钱，), none inside another."""
+        # (only the n-grams that can be shown are ranked: a weight above 0 and a character that is a
+        # letter, a digit or ！？…; the order is that of ranking them all and skipping the others)
+        ranked = []
+        for weight, gram in present:
+            if weight > 0:
+                shown = gram.strip("^$")
+                wordlike = list(map(_wordlike, shown))
+                if any(wordlike):
+                    ranked.append((len(shown) < 2, not all(wordlike), -weight, gram, shown))
+        ranked.sort()
         chosen: list[str] = []
-        ranked = sorted(present, key=lambda item: (len(item[1].strip("^$")) < 2,
-                                                    not all(_wordlike(c) for c in item[1].strip("^$")),
-                                                    -item[0], item[1]))
-        for weight, gram in ranked:
+        for *_, shown in ranked:
             if len(chosen) == self.cues:
                 break
-            shown = gram.strip("^$")
-            if weight <= 0 or not any(_wordlike(c) for c in shown) or any(shown in c or c in shown for c in chosen):
-                continue
-            chosen.append(shown)
+            if not any(shown in c or c in shown for c in chosen):
+                chosen.append(shown)
         return "、".join(f"“{c}”" for c in chosen)
 
 
