@@ -4,8 +4,9 @@ It knows no particular rule. It is built once per rule set: at construction it g
 literal strings of every rule that reads the body into ONE Aho-Corasick automaton, so
 dictionaries of any size cost one pass over the text (the literals of rules that never read the
 body, the headline rules, are a second automaton searched only around their scopes). The body
-automaton also holds where credits may start (`lint.credits.start_literals`): a `.txt` reader
-given `credit_starts` takes them from the same pass, which is kept for the next `lint`. For each
+automaton also holds what the `.txt` reader looks for (`lint.readers.text.search_literals`:
+where credits may start, where a URL may be): a `.txt` reader given `credit_starts` takes them
+from the same pass, which is kept for the next `lint`. For each
 document it is told which rules run and at what level (`lint.settings.Settings`), runs the
 automata once, hands each running rule its hits, and
 fills in what rules never set themselves: id, level, path, line/column, matched text, and the
@@ -22,7 +23,7 @@ from operator import itemgetter
 import ahocorasick_rs
 
 from . import budget, patterns
-from .credits import start_literals
+from .readers.text import search_literals
 from .document import Document
 from .findings import Edit, Finding, Fix, Match
 from .kinds import Rule
@@ -36,7 +37,8 @@ _first = itemgetter(0)
 
 
 
-# the owner of the credit-start literals (`lint.credits`) in the body automaton's hits: no rule
+# the owner of the literals the .txt reader asks for (`lint.readers.text.search_literals`: where
+# credits may start, and URLs) in the body automaton's hits: no rule
 CREDIT_STARTS = -1
 
 # a rule's `fix` field -> the applicability of its replacements
@@ -83,7 +85,7 @@ class Engine:
         # the body automaton also finds where credits may start: the reader of a .txt file gets
         # them from the pass made anyway instead of a scan of its own (`credit_starts`)
         self._body_literals = _Literals(self.rules, [i for i in range(len(self.rules)) if i not in narrow],
-                                        start_literals())
+                                        search_literals())
         self._narrow_literals = _Literals(self.rules, sorted(narrow))
         with_literals = set(self._narrow_literals.rule_of)
         self._narrow_scopes = tuple(sorted({name for i in with_literals for name in self.rules[i].scope}))
@@ -123,9 +125,10 @@ class Engine:
         return hits
 
     def credit_starts(self, text: str) -> list[tuple[int, int, int]]:
-        """Where the literals of `lint.credits.start_literals()` occur in text (for
-        `find_credits`), found by the body automaton. Its other hits are kept for the next
-        `literal_hits` of the same text, so reading and linting a document search it once."""
+        """Where the literals of `lint.readers.text.search_literals()` occur in text (credit
+        starts for `find_credits`, then where a URL may be), found by the body automaton. Its
+        other hits are kept for the next `literal_hits` of the same text, so reading and linting
+        a document search it once."""
         hits = self._body_hits(text)
         self._searched = (text, hits)
         return hits.get(CREDIT_STARTS, [])

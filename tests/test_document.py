@@ -50,3 +50,33 @@ def test_line_starts_are_where_each_kind_of_line_break_ends(text):
     from lint.document import _LINE_BREAK, _line_starts
 
     assert _line_starts(text) == [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+_URL_PIECES = ["http", "https", "ftp", "://", "www.", "@", ".", "-", "_", "a", "Z", "9", "com", "/", "%", "+",
+               "\n", "\r\n", " ", "\u3000", "中", "文", "，", "。", "“", "”", "…", "—", "：", "记者", "编辑：", "（"]
+_URLISH = st.lists(st.sampled_from(_URL_PIECES), max_size=40).map("".join)
+
+
+@given(_URLISH, st.integers(0, 80), st.integers(0, 80))
+def test_urls_are_searched_only_on_the_lines_that_hold_a_needle(text, start, end):
+    """The expression searched line by line where `://`, `www.` or `@` stands finds what a
+    search of the whole range finds (no match crosses a line break)."""
+    from lint.readers.text import _NOT_PROSE
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert not_prose_spans(text, start, end) == [m.span() for m in _NOT_PROSE.finditer(text, start, end)]
+    assert not_prose_spans(text) == [m.span() for m in _NOT_PROSE.finditer(text)]
+
+
+@given(_URLISH)
+def test_a_document_read_with_the_engines_search_is_the_scanned_one(text):
+    """Credit starts and URL needles taken from the engine's automaton (`Engine.credit_starts`)
+    give the document a reader's own scans give."""
+    from lint import default_linter
+
+    linter = default_linter()
+    text = "标题\n" + text
+    read = linter.read(text, "a.txt", linter.settings_for("a.txt"))
+    scanned = read_text(text, "a.txt")
+    assert read.scopes == scanned.scopes
+    assert read.credits == scanned.credits
