@@ -158,29 +158,30 @@ class Engine:
         default every rule of the engine runs at its own level."""
         enabled = self.ids if settings is None else settings.enabled
         levels = {} if settings is None else settings.level_map()
-        hits = self.literal_hits(doc.text, doc.segments(self._narrow_scopes))
+        text = doc.text
+        hits = self.literal_hits(text, doc.segments(self._narrow_scopes))
         findings: dict[tuple, Finding] = {}
         failures: list[str] = []
-        text = doc.text
         every_document, where_hit, running = self._rules_to_visit(enabled)
         hit = [index for index in hits if index in where_hit]
         if self._weighted and hit:
             hit = [index for index in hit if index not in self._weighted or self._weighs_enough(index, hits[index], doc)]
+        rules, narrow, gates, segments = self.rules, self._narrow, self._gates, doc.segments
         for rule_index in sorted(every_document + hit) if hit else every_document:
-            rule = self.rules[rule_index]
+            rule = rules[rule_index]
             rule_hits = hits.get(rule_index)
-            if rule_hits is not None and self._narrow[rule_index]:
-                rule_hits = _overlapping(rule_hits, doc.segments(rule.scope))
+            if rule_hits is not None and narrow[rule_index]:
+                rule_hits = _overlapping(rule_hits, segments(rule.scope))
             if rule_hits is None:
                 if rule.literal_only:
                     continue
-                rule_hits, gate = [], self._gates[rule_index]
+                rule_hits, gate = [], gates[rule_index]
             else:
                 gate = None  # its literals were hit: it runs
             try:
                 if not rule.trusted:  # a user's rule runs under its time budget on this file
                     matches = run_on_budget(rule, gate, doc, rule_hits)
-                elif gate is not None and not finds_any(gate, text, doc.segments(rule.scope), True):
+                elif gate is not None and not finds_any(gate, text, segments(rule.scope), True):
                     continue
                 else:
                     matches = list(rule.run(doc, rule_hits))
@@ -194,10 +195,11 @@ class Engine:
             except Exception as error:  # a broken rule must not take the other rules down
                 failures.append(f"rule {rule.id} failed on {doc.path}: {type(error).__name__}: {error}")
                 continue
-            level = levels.get(rule.id, rule.level)
-            for match in matches:
-                finding = finding_of(doc, rule, match, level)
-                findings.setdefault((finding.offset, finding.length, finding.rule), finding)
+            if matches:
+                level = levels.get(rule.id, rule.level)
+                for match in matches:
+                    finding = finding_of(doc, rule, match, level)
+                    findings.setdefault((finding.offset, finding.length, finding.rule), finding)
         ordered = sorted(findings.values(), key=Finding.sort_key)
         return apply_suppressions(doc, ordered, running, levels), failures
 
@@ -297,11 +299,11 @@ def _overlapping(hits, segments):
 def finding_of(doc: Document, rule: Rule, match: Match, level: str) -> Finding:
     """A rule's match as a finding: positions in the file (line and column in characters)."""
     start, end = doc.to_original(match.start, match.end)
-    return Finding(
-        rule=rule.id, level=level, message=match.message, path=doc.path, text=doc.original[start:end],
-        **doc.span(start, end),
-        replacements=list(match.replacements), fix=fix_of(doc, rule, match), link=rule.link,
-    )
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(rule.id, level, match.message, doc.path, start, end - start, doc.original[start:end],
+                   line, column, end_line, end_column, list(match.replacements),
+                   fix_of(doc, rule, match) if match.replacements else None, rule.link)
 
 
 def fix_of(doc: Document, rule: Rule, match: Match) -> Fix | None:
