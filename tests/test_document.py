@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.readers.text import not_prose_spans, read_text
@@ -68,6 +68,7 @@ def test_urls_are_searched_only_on_the_lines_that_hold_a_needle(text, start, end
     assert not_prose_spans(text) == [m.span() for m in _NOT_PROSE.finditer(text)]
 
 
+@settings(deadline=None)  # (the first example builds the linter)
 @given(_URLISH)
 def test_a_document_read_with_the_engines_search_is_the_scanned_one(text):
     """Credit starts and URL needles taken from the engine's automaton (`Engine.credit_starts`)
@@ -80,3 +81,17 @@ def test_a_document_read_with_the_engines_search_is_the_scanned_one(text):
     scanned = read_text(text, "a.txt")
     assert read.scopes == scanned.scopes
     assert read.credits == scanned.credits
+
+
+@given(st.lists(st.sampled_from(["a", "中", "，", "？", "”", " ", "\t", "\u3000", "\ufeff", "\n", "\r", "\x1c",
+                                 "\x85", "\u2028", "\xa0", "９", "\x0b", "~", "\x7f", "\uffef", "\ufff0"]),
+                max_size=12).map("".join))
+def test_the_plain_headline_is_the_expressions(text):
+    """Where the first line plainly starts and ends with no space, the headline read without
+    the expression is the expression's."""
+    from lint.readers.text import _FIRST_TEXT_LINE, _plain_first_line_end
+
+    end = _plain_first_line_end(text)
+    if end is not None:
+        first = _FIRST_TEXT_LINE.search(text)
+        assert (first.span(1), first.end()) == ((0, end), end)

@@ -75,12 +75,35 @@ def _not_prose_in_runs(text: str, at, start: int, end: int) -> list[tuple[int, i
 def read_text(text: str, path: str = "<text>", credit_starts=None) -> Document:
     """`credit_starts`: a function giving where credits may start in a text (`find_credits`'s
     `found`), e.g. the linting engine's, which finds them in the search it makes anyway."""
-    first = _FIRST_TEXT_LINE.search(text)
-    if first is None:
-        return Document(text=text, path=path, scopes={"headline": [], "body": [], "byline": []})
-    headline = [first.span(1)]
-    body = [(first.end(), len(text))] if first.end() < len(text) else []
+    headline_end = _plain_first_line_end(text)
+    if headline_end is None:
+        first = _FIRST_TEXT_LINE.search(text)
+        if first is None:
+            return Document(text=text, path=path, scopes={"headline": [], "body": [], "byline": []})
+        headline, headline_end = [first.span(1)], first.end()
+    else:
+        headline = [(0, headline_end)]
+    body = [(headline_end, len(text))] if headline_end < len(text) else []
     return build_document(text, path, headline, body, credit_starts)
+
+
+def _plain_first_line_end(text: str) -> int | None:
+    """Where _FIRST_TEXT_LINE's headline ends when the text's first line both starts and ends
+    with a character that is certainly no space (ASCII, CJK marks, Han, full-width forms):
+    the usual article, read without the expression. None: ask the expression."""
+    if not text or not _certainly_not_space(text[0]):
+        return None
+    line_end = text.find("\n")
+    if line_end < 0:
+        line_end = len(text)
+    carriage = text.find("\r", 0, line_end)
+    if carriage >= 0:
+        line_end = carriage
+    return line_end if _certainly_not_space(text[line_end - 1]) else None
+
+
+def _certainly_not_space(char: str) -> bool:
+    return "!" <= char <= "~" or "\u3001" <= char <= "\u9fff" or "\uff00" < char <= "\uffef"
 
 
 def read_example(text: str, scopes) -> Document:
@@ -98,10 +121,12 @@ def build_document(text, path, headline, body, credit_starts=None) -> Document:
         holes = not_prose_spans(text)
     else:  # the automaton's hits of search_literals(): credit starts, then _NEEDLES
         credit_literals = len(start_literals())
-        needles = [first for index, first, _ in found if index >= credit_literals]
-        if needles:
+        if found and max(found)[0] >= credit_literals:  # (rare: the largest literal index is a needle's)
+            needles = [first for index, first, _ in found if index >= credit_literals]
             found = [hit for hit in found if hit[0] < credit_literals]
-        holes = _not_prose_in_runs(text, needles, 0, len(text)) if needles else []
+            holes = _not_prose_in_runs(text, needles, 0, len(text))
+        else:
+            holes = []
     credits = [c for start, end in body for c in find_credits(text, start, end, found)]
     byline = [(c.start, c.end) for c in credits if c.end > c.start]
     return Document(
