@@ -210,7 +210,12 @@ class Document(Record):
         key = ("segments", tuple(scopes))
         ranges = self.cache.get(key)
         if ranges is None:
-            ranges = self.cache[key] = merged(r for name in scopes for r in self.scopes.get(name, ()))
+            names = key[1]
+            own = self.scopes.get(names[0], ()) if len(names) == 1 else None
+            if own is not None and len(own) <= 1:  # (the usual headline or body: nothing to merge)
+                ranges = self.cache[key] = [(start, end) for start, end in own]
+            else:
+                ranges = self.cache[key] = merged(r for name in scopes for r in self.scopes.get(name, ()))
         return ranges
 
     def in_scope(self, scopes, start: int, end: int) -> bool:

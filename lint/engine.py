@@ -184,7 +184,9 @@ class Engine:
                 elif gate is not None and not finds_any(gate, text, segments(rule.scope), True):
                     continue
                 else:
-                    matches = list(rule.run(doc, rule_hits))
+                    matches = rule.run(doc, rule_hits)
+                    if matches.__class__ is not tuple:  # (the every-document checks' plain ())
+                        matches = list(matches)
             except budget.BudgetSpent:
                 failures.append(f"rule {rule.id} timed out on {doc.path}: stopped after its "
                                 f"{budget.RULE_BUDGET_SECONDS:g} s per file (regular expression too slow)")
@@ -259,6 +261,16 @@ class _Literals:
         if self.automaton is None:
             return
         rule_of, first_of = self.rule_of, self.first_of
+        if start > 0 and end - start <= CHUNK_CHARS:  # a window (the headline's): shifted here
+            window = text[start:end]
+            try:
+                found = self.automaton.find_matches_as_indexes(window, overlapping=True)
+            except UnicodeEncodeError:  # (lone surrogates: as below)
+                found = self.automaton.find_matches_as_indexes(
+                    patterns.LONE_SURROGATE.sub("\ufffd", window), overlapping=True)
+            for pattern_index, first, last in found:
+                hits[rule_of[pattern_index]].append((pattern_index - first_of[pattern_index], first + start, last + start))
+            return
         try:
             found = self._find(text, start, end)
         except UnicodeEncodeError:  # lone surrogates (reachable through the API only): the
