@@ -592,19 +592,30 @@ def _start_alternatives(both_scripts: bool) -> list[str]:
 
 @functools.cache
 def start_literals() -> tuple[str, ...]:
-    """The literals of the scan for credit starts (labels of one script): an automaton that finds
-    them can hand its matches to `find_credits` instead of the scan."""
-    return tuple(_start_alternatives(False))
+    """What an automaton finds for `find_credits(found=...)` (labels of one script): the scan's
+    alternatives, except that a separator other than a slash is found only with the character
+    before it, a label's last character or a space (`_may_start_at_separator`: the only places
+    it may start a credit): a colon in prose (表示：) is then no match at all (most of the
+    colons of an article)."""
+    pairs = tuple(before + separator for separator in _PAIRED_SEPARATORS
+                  for before in sorted(_LABEL_LAST_CHARS) + list(_GAPS))
+    return tuple(a for a in _start_alternatives(False) if a not in _PAIRED_SEPARATORS) + pairs
 
 
-# what each literal of start_literals() is, by its index: a label (None), or for a single
-# character, which test the scan applies to it
-_SEPARATOR, _AFTER_LABEL, _TRADITIONAL = 1, 2, 3
+# the separators start_literals() holds only after a label's last character or a space
+_PAIRED_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator not in "/／")
+
+# what each literal of start_literals() is, by its index: a label, for a single character which
+# test the scan applies to it, for a character and a separator (at the pair's second character)
+# what stands before the separator
+_LABEL, _SEPARATOR, _AFTER_LABEL, _TRADITIONAL, _SEPARATOR_AFTER_LABEL, _SEPARATOR_AFTER_GAP = range(6)
 
 
 @functools.cache
 def _literal_kinds() -> tuple:
-    return tuple(None if len(literal) > 1 else _SEPARATOR if literal in _SEPARATORS
+    return tuple((_SEPARATOR_AFTER_GAP if literal[0] in _GAPS else _SEPARATOR_AFTER_LABEL)
+                 if len(literal) == 2 and literal[1] in _PAIRED_SEPARATORS
+                 else _LABEL if len(literal) > 1 else _SEPARATOR if literal in _SEPARATORS
                  else _AFTER_LABEL if literal in _GAPS or literal == "】" else _TRADITIONAL
                  for literal in start_literals())
 
@@ -619,17 +630,22 @@ def _starts_of_found(text: str, start: int, end: int, found) -> list[int] | None
     starts = []
     label_ends: dict[int, int] = {}
     for index, first, last in found:
+        kind = kinds[index]
+        if kind >= _SEPARATOR_AFTER_LABEL:
+            first += 1  # the separator, after the character the pair starts with
         if first < start or last > end:
             continue
-        kind = kinds[index]
-        if kind is None:
+        if kind == _LABEL:
             if last > label_ends.get(first, 0):
                 label_ends[first] = last
-        elif kind == _SEPARATOR:
-            # (most follow a character no label ends with: 表示：)
+        elif kind == _SEPARATOR_AFTER_LABEL:
+            starts.append(first)
+        elif kind == _SEPARATOR_AFTER_GAP:
+            if _may_start_at_separator(text, first):
+                starts.append(first)
+        elif kind == _SEPARATOR:  # a slash
             before = text[first - 1] if first else ""
-            if before in _LABEL_LAST_CHARS or (
-                    (before in _GAPS or text[first] in "/／") and _may_start_at_separator(text, first)):
+            if before in _LABEL_LAST_CHARS or _may_start_at_separator(text, first):
                 starts.append(first)
         elif kind == _AFTER_LABEL:
             if first > 0 and text[first - 1] in _LABEL_LAST_CHARS:

@@ -61,9 +61,11 @@ def test_glued_credits_in_a_row_and_labels_inside_labels():
 
 # --- candidate starts found by the engine's automaton (Engine.credit_starts) ----------------------
 def _engine_found(text):
+    from lint.credits import start_literals
     from lint.engine import Engine
 
-    return Engine([]).credit_starts(text)
+    # (the hits of `search_literals()`: the credit starts, then the URL needles the reader takes)
+    return [hit for hit in Engine([]).credit_starts(text) if hit[0] < len(start_literals())]
 
 
 @settings(max_examples=2000, deadline=None)
