@@ -185,8 +185,8 @@ class Engine:
                     continue
                 else:
                     matches = rule.run(doc, rule_hits)
-                    if matches.__class__ is not tuple:  # (the every-document checks' plain ())
-                        matches = list(matches)
+                    if matches.__class__ is not tuple and matches.__class__ is not list:
+                        matches = list(matches)  # (a generator; the every-document checks' plain ())
             except budget.BudgetSpent:
                 failures.append(f"rule {rule.id} timed out on {doc.path}: stopped after its "
                                 f"{budget.RULE_BUDGET_SECONDS:g} s per file (regular expression too slow)")

@@ -48,28 +48,37 @@ class Metric(Rule):
         self.measure, self.unit, self.max, self.min = measure, unit, max, min
         # only a lower bound of one character on each segment's length: any non-blank segment meets it
         self._present_is_enough = measure == "length" and unit == "segment" and max is None and min == 1
-        self._longer = LazyPattern(r"\G[\s\S]{%d}" % (max + 1)) if max is not None else None
+        # only an upper bound on each segment's length: exceeded only by a segment of more
+        # characters than the bound, whitespace included
+        self._only_max_length = measure == "length" and unit == "segment" and not min and max is not None
 
     def gate(self):
         # a count with only an upper bound can be exceeded only where the counted expression
         # finds something
         if self.measure == "count" and not self.min:
             return self.counted
-        # a length with only an upper bound can be exceeded only by a unit of more characters
-        # than the bound (whitespace included): one try at the start of each segment (\G)
-        if self.measure == "length" and self.unit == "segment" and not self.min and self.max is not None:
-            return _Longer(self.max, self._longer)
+        # (a length with only an upper bound is checked at the start of `run`: cheaper than a gate)
         return None
 
     def run(self, doc, hits):
+        if self._only_max_length and len(self.scope) == 1:
+            # `length` runs on every article: a headline no longer than the bound, whitespace
+            # included, ends it here (a lone range: touching ranges are measured together)
+            ranges = doc.scopes.get(self.scope[0]) or ()
+            if len(ranges) <= 1:
+                for start, end in ranges:
+                    if end - start > self.max:
+                        break
+                else:
+                    return ()
         if self._present_is_enough and len(self.scope) == 1:
             # `empty` runs on every article: a headline that is there and not blank ends it
             # here, without the generator below (a plain return is several times cheaper)
             ranges = doc.scopes.get(self.scope[0])
             if ranges:
                 text = doc.text
-                for start, end in ranges:
-                    if start == end or text[start:end].isspace():
+                for start, end in ranges:  # (a headline read from a file starts with no space)
+                    if start == end or (text[start].isspace() and text[start:end].isspace()):
                         break
                 else:
                     return ()
@@ -103,19 +112,3 @@ class Metric(Rule):
             return end - start - len(_SPACE.findall(text, start, end))
         limit = search_limit(REGEX_TIMEOUT_SECONDS) if timed(self.trusted, start, end) else None
         return sum(1 for _ in self.counted.finditer(text, start, end, timeout=limit))
-
-
-class _Longer:
-    """The gate of a length with only an upper bound: a segment of at most `bound` characters
-    (whitespace included) cannot exceed it, and is not searched at all."""
-
-    __slots__ = ("bound", "pattern")
-
-    def __init__(self, bound: int, pattern):
-        self.bound, self.pattern = bound, pattern
-
-    def search(self, text: str, start: int = 0, end: int | None = None, **options):
-        end = len(text) if end is None else end
-        if end - start <= self.bound:
-            return None
-        return self.pattern.search(text, start, end, **options)

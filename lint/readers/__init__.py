@@ -118,7 +118,9 @@ def _strict(data: bytes, codec: str, bom: bytes) -> tuple[str, Source]:
 def read_document(text: str, path: str, credit_starts=None) -> Document:
     """Pick the reader by the file's suffix; unknown suffixes are read as plain text.
     `credit_starts` (see `read_text`) serves plain text, whose document text is the file's."""
-    reader = READERS.get(os.path.splitext(path)[1].lower(), read_text)  # cheaper than Path per file
+    # (a path ending in .txt is read as plain text whatever its suffix is taken to be: `.txt`
+    # alone is a name with no suffix, read as plain text too)
+    reader = read_text if path.endswith(".txt") else READERS.get(os.path.splitext(path)[1].lower(), read_text)
     if credit_starts is not None and reader is read_text:
         return read_text(text, path, credit_starts)
     return reader(text, path)
