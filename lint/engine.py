@@ -261,7 +261,8 @@ class _Literals:
         if self.automaton is None:
             return
         rule_of, first_of = self.rule_of, self.first_of
-        if start > 0 and end - start <= CHUNK_CHARS:  # a window (the headline's): shifted here
+        if (start > 0 or end < len(text)) and end - start <= CHUNK_CHARS:
+            # a window (the headline's): searched as a slice, its offsets shifted here
             window = text[start:end]
             try:
                 found = self.automaton.find_matches_as_indexes(window, overlapping=True)
